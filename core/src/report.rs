@@ -1,0 +1,241 @@
+//! The public report format, version 1 (`shared/spec/report-v1.md`).
+//!
+//! Field names and meanings here are a contract: add fields freely, never rename or drop one.
+//! Every offset is in characters (Unicode scalar values) of the document's `text`; the stages
+//! work in bytes and [`build`] converts once, at the end.
+
+use crate::compare::Comparison;
+use crate::entities::{EntityTable, Kind};
+use crate::ingest::{Article, Removed};
+use crate::quotes::{self, QuoteKind};
+use crate::text::CharOffsets;
+use serde::{Deserialize, Serialize};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub version: u32,
+    pub documents: Vec<Document>,
+    pub errors: Vec<InputError>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub overlaps: Vec<Overlap>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub name: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+    pub warnings: Vec<String>,
+    /// What boilerplate removal left out of `text`, and why (an addition to v1).
+    #[serde(default)]
+    pub removed: Vec<RemovedText>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RemovedText {
+    pub text: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InputError {
+    pub name: String,
+    pub error: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Mention>,
+    /// Normalised value for dates (ISO) and quantities (an addition to v1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: String,
+    pub speaker: Option<String>,
+    pub speaker_mention: Option<Span>,
+    pub cue: Option<String>,
+    pub group: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overlap {
+    pub a: String,
+    pub b: String,
+    pub score: f64,
+    pub similarity: f64,
+    pub passages: Vec<Passage>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub a_start: usize,
+    pub a_end: usize,
+    pub b_start: usize,
+    pub b_end: usize,
+}
+
+pub fn doc_id(i: usize) -> String {
+    format!("d{i}")
+}
+
+fn kind_name(kind: Kind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn quote_kind_name(kind: QuoteKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn removed(r: &Removed) -> RemovedText {
+    let reason = serde_json::to_value(r.reason)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned));
+    RemovedText {
+        text: r.text.clone(),
+        reason: reason.unwrap_or_default(),
+    }
+}
+
+/// Builds the report from the stages' results, converting byte offsets to character offsets.
+pub fn build(
+    articles: &[Article],
+    table: &EntityTable,
+    quotes: &[quotes::Quote],
+    comparison: &Comparison,
+) -> Report {
+    let offsets: Vec<CharOffsets> = articles.iter().map(|a| CharOffsets::new(&a.text)).collect();
+    let ch = |doc: usize, byte: usize| offsets[doc].char_offset(&articles[doc].text, byte);
+
+    let documents = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Document {
+            id: doc_id(i),
+            name: a.name.clone(),
+            title: a.title.clone(),
+            source: a.source.clone(),
+            published: a.published.clone(),
+            text: a.text.clone(),
+            warnings: a.warnings.clone(),
+            removed: a.removed.iter().map(removed).collect(),
+        })
+        .collect();
+
+    let entities = table
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| Entity {
+            id: format!("e{i}"),
+            name: e.name.clone(),
+            kind: kind_name(e.kind),
+            aliases: e.aliases.clone(),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| Mention {
+                    doc: doc_id(m.doc),
+                    start: ch(m.doc, m.start),
+                    end: ch(m.doc, m.end),
+                })
+                .collect(),
+            value: e.value.clone(),
+        })
+        .collect();
+
+    let quotes = quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| Quote {
+            id: format!("q{i}"),
+            doc: doc_id(q.doc),
+            start: ch(q.doc, q.start),
+            end: ch(q.doc, q.end),
+            text: articles[q.doc].text[q.start..q.end].to_string(),
+            kind: quote_kind_name(q.kind),
+            speaker: q.speaker.map(|s| format!("e{s}")),
+            speaker_mention: q.speaker_mention.map(|(s, e)| Span {
+                start: ch(q.doc, s),
+                end: ch(q.doc, e),
+            }),
+            cue: q.cue.clone(),
+            group: q.group.map(|g| format!("g{g}")),
+        })
+        .collect();
+
+    let overlaps = comparison
+        .overlaps
+        .iter()
+        .map(|o| Overlap {
+            a: doc_id(o.a),
+            b: doc_id(o.b),
+            score: round4(o.score),
+            similarity: round4(o.similarity),
+            passages: o
+                .passages
+                .iter()
+                .map(|p| Passage {
+                    a_start: ch(o.a, p.a_start),
+                    a_end: ch(o.a, p.a_end),
+                    b_start: ch(o.b, p.b_start),
+                    b_end: ch(o.b, p.b_end),
+                })
+                .collect(),
+        })
+        .collect();
+
+    Report {
+        version: VERSION,
+        documents,
+        errors: Vec::new(),
+        entities,
+        quotes,
+        overlaps,
+    }
+}
+
+/// Scores are rounded so reports diff cleanly across platforms.
+fn round4(x: f64) -> f64 {
+    if x.is_finite() {
+        (x.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0
+    } else {
+        0.0
+    }
+}

@@ -1,0 +1,341 @@
+//! Segmentation and offset helpers shared by every stage.
+//!
+//! All spans here are byte ranges into the `&str` they came from, always on `char` boundaries.
+//! [`CharOffsets`] turns them into the character offsets the report uses.
+
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+/// A word-like token: a run of letters/digits with inner apostrophes, hyphens, periods
+/// (`U.S.`, `Vučić's`, `78-day`, `1,000`) or a single punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+    }
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',' | '&')
+}
+
+/// Splits `text` into tokens. Whitespace is dropped; every other character belongs to a token.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        if c.is_alphanumeric() {
+            loop {
+                match iter.peek().copied() {
+                    Some((i, d)) if d.is_alphanumeric() || is_combining(d) => {
+                        end = i + d.len_utf8();
+                        iter.next();
+                    }
+                    // A joiner stays inside the word only when a letter or digit follows it,
+                    // and a comma or period only between digits (1,000 / 3.5) or in U.S.-style
+                    // initialisms.
+                    Some((i, d)) if is_joiner(d) => {
+                        let after = text[i + d.len_utf8()..].chars().next();
+                        let prev = text[..i].chars().next_back();
+                        let keep = match (d, after, prev) {
+                            (',', Some(a), Some(p)) => a.is_ascii_digit() && p.is_ascii_digit(),
+                            ('.', Some(a), Some(p)) => {
+                                (a.is_ascii_digit() && p.is_ascii_digit())
+                                    || (a.is_uppercase()
+                                        && p.is_uppercase()
+                                        && is_initialism(&text[start..i]))
+                            }
+                            (_, Some(a), _) => a.is_alphanumeric(),
+                            _ => false,
+                        };
+                        if !keep {
+                            break;
+                        }
+                        end = i + d.len_utf8();
+                        iter.next();
+                    }
+                    _ => break,
+                }
+            }
+            // U.S. / U.N.: keep the final period of a dotted initialism.
+            if text[end..].starts_with('.')
+                && text[start..end].contains('.')
+                && is_initialism(&text[start..end])
+            {
+                end += 1;
+                iter.next();
+            }
+        }
+        out.push(Token {
+            start,
+            end,
+            text: &text[start..end],
+        });
+    }
+    out
+}
+
+fn is_combining(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// `U`, `U.S`, `U.N` : single upper-case letters separated by periods.
+fn is_initialism(s: &str) -> bool {
+    s.split('.').all(|p| {
+        let mut cs = p.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    })
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov",
+    "sen", "rep", "rev", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "approx", "dept", "est", "fig", "e.g", "i.e", "u.s", "u.k", "u.n",
+];
+
+/// Splits `text` into sentences: byte ranges trimmed of surrounding whitespace. A sentence ends
+/// at `.`, `!` or `?` (plus any closing quotes or brackets) followed by whitespace and a
+/// capital letter, digit or opening quote, unless the period belongs to an abbreviation or an
+/// initial; and always at a line break.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for line in lines(text) {
+        let line_text = &text[line.clone()];
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = line_text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            if matches!(c, '.' | '!' | '?' | '…') {
+                let mut j = i + 1;
+                while j < chars.len()
+                    && matches!(
+                        chars[j].1,
+                        '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
+                    )
+                {
+                    j += 1;
+                }
+                let gap_end = {
+                    let mut k = j;
+                    while k < chars.len() && chars[k].1.is_whitespace() {
+                        k += 1;
+                    }
+                    k
+                };
+                let next = chars.get(gap_end).map(|x| x.1);
+                let boundary = gap_end > j
+                    && next.is_some_and(|n| {
+                        n.is_uppercase()
+                            || n.is_ascii_digit()
+                            || matches!(n, '"' | '“' | '‘' | '«' | '(' | '[')
+                    })
+                    && !(c == '.' && ends_with_abbreviation(&line_text[..pos]));
+                if boundary {
+                    let end = chars.get(j).map_or(line_text.len(), |x| x.0);
+                    push_trimmed(&mut out, line.start, &line_text[start..end], start);
+                    start = chars[gap_end].0;
+                    i = gap_end;
+                    continue;
+                }
+                i = j;
+                continue;
+            }
+            let _ = pos;
+            i += 1;
+        }
+        push_trimmed(&mut out, line.start, &line_text[start..], start);
+    }
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, base: usize, s: &str, offset: usize) {
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        let start = base + offset + lead;
+        out.push(start..start + trimmed.len());
+    }
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial (John F. Kennedy).
+    let mut cs = word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        return c.is_uppercase();
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Non-empty lines as byte ranges (without the line break), trimmed of surrounding whitespace.
+pub fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            push_trimmed(&mut out, 0, &text[start..i], start);
+            start = i + 1;
+        }
+    }
+    push_trimmed(&mut out, 0, &text[start..], start);
+    out
+}
+
+/// Folds a string for matching: NFKD, combining marks dropped, lower case, typographic
+/// apostrophes and dashes unified. `Vučić` and `VUCIC` fold to the same `vucic`.
+pub fn fold(s: &str) -> String {
+    s.nfkd()
+        .filter(|c| !is_combining(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' => '-',
+            'đ' => 'd',
+            'ł' => 'l',
+            'ø' => 'o',
+            'ß' => 's',
+            c => c,
+        })
+        .collect()
+}
+
+/// Converts byte offsets of one text into character (Unicode scalar) offsets, in O(log n) each.
+pub struct CharOffsets {
+    /// Byte offset of every 64th character; the rest is counted from there.
+    checkpoints: Vec<usize>,
+    text_len: usize,
+}
+
+const STRIDE: usize = 64;
+
+impl CharOffsets {
+    pub fn new(text: &str) -> CharOffsets {
+        let checkpoints = text
+            .char_indices()
+            .step_by(STRIDE)
+            .map(|(i, _)| i)
+            .collect();
+        CharOffsets {
+            checkpoints,
+            text_len: text.len(),
+        }
+    }
+
+    /// The character offset of byte offset `byte` (which must be a char boundary or the end).
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(self.text_len);
+        let k = self
+            .checkpoints
+            .partition_point(|&b| b <= byte)
+            .saturating_sub(1);
+        let base = self.checkpoints.get(k).copied().unwrap_or(0);
+        k * STRIDE + text[base..byte].chars().count()
+    }
+}
+
+/// Snaps a byte offset down to the nearest char boundary (for spans computed arithmetically).
+pub fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokens(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn tokens_keep_inner_joiners_and_initialisms() {
+        assert_eq!(
+            texts("The U.S. sent 1,000 troops; Vučić's 78-day war."),
+            [
+                "The",
+                "U.S.",
+                "sent",
+                "1,000",
+                "troops",
+                ";",
+                "Vučić's",
+                "78-day",
+                "war",
+                "."
+            ]
+        );
+        assert_eq!(texts("end. Next"), ["end", ".", "Next"]);
+        assert_eq!(
+            texts("“quoted,” he said"),
+            ["“", "quoted", ",", "”", "he", "said"]
+        );
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let t = "Mr. Smith went to Washington. He said “yes.” Then he left!\nNew line here";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Smith went to Washington.",
+                "He said “yes.”",
+                "Then he left!",
+                "New line here"
+            ]
+        );
+    }
+
+    #[test]
+    fn fold_removes_diacritics_and_case() {
+        assert_eq!(fold("Vučić"), "vucic");
+        assert_eq!(fold("Lajčák’s"), "lajcak's");
+        assert_eq!(fold("Đoković"), "dokovic");
+    }
+
+    #[test]
+    fn char_offsets_match_chars_count() {
+        let t = "Vučić said “ok” — ".repeat(20);
+        let idx = CharOffsets::new(&t);
+        for (byte, _) in t.char_indices() {
+            assert_eq!(idx.char_offset(&t, byte), t[..byte].chars().count());
+        }
+        assert_eq!(idx.char_offset(&t, t.len()), t.chars().count());
+    }
+}

@@ -1,0 +1,3 @@
+//! Shared pieces of the evaluation commands in `src/bin/`.
+
+pub mod score;

@@ -1,0 +1,188 @@
+//! `analyse`: the native command line over the analysis core.
+//!
+//! ```text
+//! analyse [--json] [--raw] FILE...
+//! ```
+//! With `--json`, writes a report (format v1) to standard output; otherwise a short summary.
+//! `-` reads standard input. Files that cannot be read are listed in the report's `errors` and
+//! the others are analysed; the exit status is 0 whenever a report was written, 2 on misuse.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use newslens_core::report::Report;
+    use newslens_core::{analyse, Input, Options};
+    use std::io::{Read, Write};
+
+    const USAGE: &str = "usage: analyse [--json] [--raw] FILE...  (- reads standard input)";
+
+    /// Files larger than this are not read at all (the page applies the same limit).
+    const MAX_FILE_BYTES: u64 = newslens_core::ingest::MAX_INPUT_BYTES as u64;
+
+    pub fn run(args: Vec<String>) -> i32 {
+        let mut json = false;
+        let mut options = Options::default();
+        let mut paths = Vec::new();
+        let mut only_paths = false;
+        for arg in args {
+            match arg.as_str() {
+                _ if only_paths => paths.push(arg),
+                "--" => only_paths = true,
+                "--json" => json = true,
+                "--raw" => options.raw = true,
+                "-h" | "--help" => {
+                    println!("{USAGE}");
+                    return 0;
+                }
+                "-" => paths.push(arg),
+                flag if flag.starts_with('-') => {
+                    eprintln!("analyse: unknown option {flag}\n{USAGE}");
+                    return 2;
+                }
+                _ => paths.push(arg),
+            }
+        }
+        if paths.is_empty() {
+            eprintln!("analyse: no input files\n{USAGE}");
+            return 2;
+        }
+
+        let mut inputs = Vec::new();
+        let mut unreadable = Vec::new();
+        for path in &paths {
+            match read_input(path) {
+                Ok(bytes) => inputs.push(Input::new(display_name(path), bytes)),
+                Err(error) => unreadable.push((display_name(path), error)),
+            }
+        }
+        let mut report = analyse(&inputs, &options);
+        for (name, error) in unreadable {
+            report
+                .errors
+                .push(newslens_core::report::InputError { name, error });
+        }
+
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        let written = if json {
+            serde_json::to_writer_pretty(&mut out, &report)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
+        } else {
+            write_summary(&mut out, &report)
+        };
+        match written {
+            Ok(()) => 0,
+            // A closed pipe (`analyse ... | head`) is not an error worth a message.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            Err(e) => {
+                eprintln!("analyse: cannot write the report: {e}");
+                1
+            }
+        }
+    }
+
+    /// The report names a document by its file name, as the page does (it never sees paths).
+    fn display_name(path: &str) -> String {
+        if path == "-" {
+            return "stdin".into();
+        }
+        std::path::Path::new(path)
+            .file_name()
+            .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+    }
+
+    fn read_input(path: &str) -> Result<Vec<u8>, String> {
+        let mut bytes = Vec::new();
+        if path == "-" {
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            return Ok(bytes);
+        }
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+        let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+        if meta.is_dir() {
+            return Err("is a directory".into());
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(format!(
+                "file too large ({} MB; the limit is {} MB)",
+                meta.len() / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ));
+        }
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read: {e}"))?;
+        Ok(bytes)
+    }
+
+    fn write_summary(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+        writeln!(
+            out,
+            "{} documents, {} errors",
+            report.documents.len(),
+            report.errors.len()
+        )?;
+        for d in &report.documents {
+            writeln!(
+                out,
+                "  {} {}: {} | {} | {} | {} chars",
+                d.id,
+                d.name,
+                d.title.as_deref().unwrap_or("(no title)"),
+                d.source.as_deref().unwrap_or("(no source)"),
+                d.published.as_deref().unwrap_or("(no date)"),
+                d.text.chars().count()
+            )?;
+        }
+        for e in &report.errors {
+            writeln!(out, "  error {}: {}", e.name, e.error)?;
+        }
+        let mut entities: Vec<_> = report.entities.iter().collect();
+        entities.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+        writeln!(out, "{} entities; most mentioned:", report.entities.len())?;
+        for e in entities.iter().take(15) {
+            writeln!(
+                out,
+                "  {:<32} {:<12} {} mentions",
+                e.name,
+                e.kind,
+                e.mentions.len()
+            )?;
+        }
+        writeln!(out, "{} quotes", report.quotes.len())?;
+        for q in report.quotes.iter().take(10) {
+            let speaker = q
+                .speaker
+                .as_ref()
+                .and_then(|id| report.entities.iter().find(|e| &e.id == id))
+                .map_or("?", |e| e.name.as_str());
+            let text: String = q.text.chars().take(70).collect();
+            writeln!(out, "  {} {speaker}: “{text}”", q.doc)?;
+        }
+        writeln!(out, "overlaps (score / similarity):")?;
+        let mut pairs: Vec<_> = report.overlaps.iter().collect();
+        pairs.sort_by(|a, b| b.score.total_cmp(&a.score));
+        for o in pairs.iter().take(10) {
+            writeln!(
+                out,
+                "  {} ~ {}: {:.3} / {:.3}, {} passages",
+                o.a,
+                o.b,
+                o.score,
+                o.similarity,
+                o.passages.len()
+            )?;
+        }
+        Ok(())
+    }
+}
