@@ -5,7 +5,7 @@
 #   * rustup with the wasm32-unknown-unknown target (an ordinary laptop): used when present or
 #     when `rustup target add` succeeds;
 #   * Debian's rustc-web + rust-web-src + lld-22, building std with -Z build-std (a machine that
-#     cannot download rustup targets, like CI here).
+#     cannot download rustup targets).
 # Tools (trunk, wasm-bindgen, wasm-opt) go to $NEWSLENS_TOOLS (default ~/.cache/newslens/tools),
 # outside the repository, so every clone and every CI run reuses them.
 #
@@ -33,12 +33,13 @@ apt_install() {
 }
 
 # --- Rust toolchain with a wasm32 std --------------------------------------------------------
-NEWSLENS_RUST_MODE=""
-if command -v rustup >/dev/null 2>&1; then
+# NEWSLENS_RUST=rustup|debian forces one way; otherwise rustup's wasm32 target is used when it is
+# installed or can be added, and Debian's rustc-web with build-std when it cannot.
+NEWSLENS_RUST_MODE="${NEWSLENS_RUST:-}"
+if [ -z "$NEWSLENS_RUST_MODE" ] && command -v rustup >/dev/null 2>&1; then
     if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
         NEWSLENS_RUST_MODE=rustup
-    elif [ -z "${NEWSLENS_FORCE_DEBIAN_RUST:-}" ] && ! command -v apt-get >/dev/null 2>&1 \
-        && timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+    elif timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
         NEWSLENS_RUST_MODE=rustup
     fi
 fi
@@ -47,16 +48,15 @@ if [ -z "$NEWSLENS_RUST_MODE" ]; then
         say "no wasm32 standard library: install rustup and run 'rustup target add wasm32-unknown-unknown'"
         exit 1
     fi
-    apt_install rustc-web cargo-web rust-web-src lld-22
     NEWSLENS_RUST_MODE=debian
 fi
-
 if [ "$NEWSLENS_RUST_MODE" = debian ]; then
+    apt_install rustc-web cargo-web rust-web-src lld-22
     # Debian's cargo and rustc first: rustup's proxies would pick a toolchain without wasm std.
     export PATH="$NEWSLENS_TOOLS/bin:$NEWSLENS_TOOLS/npm/node_modules/.bin:/usr/bin:$PATH"
     export RUSTC=/usr/bin/rustc
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
-    # Only wasm builds use these (see scripts/env-wasm.sh); native builds stay on stable cargo.
+    # Only wasm builds get these (scripts/build.sh); native builds stay on stable cargo.
     NEWSLENS_WASM_ENV="RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
 else
     export PATH="$NEWSLENS_TOOLS/bin:$NEWSLENS_TOOLS/npm/node_modules/.bin:$PATH"

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: formatting and lints, the native unit and
+# integration tests of every crate, then the page built for release and driven in headless
+# Chromium (tests/e2e). Prints one "N passed, M failed" line per suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEWSLENS_SETUP_BROWSER=1
+. scripts/setup.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+# rustfmt and clippy come with rustup; Debian's web toolchain has neither. They check the native
+# crates in their own target dir, so the two compilers never rebuild each other's output.
+RUSTUP_CARGO=""
+if command -v rustup >/dev/null 2>&1; then RUSTUP_CARGO="$(rustup which cargo 2>/dev/null || true)"; fi
+if [ -n "$RUSTUP_CARGO" ] && "$RUSTUP_CARGO" fmt --version >/dev/null 2>&1; then
+    step "cargo fmt --check"
+    "$RUSTUP_CARGO" fmt --all -- --check
+fi
+if [ -n "$RUSTUP_CARGO" ] && "$RUSTUP_CARGO" clippy --version >/dev/null 2>&1; then
+    step "cargo clippy"
+    CARGO_TARGET_DIR=target/rustup PATH="$(dirname "$RUSTUP_CARGO"):$PATH" RUSTC= \
+        "$RUSTUP_CARGO" clippy --quiet --workspace --all-targets -- -D warnings
+fi
+
+step "native tests"
+cargo test --workspace --release
+
+step "build the page and the analyse command"
+bash scripts/build.sh
+cargo build --release --bin analyse
+
+step "end-to-end tests in headless Chromium"
+(cd tests/e2e && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent; })
+node tests/e2e/run.mjs

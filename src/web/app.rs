@@ -1,0 +1,391 @@
+//! The root component: owns the inputs, the report and the worker, and wires the panes.
+
+use super::components::{DocumentList, EntityTable, InputPanel, OverlapList, QuoteList};
+use super::protocol::{self, PageInput};
+use super::{download, store};
+use gloo::file::callbacks::FileReader;
+use newslens_core::ingest::MAX_INPUT_BYTES;
+use newslens_core::report::Report;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::prelude::*;
+
+/// Registers the offline service worker and mounts the app on the page body.
+pub fn start() {
+    // Without a service worker (a private window, an old browser) the page still works online.
+    let _ = gloo::utils::window()
+        .navigator()
+        .service_worker()
+        .register("./sw.js");
+    yew::Renderer::<App>::new().render();
+}
+
+pub enum Msg {
+    /// Files chosen in the picker or dropped on the page.
+    Files(Vec<web_sys::File>),
+    /// One file has been read (or could not be).
+    FileRead {
+        id: u32,
+        content: Result<Vec<u8>, String>,
+    },
+    /// Text pasted into the paste box and added.
+    Paste(String),
+    /// An input has been stored (or storing failed).
+    Stored {
+        id: u32,
+        key: Result<u32, String>,
+    },
+    /// The inputs saved by an earlier visit.
+    Restored(Result<Vec<PageInput>, String>),
+    Remove(u32),
+    ClearAll,
+    WorkerReady,
+    WorkerProgress(String),
+    WorkerReport {
+        id: u32,
+        json: Result<String, String>,
+    },
+    Export,
+}
+
+pub struct App {
+    /// Ordered by `seq`: the order in which the person added them.
+    inputs: Vec<PageInput>,
+    report: Option<Rc<Report>>,
+    report_json: Option<Rc<String>>,
+    status: String,
+    /// Files still being read, by input id.
+    reading: HashMap<u32, FileReader>,
+    next_id: u32,
+    last_seq: f64,
+    next_paste: u32,
+    worker: Worker,
+    _on_worker_message: Closure<dyn FnMut(MessageEvent)>,
+    worker_ready: bool,
+    /// Id of the newest analysis request; replies to older ones are ignored.
+    request: u32,
+    analysing: bool,
+    /// The inputs changed while the worker was busy: analyse again when it is done.
+    dirty: bool,
+}
+
+/// Ids of restored inputs start here, far above those given to new inputs.
+const RESTORED_IDS: u32 = 1 << 30;
+
+impl App {
+    /// Starts an analysis of the current inputs if the worker is free and every file has been
+    /// read, or marks one as due.
+    fn analyse(&mut self) {
+        if !self.worker_ready || self.analysing || !self.reading.is_empty() {
+            self.dirty = true;
+            return;
+        }
+        self.dirty = false;
+        if self.inputs.is_empty() {
+            self.report = None;
+            self.report_json = None;
+            self.status = String::new();
+            return;
+        }
+        self.request += 1;
+        self.analysing = true;
+        self.status = format!("Analysing {} documents…", self.inputs.len());
+        let (msg, transfer) = protocol::analyse_request(self.request, &self.inputs);
+        if let Err(e) = self.worker.post_message_with_transfer(&msg, &transfer) {
+            self.analysing = false;
+            self.status = format!("The analysis worker failed: {e:?}");
+        }
+    }
+
+    fn next_id(&mut self) -> u32 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// A sequence number after every earlier one, also across visits.
+    fn next_seq(&mut self) -> f64 {
+        self.last_seq = (self.last_seq + 1.0).max(js_sys::Date::now() * 1000.0);
+        self.last_seq
+    }
+
+    /// Stores an input that now has its content; the key comes back as [`Msg::Stored`].
+    fn store(&self, ctx: &Context<Self>, id: u32) {
+        let Some(input) = self.inputs.iter().find(|i| i.id == id) else {
+            return;
+        };
+        let Some(content) = input.content.clone() else {
+            return;
+        };
+        let (seq, name) = (input.seq, input.name.clone());
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let key = store::put(seq, &name, &content).await;
+            link.send_message(Msg::Stored { id, key });
+        });
+    }
+
+    fn add(&mut self, name: String, content: Option<Result<Vec<u8>, String>>) -> u32 {
+        let (id, seq) = (self.next_id(), self.next_seq());
+        let content = content.map(|c| c.map(Rc::new));
+        self.inputs.push(PageInput {
+            id,
+            key: None,
+            seq,
+            name,
+            content,
+        });
+        id
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Classic);
+        let worker = Worker::new_with_options("./worker_loader.js", &options)
+            .expect("the page can start a worker");
+        let link = ctx.link().clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            let id = protocol::get(&data, "id").as_f64().unwrap_or(0.0) as u32;
+            match protocol::get_string(&data, "type").as_deref() {
+                Some("ready") => link.send_message(Msg::WorkerReady),
+                Some("progress") => link.send_message(Msg::WorkerProgress(
+                    protocol::get_string(&data, "stage").unwrap_or_default(),
+                )),
+                Some("report") => {
+                    let json = protocol::get_string(&data, "json")
+                        .ok_or_else(|| protocol::get_string(&data, "error").unwrap_or_default());
+                    link.send_message(Msg::WorkerReport { id, json });
+                }
+                _ => {}
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            link.send_message(Msg::Restored(store::load_all(RESTORED_IDS).await));
+        });
+        App {
+            inputs: Vec::new(),
+            report: None,
+            report_json: None,
+            status: "Loading…".into(),
+            reading: HashMap::new(),
+            next_id: 0,
+            last_seq: 0.0,
+            next_paste: 1,
+            worker,
+            _on_worker_message: on_message,
+            worker_ready: false,
+            request: 0,
+            analysing: false,
+            dirty: false,
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Files(files) => {
+                for file in files {
+                    let file = gloo::file::File::from(file);
+                    if file.size() as usize > MAX_INPUT_BYTES {
+                        let error = format!(
+                            "file too large ({} MB; the limit is {} MB)",
+                            file.size() / 1_000_000,
+                            MAX_INPUT_BYTES / 1_000_000
+                        );
+                        let id = self.add(file.name(), Some(Err(error)));
+                        self.store(ctx, id);
+                        continue;
+                    }
+                    let id = self.add(file.name(), None);
+                    let link = ctx.link().clone();
+                    let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+                        let content = result.map_err(|e| format!("cannot read the file: {e}"));
+                        link.send_message(Msg::FileRead { id, content });
+                    });
+                    self.reading.insert(id, reader);
+                }
+                if !self.reading.is_empty() {
+                    self.status = format!("Reading {} files…", self.reading.len());
+                }
+                self.analyse();
+                true
+            }
+            Msg::FileRead { id, content } => {
+                if self.reading.remove(&id).is_none() {
+                    return false; // removed while it was being read
+                }
+                if let Some(input) = self.inputs.iter_mut().find(|i| i.id == id) {
+                    input.content = Some(content.map(Rc::new));
+                }
+                self.store(ctx, id);
+                if self.reading.is_empty() {
+                    self.analyse();
+                } else {
+                    self.status = format!("Reading files… {} to go", self.reading.len());
+                }
+                true
+            }
+            Msg::Paste(text) => {
+                if text.trim().is_empty() {
+                    return false;
+                }
+                let name = format!("pasted-{}", self.next_paste);
+                self.next_paste += 1;
+                let id = self.add(name, Some(Ok(text.into_bytes())));
+                self.store(ctx, id);
+                self.analyse();
+                true
+            }
+            Msg::Stored { id, key } => {
+                match key {
+                    Ok(key) => match self.inputs.iter_mut().find(|i| i.id == id) {
+                        Some(input) => input.key = Some(key),
+                        // Removed before it was stored.
+                        None => wasm_bindgen_futures::spawn_local(async move {
+                            let _ = store::delete(key).await;
+                        }),
+                    },
+                    Err(e) => {
+                        self.status =
+                            format!("This document will not be kept for your next visit: {e}");
+                        return true;
+                    }
+                }
+                false
+            }
+            Msg::Restored(result) => {
+                match result {
+                    Ok(restored) => {
+                        for input in &restored {
+                            self.last_seq = self.last_seq.max(input.seq);
+                            if let Some(n) = input
+                                .name
+                                .strip_prefix("pasted-")
+                                .and_then(|n| n.parse::<u32>().ok())
+                            {
+                                self.next_paste = self.next_paste.max(n + 1);
+                            }
+                        }
+                        self.inputs.extend(restored);
+                        self.inputs.sort_by(|a, b| a.seq.total_cmp(&b.seq));
+                        self.status = String::new();
+                    }
+                    Err(e) => self.status = format!("Saved documents could not be loaded: {e}"),
+                }
+                self.analyse();
+                true
+            }
+            Msg::Remove(id) => {
+                self.reading.remove(&id);
+                if let Some(key) = self.inputs.iter().find(|i| i.id == id).and_then(|i| i.key) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = store::delete(key).await;
+                    });
+                }
+                self.inputs.retain(|i| i.id != id);
+                self.analyse();
+                true
+            }
+            Msg::ClearAll => {
+                self.inputs.clear();
+                self.reading.clear();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = store::clear().await;
+                });
+                self.analyse();
+                true
+            }
+            Msg::WorkerReady => {
+                self.worker_ready = true;
+                self.analyse();
+                true
+            }
+            Msg::WorkerProgress(stage) => {
+                self.status = stage;
+                true
+            }
+            Msg::WorkerReport { id, json } => {
+                self.analysing = false;
+                if id == self.request {
+                    match json.and_then(|j| {
+                        serde_json::from_str::<Report>(&j)
+                            .map(|r| (r, j))
+                            .map_err(|e| e.to_string())
+                    }) {
+                        Ok((report, json)) => {
+                            self.status = String::new();
+                            self.report = Some(Rc::new(report));
+                            self.report_json = Some(Rc::new(json));
+                        }
+                        Err(e) => self.status = format!("The analysis failed: {e}"),
+                    }
+                }
+                if self.dirty {
+                    self.analyse();
+                }
+                true
+            }
+            Msg::Export => {
+                if let Some(json) = &self.report_json {
+                    if let Err(e) = download::save("newslens-report.json", "application/json", json)
+                    {
+                        self.status = e;
+                        return true;
+                    }
+                }
+                false
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let busy = self.analysing || !self.reading.is_empty();
+        html! {
+            <main class="app">
+                <header class="top">
+                    <h1>{ "News Lens" }</h1>
+                    <p class="tagline">{ "Compare news articles: entities, quotes and what sources share. Everything stays in your browser." }</p>
+                </header>
+                <InputPanel
+                    on_files={link.callback(Msg::Files)}
+                    on_paste={link.callback(Msg::Paste)}
+                />
+                <section class="status" aria-live="polite" id="status">
+                    if busy { <span class="spinner" aria-hidden="true"></span> }
+                    { &self.status }
+                </section>
+                <div class="toolbar">
+                    <button id="export-json" onclick={link.callback(|_| Msg::Export)}
+                        disabled={self.report_json.is_none() || busy}>{ "Export JSON" }</button>
+                    <button id="clear-all" class="danger" onclick={link.callback(|_| Msg::ClearAll)}
+                        disabled={self.inputs.is_empty()}>{ "Clear all" }</button>
+                </div>
+                <DocumentList
+                    inputs={self.inputs.clone()}
+                    report={self.report.clone()}
+                    on_remove={link.callback(Msg::Remove)}
+                />
+                if let Some(report) = &self.report {
+                    <EntityTable report={report.clone()} />
+                    <QuoteList report={report.clone()} />
+                    <OverlapList report={report.clone()} />
+                } else if self.inputs.is_empty() {
+                    <section class="empty">
+                        <h2>{ "Start here" }</h2>
+                        <p>{ "Drop a few articles on one story (saved web pages, text, Markdown or Word files) or paste their text. The people, organisations and places they name, who said what, and which passages the sources share appear below." }</p>
+                    </section>
+                }
+            </main>
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Where inputs come in: a drop zone that is also a file picker, and a paste box.
+
+use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub on_files: Callback<Vec<web_sys::File>>,
+    pub on_paste: Callback<String>,
+}
+
+fn files_of(list: Option<FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[function_component(InputPanel)]
+pub fn input_panel(props: &Props) -> Html {
+    let dragging = use_state(|| false);
+    let paste = use_node_ref();
+
+    let onchange = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_files.emit(files_of(input.files()));
+            // Clearing lets the same file be chosen again after it was removed.
+            input.set_value("");
+        })
+    };
+    let ondrop = {
+        let on_files = props.on_files.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            on_files.emit(files_of(e.data_transfer().and_then(|d| d.files())));
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let add_paste = {
+        let on_paste = props.on_paste.clone();
+        let paste = paste.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = paste.cast::<HtmlTextAreaElement>() {
+                on_paste.emit(area.value());
+                area.set_value("");
+            }
+        })
+    };
+    let onkeydown = {
+        let add = add_paste.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                if let Ok(m) = MouseEvent::new("click") {
+                    add.emit(m);
+                }
+            }
+        })
+    };
+
+    html! {
+        <section class="inputs" aria-label="Add articles">
+            <label id="dropzone" class={classes!("dropzone", (*dragging).then_some("dragging"))}
+                {ondrop} {ondragover} {ondragleave}>
+                <input id="file-input" type="file" multiple=true {onchange}
+                    accept=".txt,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,text/*" />
+                <strong>{ "Drop article files here" }</strong>
+                <span>{ " or click to choose them (text, Markdown, saved web pages, Word, PDF)" }</span>
+            </label>
+            <div class="paste">
+                <label for="paste-box">{ "Or paste an article's text" }</label>
+                <textarea id="paste-box" ref={paste} rows="5" {onkeydown}
+                    placeholder="Paste the text of an article here, then press Add (Ctrl+Enter)"></textarea>
+                <button id="paste-add" onclick={add_paste}>{ "Add pasted text" }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+//! Slicing report text by character offsets (the report's unit) for display.
+
+use newslens_core::report::{Document, Report};
+
+/// The characters `start..end` of a document's text; empty when out of range.
+pub fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// A passage with up to `context` characters either side, for showing a span in its sentence.
+pub fn in_context(
+    text: &str,
+    start: usize,
+    end: usize,
+    context: usize,
+) -> (String, String, String) {
+    let before_start = start.saturating_sub(context);
+    (
+        chars(text, before_start, start),
+        chars(text, start, end),
+        chars(text, end, end + context),
+    )
+}
+
+pub fn document<'a>(report: &'a Report, id: &str) -> Option<&'a Document> {
+    report.documents.iter().find(|d| d.id == id)
+}
+
+/// A short label for a document: its title, else its file name.
+pub fn label(report: &Report, id: &str) -> String {
+    document(report, id)
+        .map(|d| {
+            d.title
+                .clone()
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| d.name.clone())
+        })
+        .unwrap_or_else(|| id.to_string())
+}

@@ -1,0 +1,102 @@
+//! Messages between the page and the analysis worker.
+//!
+//! Page → worker: `{type: "analyse", id, names: string[], files: Uint8Array[], rejected: [{name, error}]}`;
+//! the files' buffers are transferred, not copied. Worker → page: `{type: "ready"}`,
+//! `{type: "progress", id, stage}`, and `{type: "report", id, json}` where `json` is the report-v1
+//! document as text. Plain JS objects keep both sides free of a codec and the report crosses the
+//! boundary once, as one string.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+pub fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+    // Setting a property on a plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
+}
+
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+pub fn get_string(obj: &JsValue, key: &str) -> Option<String> {
+    get(obj, key).as_string()
+}
+
+pub fn message(kind: &str, id: u32) -> Object {
+    let obj = Object::new();
+    set(&obj, "type", kind);
+    set(&obj, "id", id);
+    obj
+}
+
+/// An input as the page holds it: a name and either the file's bytes or why they were not read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageInput {
+    /// Unique on the page; stands for the input in messages and keyed lists.
+    pub id: u32,
+    /// The IndexedDB key, once stored.
+    pub key: Option<u32>,
+    /// Orders inputs as the person added them, across visits (files finish reading in any order).
+    pub seq: f64,
+    pub name: String,
+    /// `None` while the file is being read.
+    pub content: Option<Result<std::rc::Rc<Vec<u8>>, String>>,
+}
+
+/// Builds the analyse request and the list of buffers to transfer.
+pub fn analyse_request(id: u32, inputs: &[PageInput]) -> (Object, Array) {
+    let msg = message("analyse", id);
+    let names = Array::new();
+    let files = Array::new();
+    let rejected = Array::new();
+    let transfer = Array::new();
+    for input in inputs {
+        match &input.content {
+            None => {}
+            Some(Ok(bytes)) => {
+                let array = Uint8Array::from(bytes.as_slice());
+                names.push(&JsValue::from_str(&input.name));
+                transfer.push(&array.buffer());
+                files.push(&array);
+            }
+            Some(Err(error)) => {
+                let e = Object::new();
+                set(&e, "name", input.name.as_str());
+                set(&e, "error", error.as_str());
+                rejected.push(&e);
+            }
+        }
+    }
+    set(&msg, "names", names);
+    set(&msg, "files", files);
+    set(&msg, "rejected", rejected);
+    (msg, transfer)
+}
+
+/// Reads an analyse request in the worker.
+pub fn read_request(data: &JsValue) -> (u32, Vec<newslens_core::Input>, Vec<(String, String)>) {
+    let id = get(data, "id").as_f64().unwrap_or(0.0) as u32;
+    let names = Array::from(&get(data, "names"));
+    let files = Array::from(&get(data, "files"));
+    let inputs = names
+        .iter()
+        .zip(files.iter())
+        .map(|(name, file)| {
+            let bytes = file
+                .dyn_into::<Uint8Array>()
+                .map(|a| a.to_vec())
+                .unwrap_or_default();
+            newslens_core::Input::new(name.as_string().unwrap_or_default(), bytes)
+        })
+        .collect();
+    let rejected = Array::from(&get(data, "rejected"))
+        .iter()
+        .map(|e| {
+            (
+                get_string(&e, "name").unwrap_or_default(),
+                get_string(&e, "error").unwrap_or_default(),
+            )
+        })
+        .collect();
+    (id, inputs, rejected)
+}

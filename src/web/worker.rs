@@ -1,0 +1,45 @@
+//! The analysis worker: receives inputs, runs the core, posts the report back.
+
+use super::protocol::{self, set};
+use newslens_core::report::InputError;
+use newslens_core::{analyse, Options};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Installs the message handler and tells the page the worker is ready (messages posted before
+/// the wasm module has loaded would be dropped, so the page waits for this).
+pub fn start() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        if protocol::get_string(&data, "type").as_deref() != Some("analyse") {
+            return;
+        }
+        let (id, inputs, rejected) = protocol::read_request(&data);
+        let progress = protocol::message("progress", id);
+        set(
+            &progress,
+            "stage",
+            format!("analysing {} documents", inputs.len()),
+        );
+        let _ = reply_to.post_message(&progress);
+
+        let mut report = analyse(&inputs, &Options::default());
+        report.errors.extend(
+            rejected
+                .into_iter()
+                .map(|(name, error)| InputError { name, error }),
+        );
+        let reply = protocol::message("report", id);
+        match serde_json::to_string_pretty(&report) {
+            Ok(json) => set(&reply, "json", json),
+            Err(e) => set(&reply, "error", format!("could not encode the report: {e}")),
+        }
+        let _ = reply_to.post_message(&reply);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&protocol::message("ready", 0));
+}
