@@ -1,0 +1,61 @@
+// A tiny test runner: named async tests run in order; the summary line is the one CI reads.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import net from "node:net";
+import { chromium } from "playwright-core";
+
+const tests = [];
+export function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+export async function run() {
+  let passed = 0;
+  let failed = 0;
+  for (const { name, fn } of tests) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`FAIL ${name}\n     ${String(error?.stack || error).split("\n").join("\n     ")}`);
+    }
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  return failed === 0;
+}
+
+export async function freePort() {
+  const server = net.createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address();
+  server.close();
+  return port;
+}
+
+/** Serves `dir` on 127.0.0.1 with the project's static server; resolves once it answers. */
+export async function serve(dir, port) {
+  const child = spawn("python3", ["scripts/serve_dist.py", dir, String(port)], { stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(url);
+      return { url, stop: () => child.kill() };
+    } catch {
+      if (i > 100) throw new Error(`the static server did not start on ${url}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    // As root Chromium needs --no-sandbox; the rest stop it from calling home on a closed network.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+           "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
+  });
+}

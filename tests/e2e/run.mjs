@@ -1,0 +1,178 @@
+// End-to-end tests of the built page (dist/) in headless Chromium, through the real page:
+// files go in through the real <input type=file>, results are read from the DOM, the JSON
+// export is compared with the native `analyse` command, and the page is reloaded online and
+// offline. Run from the repository root after `scripts/build.sh` and
+// `cargo build --release --bin analyse`: `node tests/e2e/run.mjs`.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, launch, run, serve, test } from "./harness.mjs";
+import { validateReport, normaliseReport } from "./report.mjs";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const DIST = process.env.DIST || path.join(ROOT, "dist");
+const ANALYSE = process.env.ANALYSE || path.join(ROOT, "target/release/analyse");
+const ARTIFACTS = path.join(ROOT, "tests/e2e/artifacts");
+const FIXTURES = path.join(ROOT, "tests/fixtures");
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+process.chdir(ROOT);
+
+// What a person drops: three articles, a page full of hostile markup, and an image.
+const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+const files = [
+  "harbour-strike-wire.txt",
+  "harbour-strike-daily.html",
+  "harbour-strike-gazette.md",
+  "hostile.html",
+].map((name) => ({ name, mimeType: "application/octet-stream", buffer: fs.readFileSync(path.join(FIXTURES, name)) }));
+files.push({ name: "photo.png", mimeType: "image/png", buffer: PNG });
+const PASTED = "Harbour strike ends after two days\n\nThe strike at the Port of Rotterdam ended on Saturday after the Harbour Workers Union accepted a mediator's proposal. “This is a fair deal for every worker,” Maria Keller said.";
+
+const port = await freePort();
+let server = await serve(DIST, port);
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+const page = await context.newPage();
+const external = [];
+context.on("request", (r) => {
+  const url = new URL(r.url());
+  if (!["blob:", "data:"].includes(url.protocol) && url.host !== `127.0.0.1:${port}`) external.push(r.url());
+});
+const problems = [];
+page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+page.on("console", (m) => {
+  if (m.type() === "error" && !/favicon|integrity/.test(m.text())) problems.push(`console: ${m.text()}`);
+});
+await page.addInitScript(() => {
+  window.__cspViolations = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
+});
+
+async function waitIdle() {
+  await page.waitForFunction(() => {
+    const s = document.getElementById("status");
+    return s && !s.querySelector(".spinner") && !/Loading|Reading|Analysing/.test(s.textContent);
+  }, null, { timeout: 60_000 });
+}
+const count = (selector) => page.locator(selector).count();
+
+test("the page loads with a drop zone, a file picker and a paste box", async () => {
+  await page.goto(server.url);
+  await page.waitForSelector("#file-input", { state: "attached" });
+  assert.equal(await page.getAttribute("#file-input", "type"), "file");
+  assert.notEqual(await page.getAttribute("#file-input", "multiple"), null);
+  await page.waitForSelector("#paste-box");
+  await waitIdle();
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|TRUNK_INLINE_HASHES/);
+});
+
+test("dropped files are analysed: entities, quotes and overlaps appear", async () => {
+  await page.setInputFiles("#file-input", files);
+  await waitIdle();
+  await page.waitForSelector("#entities tbody tr");
+  assert.equal(await count("#documents > li"), files.length);
+  assert.match(await page.textContent("#documents"), /photo\.png[\s\S]*not a text document|photo\.png[\s\S]*(image|binary|PNG)/i);
+  assert.ok((await count("#entities tbody tr.entity")) >= 5, "entities listed");
+  assert.match(await page.textContent("#entities"), /Maria Keller/);
+  assert.ok((await count("#quotes blockquote")) >= 3, "quotes listed");
+  assert.match(await page.textContent("#quotes"), /not against the future/);
+  assert.equal(await count("#overlaps > li"), 6, "one overlap entry per pair of the four readable documents");
+  await page.screenshot({ path: path.join(ARTIFACTS, "desktop.png"), fullPage: true });
+});
+
+test("nothing from a dropped document runs or loads", async () => {
+  assert.equal(await page.evaluate(() => window.__hostileRan), undefined);
+  assert.equal(await page.evaluate(() => window.__fixtureScriptRan), undefined);
+  assert.deepEqual(external, [], "requests to other origins");
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+});
+
+test("pasted text becomes a document", async () => {
+  await page.fill("#paste-box", PASTED);
+  await page.click("#paste-add");
+  await waitIdle();
+  assert.equal(await count("#documents > li"), files.length + 1);
+  assert.match(await page.textContent("#documents"), /pasted-1/);
+});
+
+let exported;
+test("Export JSON downloads a valid report equal to the command line's", async () => {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  exported = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  validateReport(exported);
+  assert.equal(exported.documents.length, 5);
+  assert.deepEqual(exported.errors.map((e) => e.name), ["photo.png"]);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-e2e-"));
+  const paths = [...files.map((f) => [f.name, f.buffer]), ["pasted-1", Buffer.from(PASTED)]].map(([name, bytes]) => {
+    fs.writeFileSync(path.join(dir, name), bytes);
+    return path.join(dir, name);
+  });
+  const cli = JSON.parse(execFileSync(ANALYSE, ["--json", ...paths], { maxBuffer: 1 << 28 }).toString());
+  validateReport(cli);
+  assert.deepEqual(normaliseReport(exported), normaliseReport(cli));
+});
+
+test("documents survive a reload", async () => {
+  await page.reload();
+  await waitIdle();
+  await page.waitForSelector("#entities tbody tr");
+  assert.equal(await count("#documents > li"), files.length + 1);
+  const names = await page.locator("#documents .doc-name").allTextContents();
+  assert.deepEqual(names, [...files.map((f) => f.name), "pasted-1"], "same documents in the same order");
+});
+
+test("a removed document stays removed after a reload", async () => {
+  await page.click('button[aria-label="Remove pasted-1"]');
+  await waitIdle();
+  assert.equal(await count("#documents > li"), files.length);
+  await page.waitForTimeout(200); // let IndexedDB commit the delete
+  await page.reload();
+  await waitIdle();
+  assert.equal(await count("#documents > li"), files.length);
+});
+
+test("after one visit the page works with the network cut", async () => {
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await context.setOffline(true);
+  server.stop();
+  await page.reload();
+  await waitIdle();
+  await page.waitForSelector("#entities tbody tr");
+  assert.equal(await count("#documents > li"), files.length);
+  assert.match(await page.textContent("#entities"), /Maria Keller/);
+  await page.screenshot({ path: path.join(ARTIFACTS, "offline.png"), fullPage: true });
+});
+
+test("usable at phone width", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: path.join(ARTIFACTS, "phone.png"), fullPage: true });
+});
+
+test("Clear all empties the page and the store", async () => {
+  await page.click("#clear-all");
+  await waitIdle();
+  assert.equal(await count("#documents > li"), 0);
+  await page.waitForTimeout(200);
+  await page.reload();
+  await waitIdle();
+  assert.equal(await count("#documents > li"), 0);
+  assert.match(await page.textContent("main"), /Drop a few articles/);
+});
+
+test("no page errors", async () => {
+  assert.deepEqual(problems, []);
+});
+
+const ok = await run().finally(async () => {
+  await browser.close();
+  server.stop();
+});
+process.exit(ok ? 0 : 1);
