@@ -23,4 +23,4 @@ pub mod quotes;
 pub mod report;
 pub mod text;
 
-pub use pipeline::{analyse, analyse_articles, Input, Options};
+pub use pipeline::{analyse, analyse_articles, analyse_observed, Input, Options, Stage};

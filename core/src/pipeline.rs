@@ -29,9 +29,44 @@ pub struct Options {
     pub raw: bool,
 }
 
+/// A stage of the pipeline, announced to an observer as it starts (see [`analyse_observed`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stage {
+    Ingest,
+    Recognise,
+    Resolve,
+    Quotes,
+    Group,
+    Compare,
+    Report,
+    Done,
+}
+
+impl Stage {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Ingest => "reading and cleaning the documents",
+            Stage::Recognise => "finding names, places, dates and numbers",
+            Stage::Resolve => "merging spellings across sources",
+            Stage::Quotes => "finding quotes and speakers",
+            Stage::Group => "matching statements across sources",
+            Stage::Compare => "comparing the sources",
+            Stage::Report => "writing the report",
+            Stage::Done => "done",
+        }
+    }
+}
+
 /// Analyses a batch of inputs. Inputs that cannot be read become `errors` entries; the rest go on.
 /// The result depends only on the inputs and their order (documents keep the input order).
 pub fn analyse(inputs: &[Input], options: &Options) -> Report {
+    analyse_observed(inputs, options, |_| {})
+}
+
+/// [`analyse`], calling `on_stage` as each stage starts (for progress and per-stage timing:
+/// the core itself keeps no clock, which wasm32 lacks).
+pub fn analyse_observed(inputs: &[Input], options: &Options, mut on_stage: impl FnMut(Stage)) -> Report {
+    on_stage(Stage::Ingest);
     let ingested = ingest::ingest_batch(inputs, options.raw);
     let mut articles = Vec::new();
     let mut errors = Vec::new();
@@ -44,25 +79,37 @@ pub fn analyse(inputs: &[Input], options: &Options) -> Report {
             }),
         }
     }
-    let mut report = analyse_articles(articles);
+    let mut report = analyse_articles_observed(articles, &mut on_stage);
     report.errors = errors;
     report
 }
 
 /// Analyses articles that are already extracted (the second half of [`analyse`]).
 pub fn analyse_articles(articles: Vec<Article>) -> Report {
+    analyse_articles_observed(articles, &mut |_| {})
+}
+
+fn analyse_articles_observed(articles: Vec<Article>, on_stage: &mut impl FnMut(Stage)) -> Report {
+    on_stage(Stage::Recognise);
     let mentions: Vec<_> = articles
         .iter()
         .map(|a| entities::recognise(&a.text, a.published.as_deref()))
         .collect();
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    on_stage(Stage::Resolve);
     let table = entities::resolve(&texts, mentions);
+    on_stage(Stage::Quotes);
     let mut found_quotes: Vec<quotes::Quote> = texts
         .iter()
         .enumerate()
         .flat_map(|(doc, text)| quotes::extract(doc, text, &table))
         .collect();
+    on_stage(Stage::Group);
     quotes::group(&texts, &mut found_quotes);
+    on_stage(Stage::Compare);
     let comparison = compare::compare(&texts, &table, &found_quotes);
-    report::build(&articles, &table, &found_quotes, &comparison)
+    on_stage(Stage::Report);
+    let report = report::build(&articles, &table, &found_quotes, &comparison);
+    on_stage(Stage::Done);
+    report
 }
