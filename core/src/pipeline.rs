@@ -65,7 +65,11 @@ pub fn analyse(inputs: &[Input], options: &Options) -> Report {
 
 /// [`analyse`], calling `on_stage` as each stage starts (for progress and per-stage timing:
 /// the core itself keeps no clock, which wasm32 lacks).
-pub fn analyse_observed(inputs: &[Input], options: &Options, mut on_stage: impl FnMut(Stage)) -> Report {
+pub fn analyse_observed(
+    inputs: &[Input],
+    options: &Options,
+    mut on_stage: impl FnMut(Stage),
+) -> Report {
     on_stage(Stage::Ingest);
     let ingested = ingest::ingest_batch(inputs, options.raw);
     let mut articles = Vec::new();
