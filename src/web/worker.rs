@@ -2,7 +2,7 @@
 
 use super::protocol::{self, set};
 use newslens_core::report::InputError;
-use newslens_core::{analyse, Options};
+use newslens_core::{analyse_observed, Options, Stage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -18,15 +18,18 @@ pub fn start() {
             return;
         }
         let (id, inputs, rejected) = protocol::read_request(&data);
-        let progress = protocol::message("progress", id);
-        set(
-            &progress,
-            "stage",
-            format!("analysing {} documents", inputs.len()),
-        );
-        let _ = reply_to.post_message(&progress);
-
-        let mut report = analyse(&inputs, &Options::default());
+        let total = inputs.len();
+        let mut report = analyse_observed(&inputs, &Options::default(), |stage| {
+            if stage != Stage::Done {
+                let progress = protocol::message("progress", id);
+                set(
+                    &progress,
+                    "stage",
+                    format!("{} documents: {}…", total, stage.describe()),
+                );
+                let _ = reply_to.post_message(&progress);
+            }
+        });
         report.errors.extend(
             rejected
                 .into_iter()
