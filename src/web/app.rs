@@ -1,6 +1,8 @@
 //! The root component: owns the inputs, the report and the worker, and wires the panes.
 
-use super::components::{DocumentList, EntityTable, InputPanel, OverlapList, QuoteList};
+use super::components::{
+    DocumentList, EntityTable, InputPanel, OverlapList, QuoteList, ReadingView,
+};
 use super::protocol::{self, PageInput};
 use super::{download, store};
 use gloo::file::callbacks::FileReader;
@@ -49,7 +51,55 @@ pub enum Msg {
         json: Result<String, String>,
     },
     Export,
+    Tab(Tab),
+    /// Load the sample articles (written for this project) to try the page.
+    Sample,
 }
+
+/// The views of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Read,
+    Entities,
+    Quotes,
+    Overlaps,
+}
+
+impl Tab {
+    const ALL: [Tab; 4] = [Tab::Read, Tab::Entities, Tab::Quotes, Tab::Overlaps];
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Read => "Read",
+            Tab::Entities => "Entities",
+            Tab::Quotes => "Quotes",
+            Tab::Overlaps => "Overlaps",
+        }
+    }
+    fn id(self) -> &'static str {
+        match self {
+            Tab::Read => "tab-read",
+            Tab::Entities => "tab-entities",
+            Tab::Quotes => "tab-quotes",
+            Tab::Overlaps => "tab-overlaps",
+        }
+    }
+}
+
+/// Three short articles on one made-up story, written for this project's tests.
+const SAMPLES: [(&str, &[u8]); 3] = [
+    (
+        "harbour-strike-wire.txt",
+        include_bytes!("../../tests/fixtures/harbour-strike-wire.txt"),
+    ),
+    (
+        "harbour-strike-daily.html",
+        include_bytes!("../../tests/fixtures/harbour-strike-daily.html"),
+    ),
+    (
+        "harbour-strike-gazette.md",
+        include_bytes!("../../tests/fixtures/harbour-strike-gazette.md"),
+    ),
+];
 
 pub struct App {
     /// Ordered by `seq`: the order in which the person added them.
@@ -70,6 +120,7 @@ pub struct App {
     analysing: bool,
     /// The inputs changed while the worker was busy: analyse again when it is done.
     dirty: bool,
+    tab: Tab,
 }
 
 /// Ids of restored inputs start here, far above those given to new inputs.
@@ -187,6 +238,7 @@ impl Component for App {
             request: 0,
             analysing: false,
             dirty: false,
+            tab: Tab::Entities,
         }
     }
 
@@ -334,6 +386,18 @@ impl Component for App {
                 }
                 true
             }
+            Msg::Tab(tab) => {
+                self.tab = tab;
+                true
+            }
+            Msg::Sample => {
+                for (name, bytes) in SAMPLES {
+                    let id = self.add(name.to_string(), Some(Ok(bytes.to_vec())));
+                    self.store(ctx, id);
+                }
+                self.analyse();
+                true
+            }
             Msg::Export => {
                 if let Some(json) = &self.report_json {
                     if let Err(e) = download::save("newslens-report.json", "application/json", json)
@@ -376,13 +440,25 @@ impl Component for App {
                     on_remove={link.callback(Msg::Remove)}
                 />
                 if let Some(report) = &self.report {
-                    <EntityTable report={report.clone()} />
-                    <QuoteList report={report.clone()} />
-                    <OverlapList report={report.clone()} />
+                    <nav class="tabs" role="tablist" aria-label="Views of the analysis">
+                        { for Tab::ALL.iter().map(|&tab| html! {
+                            <button id={tab.id()} role="tab" aria-selected={(self.tab == tab).to_string()}
+                                onclick={link.callback(move |_| Msg::Tab(tab))}>{ tab.label() }</button>
+                        }) }
+                    </nav>
+                    <div role="tabpanel" aria-labelledby={self.tab.id()}>
+                    { match self.tab {
+                        Tab::Read => html! { <ReadingView report={report.clone()} /> },
+                        Tab::Entities => html! { <EntityTable report={report.clone()} /> },
+                        Tab::Quotes => html! { <QuoteList report={report.clone()} /> },
+                        Tab::Overlaps => html! { <OverlapList report={report.clone()} /> },
+                    } }
+                    </div>
                 } else if self.inputs.is_empty() {
                     <section class="empty">
                         <h2>{ "Start here" }</h2>
-                        <p>{ "Drop a few articles on one story (saved web pages, text, Markdown or Word files) or paste their text. The people, organisations and places they name, who said what, and which passages the sources share appear below." }</p>
+                        <p>{ "Drop a few articles on one story (saved web pages, text, Markdown or Word files) or paste their text. The people, organisations and places they name, who said what, and which passages the sources share appear below. Nothing leaves your browser." }</p>
+                        <button id="try-sample" onclick={link.callback(|_| Msg::Sample)}>{ "Try three sample articles" }</button>
                     </section>
                 }
             </main>

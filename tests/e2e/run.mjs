@@ -79,10 +79,27 @@ test("dropped files are analysed: entities, quotes and overlaps appear", async (
   assert.match(await page.textContent("#documents"), /photo\.png[\s\S]*not a text document|photo\.png[\s\S]*(image|binary|PNG)/i);
   assert.ok((await count("#entities tbody tr.entity")) >= 5, "entities listed");
   assert.match(await page.textContent("#entities"), /Maria Keller/);
+  await page.screenshot({ path: path.join(ARTIFACTS, "entities.png"), fullPage: true });
+  await page.click("#tab-quotes");
+  await page.waitForSelector("#quotes");
   assert.ok((await count("#quotes blockquote")) >= 3, "quotes listed");
   assert.match(await page.textContent("#quotes"), /not against the future/);
+  await page.screenshot({ path: path.join(ARTIFACTS, "quotes.png"), fullPage: true });
+  await page.click("#tab-overlaps");
+  await page.waitForSelector("#overlaps");
   assert.equal(await count("#overlaps > li"), 6, "one overlap entry per pair of the four readable documents");
-  await page.screenshot({ path: path.join(ARTIFACTS, "desktop.png"), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "overlaps.png"), fullPage: true });
+});
+
+test("the reading view highlights entities and quotes and opens an entity card", async () => {
+  await page.click("#tab-read");
+  await page.waitForSelector("#reading-text .ent");
+  assert.ok((await count("#reading-text q.quoted")) >= 1, "quotes marked");
+  await page.focus("#reading-text .ent.kind-person");
+  await page.waitForSelector(".entity-card h3");
+  assert.ok((await page.textContent(".entity-card h3")).length > 0);
+  await page.screenshot({ path: path.join(ARTIFACTS, "reading.png"), fullPage: true });
+  await page.click("#tab-entities");
 });
 
 test("nothing from a dropped document runs or loads", async () => {
@@ -165,6 +182,15 @@ test("Clear all empties the page and the store", async () => {
   await waitIdle();
   assert.equal(await count("#documents > li"), 0);
   assert.match(await page.textContent("main"), /Drop a few articles/);
+});
+
+test("the sample articles load from the empty state", async () => {
+  await page.click("#try-sample");
+  await waitIdle();
+  await page.waitForSelector("#entities tbody tr");
+  assert.equal(await count("#documents > li"), 3);
+  await page.click("#clear-all");
+  await waitIdle();
 });
 
 test("no page errors", async () => {

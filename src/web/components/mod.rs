@@ -6,6 +6,7 @@ mod entities;
 mod input_panel;
 mod overlaps;
 mod quotes;
+mod reading;
 mod snippet;
 
 pub use documents::DocumentList;
@@ -13,3 +14,4 @@ pub use entities::EntityTable;
 pub use input_panel::InputPanel;
 pub use overlaps::OverlapList;
 pub use quotes::QuoteList;
+pub use reading::ReadingView;

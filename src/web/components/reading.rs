@@ -1,0 +1,171 @@
+//! Reading view: one document's cleaned text with entities highlighted by kind and quotes marked.
+//! Focusing or clicking an entity opens its card: kind, spellings, and mentions in every source.
+
+use super::snippet;
+use newslens_core::report::Report;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub report: Rc<Report>,
+}
+
+/// A run of text with the same annotations.
+struct Segment {
+    start: usize,
+    end: usize,
+    /// The innermost entity over this run: (entity index, kind).
+    entity: Option<usize>,
+    quote: bool,
+}
+
+/// Cuts a document into segments at every annotation boundary (character offsets).
+fn segments(report: &Report, doc: &str, len: usize) -> Vec<Segment> {
+    let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, e) in report.entities.iter().enumerate() {
+        for m in e.mentions.iter().filter(|m| m.doc == doc) {
+            mentions.push((m.start.min(len), m.end.min(len), i));
+        }
+    }
+    let quotes: Vec<(usize, usize)> = report
+        .quotes
+        .iter()
+        .filter(|q| q.doc == doc && q.kind != "scare")
+        .map(|q| (q.start, q.end))
+        .collect();
+    let mut cuts: BTreeSet<usize> = [0, len].into_iter().collect();
+    for &(s, e, _) in &mentions {
+        cuts.extend([s, e]);
+    }
+    for &(s, e) in &quotes {
+        cuts.extend([s.min(len), e.min(len)]);
+    }
+    let cuts: Vec<usize> = cuts.into_iter().collect();
+    cuts.windows(2)
+        .map(|w| {
+            let (start, end) = (w[0], w[1]);
+            let entity = mentions
+                .iter()
+                .filter(|(s, e, _)| *s <= start && end <= *e)
+                .min_by_key(|(s, e, _)| e - s)
+                .map(|m| m.2);
+            let quote = quotes.iter().any(|(s, e)| *s <= start && end <= *e);
+            Segment {
+                start,
+                end,
+                entity,
+                quote,
+            }
+        })
+        .collect()
+}
+
+#[function_component(ReadingView)]
+pub fn reading_view(props: &Props) -> Html {
+    let report = &props.report;
+    let selected_doc = use_state(|| 0usize);
+    let card = use_state(|| None::<usize>);
+    let Some(doc) = report
+        .documents
+        .get(*selected_doc)
+        .or_else(|| report.documents.first())
+    else {
+        return html! {};
+    };
+    let chars: Vec<char> = doc.text.chars().collect();
+    let text = |s: usize, e: usize| {
+        chars[s.min(chars.len())..e.min(chars.len())]
+            .iter()
+            .collect::<String>()
+    };
+
+    let on_doc = {
+        let selected_doc = selected_doc.clone();
+        let card = card.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            selected_doc.set(value.parse().unwrap_or(0));
+            card.set(None);
+        })
+    };
+    let body = segments(report, &doc.id, chars.len()).into_iter().map(|seg| {
+        let content = text(seg.start, seg.end);
+        let inner = match seg.entity {
+            Some(i) => {
+                let e = &report.entities[i];
+                let open = {
+                    let card = card.clone();
+                    Callback::from(move |_: FocusEvent| card.set(Some(i)))
+                };
+                let click = {
+                    let card = card.clone();
+                    Callback::from(move |_: MouseEvent| card.set(Some(i)))
+                };
+                html! {
+                    <span class={classes!("ent", format!("kind-{}", e.kind))} tabindex="0" role="button"
+                        title={format!("{} ({})", e.name, e.kind)} onfocus={open} onclick={click}
+                        data-entity={e.id.clone()}>{ content }</span>
+                }
+            }
+            None => html! { content },
+        };
+        if seg.quote {
+            html! { <q class="quoted">{ inner }</q> }
+        } else {
+            inner
+        }
+    });
+
+    let card_view = card.and_then(|i| report.entities.get(i)).map(|e| {
+        let mut by_doc: Vec<(String, usize)> = Vec::new();
+        for m in &e.mentions {
+            match by_doc.iter_mut().find(|(d, _)| *d == m.doc) {
+                Some(entry) => entry.1 += 1,
+                None => by_doc.push((m.doc.clone(), 1)),
+            }
+        }
+        let close = {
+            let card = card.clone();
+            Callback::from(move |_: MouseEvent| card.set(None))
+        };
+        html! {
+            <aside class="entity-card" aria-label={format!("About {}", e.name)} aria-live="polite">
+                <button class="close" onclick={close} aria-label="Close">{ "✕" }</button>
+                <h3>{ &e.name }</h3>
+                <p><span class={classes!("badge", format!("kind-{}", e.kind))}>{ &e.kind }</span>
+                    if let Some(v) = &e.value { { format!(" = {v}") } }</p>
+                if e.aliases.len() > 1 { <p>{ "Written as: " }{ e.aliases.join(", ") }</p> }
+                <ul>{ for by_doc.iter().map(|(d, n)| html! {
+                    <li>{ format!("{n} × in ") }{ snippet::label(report, d) }</li>
+                }) }</ul>
+            </aside>
+        }
+    });
+
+    html! {
+        <section class="pane reading" aria-label="Reading view">
+            <div class="filters">
+                <label>{ "Document " }
+                    <select onchange={on_doc} aria-label="Document to read">
+                        { for report.documents.iter().enumerate().map(|(i, d)| html! {
+                            <option value={i.to_string()} selected={i == *selected_doc}>
+                                { format!("{} {}", d.id, snippet::label(report, &d.id)) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <div class="reading-layout">
+                <article class="doc-text" id="reading-text">
+                    if let Some(title) = &doc.title { <h3>{ title }</h3> }
+                    <p class="doc-meta">{ [doc.source.clone(), doc.published.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ") }</p>
+                    <div class="body">{ for body }</div>
+                </article>
+                { card_view.unwrap_or_default() }
+            </div>
+        </section>
+    }
+}
