@@ -17,6 +17,7 @@
 
 pub mod compare;
 pub mod entities;
+pub mod export;
 pub mod ingest;
 mod pipeline;
 pub mod quotes;

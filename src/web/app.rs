@@ -50,10 +50,20 @@ pub enum Msg {
         id: u32,
         json: Result<String, String>,
     },
-    Export,
+    Export(Export),
     Tab(Tab),
     /// Load the sample articles (written for this project) to try the page.
     Sample,
+}
+
+/// What "Export" can save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    Json,
+    EntitiesCsv,
+    QuotesCsv,
+    OverlapsCsv,
+    Html,
 }
 
 /// The views of a report.
@@ -398,13 +408,37 @@ impl Component for App {
                 self.analyse();
                 true
             }
-            Msg::Export => {
-                if let Some(json) = &self.report_json {
-                    if let Err(e) = download::save("newslens-report.json", "application/json", json)
-                    {
-                        self.status = e;
-                        return true;
-                    }
+            Msg::Export(format) => {
+                let (Some(json), Some(report)) = (&self.report_json, &self.report) else {
+                    return false;
+                };
+                use newslens_core::export;
+                let (name, mime, content) = match format {
+                    Export::Json => ("newslens-report.json", "application/json", json.to_string()),
+                    Export::EntitiesCsv => (
+                        "newslens-entities.csv",
+                        "text/csv",
+                        export::entities_csv(report),
+                    ),
+                    Export::QuotesCsv => (
+                        "newslens-quotes.csv",
+                        "text/csv",
+                        export::quotes_csv(report),
+                    ),
+                    Export::OverlapsCsv => (
+                        "newslens-overlaps.csv",
+                        "text/csv",
+                        export::overlaps_csv(report),
+                    ),
+                    Export::Html => (
+                        "newslens-report.html",
+                        "text/html",
+                        export::html_report(report),
+                    ),
+                };
+                if let Err(e) = download::save(name, mime, &content) {
+                    self.status = e;
+                    return true;
                 }
                 false
             }
@@ -429,8 +463,16 @@ impl Component for App {
                     { &self.status }
                 </section>
                 <div class="toolbar">
-                    <button id="export-json" onclick={link.callback(|_| Msg::Export)}
-                        disabled={self.report_json.is_none() || busy}>{ "Export JSON" }</button>
+                    { for [
+                        ("export-json", "Export JSON", Export::Json),
+                        ("export-entities-csv", "Entities CSV", Export::EntitiesCsv),
+                        ("export-quotes-csv", "Quotes CSV", Export::QuotesCsv),
+                        ("export-overlaps-csv", "Overlaps CSV", Export::OverlapsCsv),
+                        ("export-html", "HTML report", Export::Html),
+                    ].into_iter().map(|(id, label, format)| html! {
+                        <button {id} onclick={link.callback(move |_| Msg::Export(format))}
+                            disabled={self.report_json.is_none() || busy}>{ label }</button>
+                    }) }
                     <button id="clear-all" class="danger" onclick={link.callback(|_| Msg::ClearAll)}
                         disabled={self.inputs.is_empty()}>{ "Clear all" }</button>
                 </div>

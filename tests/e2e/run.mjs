@@ -135,6 +135,29 @@ test("Export JSON downloads a valid report equal to the command line's", async (
   assert.deepEqual(normaliseReport(exported), normaliseReport(cli));
 });
 
+test("CSV and HTML exports open and match the analysis", async () => {
+  const save = async (id) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(id)]);
+    return fs.readFileSync(await download.path(), "utf8");
+  };
+  const entities = (await save("#export-entities-csv")).trim().split("\r\n");
+  assert.equal(entities[0], "id,name,kind,value,aliases,sources,mentions,documents");
+  assert.equal(entities.length - 1, exported.entities.length);
+  const quotes = await save("#export-quotes-csv");
+  assert.ok(quotes.startsWith("id,document,speaker,cue,kind,group,start,end,text\r\n"));
+  assert.match(quotes, /not against the future/);
+  const overlaps = (await save("#export-overlaps-csv")).trim().split("\r\n");
+  assert.equal(overlaps.length - 1, exported.overlaps.length);
+  const html = await save("#export-html");
+  assert.match(html, /<h1>News Lens report<\/h1>/);
+  assert.doesNotMatch(html, /<script/);
+  // The HTML report opens on its own, with no app and no network.
+  const standalone = await context.newPage();
+  await standalone.setContent(html);
+  assert.match(await standalone.textContent("body"), /Maria Keller/);
+  await standalone.close();
+});
+
 test("documents survive a reload", async () => {
   await page.reload();
   await waitIdle();
