@@ -26,6 +26,31 @@ fi
 step "native tests"
 cargo test --workspace --release
 
+# A short fuzzing run of every target (fuzz/README.md), where a nightly toolchain is installed.
+if command -v rustup >/dev/null 2>&1 && rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    if ! command -v cargo-fuzz >/dev/null 2>&1; then
+        say "cargo install cargo-fuzz"
+        env -u RUSTC rustup run nightly cargo install --quiet --root "$NEWSLENS_TOOLS" cargo-fuzz --locked
+    fi
+    seconds=${NEWSLENS_FUZZ_SECONDS:-20}
+    for target in ingest analyse text; do
+        step "fuzz $target for $seconds s"
+        mkdir -p "fuzz/corpus/$target"
+        cp tests/fixtures/*.* "fuzz/corpus/$target/"
+        log="target/fuzz-$target.log"
+        mkdir -p target
+        if ! (cd fuzz && env -u RUSTC -u CARGO_TARGET_DIR rustup run nightly cargo fuzz run "$target" -- \
+            -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10) >"$log" 2>&1; then
+            tail -n 60 "$log"
+            echo "fuzz target $target failed: the input is in fuzz/artifacts/$target/"
+            exit 1
+        fi
+        grep -E '^Done [0-9]+ runs' "$log" || tail -n 1 "$log"
+    done
+else
+    say "no nightly toolchain: fuzzing skipped (see fuzz/README.md)"
+fi
+
 step "build the page and the analyse command"
 bash scripts/build.sh
 cargo build --release --bin analyse

@@ -49,6 +49,7 @@ pub enum Msg {
     WorkerReport {
         id: u32,
         json: Result<String, String>,
+        elapsed_ms: f64,
     },
     Export(Export),
     Tab(Tab),
@@ -223,7 +224,8 @@ impl Component for App {
                 Some("report") => {
                     let json = protocol::get_string(&data, "json")
                         .ok_or_else(|| protocol::get_string(&data, "error").unwrap_or_default());
-                    link.send_message(Msg::WorkerReport { id, json });
+                    let elapsed_ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
+                    link.send_message(Msg::WorkerReport { id, json, elapsed_ms });
                 }
                 _ => {}
             }
@@ -375,7 +377,7 @@ impl Component for App {
                 self.status = stage;
                 true
             }
-            Msg::WorkerReport { id, json } => {
+            Msg::WorkerReport { id, json, elapsed_ms } => {
                 self.analysing = false;
                 if id == self.request {
                     match json.and_then(|j| {
@@ -384,7 +386,11 @@ impl Component for App {
                             .map_err(|e| e.to_string())
                     }) {
                         Ok((report, json)) => {
-                            self.status = String::new();
+                            self.status = format!(
+                                "Analysed {} documents in {:.0} ms.",
+                                report.documents.len(),
+                                elapsed_ms
+                            );
                             self.report = Some(Rc::new(report));
                             self.report_json = Some(Rc::new(json));
                         }

@@ -19,6 +19,7 @@ pub fn start() {
         }
         let (id, inputs, rejected) = protocol::read_request(&data);
         let total = inputs.len();
+        let started = js_sys::Date::now();
         let mut report = analyse_observed(&inputs, &Options::default(), |stage| {
             if stage != Stage::Done {
                 let progress = protocol::message("progress", id);
@@ -36,6 +37,7 @@ pub fn start() {
                 .map(|(name, error)| InputError { name, error }),
         );
         let reply = protocol::message("report", id);
+        set(&reply, "elapsed_ms", js_sys::Date::now() - started);
         match serde_json::to_string_pretty(&report) {
             Ok(json) => set(&reply, "json", json),
             Err(e) => set(&reply, "error", format!("could not encode the report: {e}")),

@@ -1,0 +1,111 @@
+// Browser benchmark of the built page (dist/) in headless Chromium: files dropped through the
+// real file input, timed in the page from the drop to the rendered report, for batches of 5,
+// 100 and all articles of a JSON-lines corpus ({title, text} per line); and compromise
+// (people, places, organizations, quotations) on the same texts in the same browser, as a ratio.
+//
+// usage (from the repository root, after scripts/build.sh):
+//   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225]
+// Prints a Markdown table; BENCHMARKS.md records the figures.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { freePort, launch, serve } from "./harness.mjs";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const args = process.argv.slice(2);
+const corpus = args.find((a) => !a.startsWith("--"));
+if (!corpus) {
+  console.error("usage: node tests/e2e/bench.mjs PATH.jsonl [--sizes 5,100,2225]");
+  process.exit(2);
+}
+const sizesArg = args[args.indexOf("--sizes") + 1];
+const articles = fs.readFileSync(corpus, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+const sizes = (args.includes("--sizes") ? sizesArg.split(",").map(Number) : [5, 100, articles.length])
+  .map((n) => Math.min(n, articles.length));
+const files = articles.map((a, i) => ({
+  name: `${String(i).padStart(4, "0")}.txt`, mimeType: "text/plain", buffer: Buffer.from(`${a.title}\n\n${a.text}`),
+}));
+const mb = (n) => files.slice(0, n).reduce((s, f) => s + f.buffer.length, 0) / 1e6;
+
+/** Resident memory of Chromium's renderer processes (the page and its worker), in MB. */
+function rendererMemory() {
+  const out = execFileSync("ps", ["-eo", "rss=,args="]).toString();
+  return out.split("\n").filter((l) => /chrom/.test(l) && /--type=renderer/.test(l))
+    .reduce((s, l) => s + Number(l.trim().split(/\s+/)[0]) / 1024, 0);
+}
+
+process.chdir(ROOT);
+const port = await freePort();
+const server = await serve("dist", port);
+const browser = await launch();
+const rows = [];
+try {
+  for (const n of sizes) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+      }).observe({ type: "longtask", buffered: true });
+      document.addEventListener("change", () => { window.__t0 = performance.now(); window.__first = undefined; }, true);
+      new MutationObserver(() => {
+        if (window.__t0 !== undefined && window.__first === undefined && document.querySelector("#entities tbody tr")) {
+          window.__first = performance.now();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => /^\s*$/.test(document.getElementById("status")?.textContent ?? "x"));
+    let peak = 0;
+    const sampler = setInterval(() => { peak = Math.max(peak, rendererMemory()); }, 100);
+    await page.setInputFiles("#file-input", files.slice(0, n));
+    await page.waitForFunction(() => /Analysed/.test(document.getElementById("status").textContent)
+      && document.querySelector("#entities tbody tr"), null, { timeout: 600_000, polling: 50 });
+    const m = await page.evaluate(() => ({
+      rendered: performance.now() - window.__t0,
+      first: window.__first - window.__t0,
+      status: document.getElementById("status").textContent,
+      longest: Math.max(0, ...window.__longTasks.filter(([t]) => t >= window.__t0).map(([, d]) => d)),
+      over100: window.__longTasks.filter(([t, d]) => t >= window.__t0 && d > 100).length,
+    }));
+    clearInterval(sampler);
+    peak = Math.max(peak, rendererMemory());
+    const analysisMs = Number(/in (\d+) ms/.exec(m.status)?.[1]);
+    rows.push({ n, mb: mb(n), ...m, analysisMs, peak });
+    await context.close();
+  }
+
+  // compromise on the same texts, in the same browser, on a blank page (no CSP there).
+  const n = Math.min(100, articles.length);
+  const page = await browser.newPage();
+  await page.addScriptTag({ path: path.join(ROOT, "tests/e2e/node_modules/compromise/builds/compromise.js") });
+  const texts = files.slice(0, n).map((f) => f.buffer.toString());
+  const compromiseMs = await page.evaluate((texts) => {
+    const t0 = performance.now();
+    for (const text of texts) {
+      const doc = window.nlp(text);
+      doc.people().out("array");
+      doc.places().out("array");
+      doc.organizations().out("array");
+      doc.quotations().out("array");
+    }
+    return performance.now() - t0;
+  }, texts);
+  const ours = rows.find((r) => r.n === n);
+
+  console.log(`| articles | MB | analysis in worker (ms) | MB/s | drop → first results (ms) | drop → report rendered (ms) | longest main-thread task (ms) | tasks > 100 ms | peak renderer memory (MB) |`);
+  console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+  for (const r of rows) {
+    console.log(`| ${r.n} | ${r.mb.toFixed(2)} | ${r.analysisMs} | ${(r.mb / (r.analysisMs / 1000)).toFixed(1)} | ${r.first.toFixed(0)} | ${r.rendered.toFixed(0)} | ${r.longest.toFixed(0)} | ${r.over100} | ${r.peak.toFixed(0)} |`);
+  }
+  const compromiseMbs = mb(n) / (compromiseMs / 1000);
+  console.log(`\ncompromise 14 (people, places, organizations, quotations) on the same ${n} articles: ${compromiseMs.toFixed(0)} ms, ${compromiseMbs.toFixed(3)} MB/s`);
+  if (ours) {
+    const oursMbs = ours.mb / (ours.analysisMs / 1000);
+    console.log(`News Lens full analysis on the same ${n} articles: ${ours.analysisMs} ms, ${oursMbs.toFixed(2)} MB/s: ${(oursMbs / compromiseMbs).toFixed(0)} × compromise`);
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
