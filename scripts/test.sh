@@ -58,3 +58,6 @@ cargo build --release --bin analyse
 step "end-to-end tests in headless Chromium"
 (cd tests/e2e && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent; })
 node tests/e2e/run.mjs
+
+step "hostile inputs in headless Chromium"
+node tests/e2e/hostile.mjs

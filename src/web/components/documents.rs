@@ -1,7 +1,8 @@
 //! The loaded documents (removable), with their metadata, what was cleaned away, and errors.
 
 use crate::web::protocol::PageInput;
-use newslens_core::report::Report;
+use newslens_core::report::{Document, InputError, Report};
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -12,26 +13,42 @@ pub struct Props {
     pub on_remove: Callback<u32>,
 }
 
+/// Rows shown before "show all", so a batch of thousands renders fast.
+const FIRST_ROWS: usize = 50;
+
 #[function_component(DocumentList)]
 pub fn document_list(props: &Props) -> Html {
+    let show_all = use_state(|| false);
     if props.inputs.is_empty() {
         return html! {};
     }
+    let failed = props.report.as_ref().map_or(0, |r| r.errors.len());
     let report = props.report.as_deref();
-    // Documents and errors come back in input order, each input once, so match them by name in turn.
-    let mut docs = report
-        .map(|r| r.documents.iter().collect::<Vec<_>>())
-        .unwrap_or_default();
-    let mut errors = report
-        .map(|r| r.errors.iter().collect::<Vec<_>>())
-        .unwrap_or_default();
-    let rows = props.inputs.iter().map(|input| {
+    // Each input comes back once, as a document or an error, so match them by name in turn
+    // (names may repeat: the same file dropped twice).
+    let mut results: HashMap<&str, VecDeque<Result<&Document, &InputError>>> = HashMap::new();
+    if let Some(r) = report {
+        for d in &r.documents {
+            results.entry(d.name.as_str()).or_default().push_back(Ok(d));
+        }
+        for e in &r.errors {
+            results
+                .entry(e.name.as_str())
+                .or_default()
+                .push_back(Err(e));
+        }
+    }
+    let shown = if *show_all {
+        props.inputs.len()
+    } else {
+        FIRST_ROWS
+    };
+    let rows = props.inputs.iter().take(shown).map(|input| {
         let id = input.id;
         let on_remove = props.on_remove.reform(move |_| id);
-        let doc = docs.iter().position(|d| d.name == input.name).map(|i| docs.remove(i));
-        let error = errors.iter().position(|e| e.name == input.name).map(|i| errors.remove(i));
-        let detail = match (doc, error) {
-            (Some(d), _) => {
+        let result = results.get_mut(input.name.as_str()).and_then(VecDeque::pop_front);
+        let detail = match result {
+            Some(Ok(d)) => {
                 let meta: Vec<String> = [d.title.clone(), d.source.clone(), d.published.clone()]
                     .into_iter()
                     .flatten()
@@ -53,9 +70,9 @@ pub fn document_list(props: &Props) -> Html {
                     </>
                 }
             }
-            (None, Some(e)) => html! { <span class="error" role="alert">{ &e.error }</span> },
-            (None, None) if input.content.is_none() => html! { <span class="pending">{ "reading…" }</span> },
-            (None, None) => html! { <span class="pending">{ "waiting for analysis" }</span> },
+            Some(Err(e)) => html! { <span class="error" role="alert">{ &e.error }</span> },
+            None if input.content.is_none() => html! { <span class="pending">{ "reading…" }</span> },
+            None => html! { <span class="pending">{ "waiting for analysis" }</span> },
         };
         html! {
             <li class="document" key={input.id}>
@@ -67,8 +84,15 @@ pub fn document_list(props: &Props) -> Html {
     });
     html! {
         <section class="documents" aria-label="Documents">
-            <h2>{ format!("Documents ({})", props.inputs.len()) }</h2>
+            <h2>{ format!("Documents ({})", props.inputs.len()) }
+                if failed > 0 { <span class="error">{ format!(" · {failed} could not be read") }</span> }
+            </h2>
             <ul id="documents">{ for rows }</ul>
+            if props.inputs.len() > shown {
+                <button class="more" onclick={let s = show_all.clone(); move |_| s.set(true)}>
+                    { format!("Show all {} documents", props.inputs.len()) }
+                </button>
+            }
         </section>
     }
 }

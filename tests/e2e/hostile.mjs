@@ -1,0 +1,194 @@
+// Hostile and broken inputs through the real page in headless Chromium: every file gets a
+// document or a clear error, nothing from a file runs, no request leaves the page, and the
+// tab keeps answering while it works. Run from the repository root after scripts/build.sh:
+// `node tests/e2e/hostile.mjs`.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { freePort, launch, run, serve, test } from "./harness.mjs";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+process.chdir(ROOT);
+
+/** A zip archive of stored-or-deflated entries (enough for DOCX-shaped test files). */
+function zip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { name, data, deflate } of entries) {
+    const body = deflate ? zlib.deflateRawSync(data, { level: 9 }) : data;
+    const nameBytes = Buffer.from(name);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(deflate ? 8 : 0, 8);
+    header.writeUInt32LE(zlib.crc32(data), 14);
+    header.writeUInt32LE(body.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(deflate ? 8 : 0, 10);
+    central.writeUInt32LE(zlib.crc32(data), 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(header, nameBytes, body);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + body.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+const contentTypes = { name: "[Content_Types].xml", data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') };
+const docxBomb = zip([contentTypes, { name: "word/document.xml", data: Buffer.alloc(200_000_000, "<w:t>a</w:t>"), deflate: true }]);
+const goodDocx = zip([contentTypes, {
+  name: "word/document.xml",
+  data: Buffer.from('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Mayor Lotte Brand opened the new harbour bridge in Delft on Friday.</w:t></w:r></w:p></w:body></w:document>'),
+  deflate: true,
+}]);
+const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+const files = [
+  ["bomb.docx", docxBomb],
+  ["letter.docx", goodDocx],
+  ["truncated.docx", goodDocx.subarray(0, 60)],
+  ["picture.docx", PNG],
+  ["renamed-image.txt", PNG],
+  ["archive.zip", zip([{ name: "a.txt", data: Buffer.from("hello") }])],
+  ["empty.txt", Buffer.alloc(0)],
+  ["invalid-utf8.txt", Buffer.concat([Buffer.from("Valid start. "), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe]), Buffer.from(" The council met in Leiden.")])],
+  ["utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("The minister Karin Vos visited Gouda on Monday.", "utf16le")])],
+  ["latin1.txt", Buffer.from("Le maire de Li\xe8ge, Andr\xe9 Dubois, a inaugur\xe9 le pont.", "latin1")],
+  ["deep.html", Buffer.from("<html><body>" + "<div>".repeat(100_000) + "<p>Deep text about Arnhem.</p>" + "</div>".repeat(100_000) + "</body></html>")],
+  ["long-line.txt", Buffer.from("The port of Rotterdam handled more containers. ".repeat(220_000))],
+  ["unclosed.html", Buffer.from("<html><head><title>Broken</title><body><p>Unclosed <b>bold <i>and <table><tr><td>cell text about Breda")],
+  ["hostile.html", fs.readFileSync(path.join(ROOT, "tests/fixtures/hostile.html"))],
+  ["nul-bytes.txt", Buffer.concat([Buffer.from("Text"), Buffer.alloc(4000, 0), Buffer.from("more text")])],
+].map(([name, buffer]) => ({ name, mimeType: "application/octet-stream", buffer }));
+const SMALL_FILES = 5000;
+
+const port = await freePort();
+const server = await serve("dist", port);
+const browser = await launch();
+const context = await browser.newContext({ acceptDownloads: true });
+const page = await context.newPage();
+const external = [];
+context.on("request", (r) => {
+  const url = new URL(r.url());
+  if (!["blob:", "data:"].includes(url.protocol) && url.host !== `127.0.0.1:${port}`) external.push(r.url());
+});
+const pageErrors = [];
+page.on("pageerror", (e) => pageErrors.push(e.message));
+await page.addInitScript(() => {
+  window.__cspViolations = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
+  window.__longTasks = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });
+});
+
+async function settled(timeout = 300_000) {
+  await page.waitForFunction(() => {
+    const s = document.getElementById("status");
+    return s && !s.querySelector(".spinner") && !/Loading|Reading|Analysing|documents:/.test(s.textContent);
+  }, null, { timeout, polling: 250 });
+}
+
+/** Waits until the page has settled, checking meanwhile that it keeps answering. */
+async function settledResponsive() {
+  const done = settled();
+  let slowest = 0;
+  let finished = false;
+  done.finally(() => { finished = true; });
+  while (!finished) {
+    const t0 = Date.now();
+    await page.evaluate(() => 1);
+    slowest = Math.max(slowest, Date.now() - t0);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await done;
+  return slowest;
+}
+
+async function exportReport() {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  return JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+}
+
+test("broken and hostile files each get a document or a clear error", async () => {
+  await page.goto(server.url);
+  await settled();
+  await page.setInputFiles("#file-input", files);
+  const slowest = await settledResponsive();
+  assert.ok(slowest < 2000, `the page took ${slowest} ms to answer`);
+  const report = await exportReport();
+  const names = [...report.documents.map((d) => d.name), ...report.errors.map((e) => e.name)].sort();
+  assert.deepEqual(names, files.map((f) => f.name).sort());
+  for (const e of report.errors) assert.ok(e.error.length > 8, `${e.name}: ${e.error}`);
+  const errorOf = (name) => report.errors.find((e) => e.name === name)?.error;
+  for (const name of ["picture.docx", "renamed-image.txt", "archive.zip", "truncated.docx", "empty.txt"]) {
+    assert.ok(errorOf(name), `${name} should be refused`);
+  }
+  const doc = (name) => report.documents.find((d) => d.name === name);
+  assert.match(doc("letter.docx")?.text ?? "", /Lotte Brand opened the new harbour bridge/);
+  assert.match(doc("utf16.txt")?.text ?? "", /Karin Vos visited Gouda/);
+  assert.match(doc("latin1.txt")?.text ?? "", /Liège, André Dubois, a inauguré/);
+  assert.match(doc("invalid-utf8.txt")?.text ?? "", /The council met in Leiden/);
+  assert.match(doc("deep.html")?.text ?? "", /Deep text about Arnhem/);
+  assert.ok(!doc("hostile.html") || !/__hostileRan|<script/.test(doc("hostile.html").text), "script text kept out of the body");
+  const bomb = doc("bomb.docx");
+  assert.ok(errorOf("bomb.docx") || (bomb && bomb.text.length < 60_000_000), "the zip bomb is refused or cut short");
+});
+
+test("a file of hundreds of megabytes is refused with a message", async () => {
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new ArrayBuffer(300_000_000)], "huge.log"));
+    document.getElementById("dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await settled();
+  const report = await exportReport();
+  assert.match(report.errors.find((e) => e.name === "huge.log")?.error ?? "", /too large/);
+});
+
+test(`${SMALL_FILES} small files are all read, and the page keeps answering`, async () => {
+  await page.click("#clear-all");
+  await settled();
+  await page.evaluate((n) => {
+    const dt = new DataTransfer();
+    for (let i = 0; i < n; i++) {
+      dt.items.add(new File([`Note ${i}\n\nCouncillor Sara Jansen of Zwolle said on Tuesday that the ferry line ${i} will reopen in May.`], `note-${i}.txt`));
+    }
+    document.getElementById("dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, SMALL_FILES);
+  const slowest = await settledResponsive();
+  assert.ok(slowest < 2000, `the page took ${slowest} ms to answer`);
+  const report = await exportReport();
+  assert.equal(report.documents.length + report.errors.length, SMALL_FILES);
+  assert.match(await page.textContent("#documents"), new RegExp(`Documents \\(${SMALL_FILES}\\)`));
+  await page.click("#clear-all");
+  await settled();
+});
+
+test("nothing ran and nothing left the page", async () => {
+  assert.equal(await page.evaluate(() => window.__hostileRan), undefined);
+  assert.deepEqual(external, []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(pageErrors, []);
+});
+
+const ok = await run().finally(async () => {
+  await browser.close();
+  server.stop();
+});
+process.exit(ok ? 0 : 1);
