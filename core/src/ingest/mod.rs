@@ -1,7 +1,24 @@
 //! Ingest: from the bytes of a file to a clean article body with its metadata.
+//!
+//! Steps, one module each: [`sniff`] the format by content (then name), [`decode`] the bytes,
+//! extract the text ([`html`], [`markdown`], [`docx`]), take metadata and remove boilerplate
+//! ([`plain`], [`boilerplate`], [`metadata`]), then drop lines that repeat across the batch.
+//! Everything removed is kept in [`Article::removed`] with its reason, in document order.
+
+pub mod boilerplate;
+pub mod decode;
+pub mod docx;
+pub mod dom;
+pub mod html;
+pub mod markdown;
+pub mod metadata;
+pub mod plain;
+pub mod sniff;
 
 use crate::pipeline::Input;
 use serde::Serialize;
+use sniff::Format;
+use std::collections::HashMap;
 
 /// Why a line or block was removed from the body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -17,6 +34,8 @@ pub enum RemovalReason {
     Navigation,
     RepeatedAcrossBatch,
     Metadata,
+    /// A closing line naming the outlet or its staff.
+    OutletCredit,
     Other,
 }
 
@@ -40,24 +59,236 @@ pub struct Article {
     pub text: String,
     pub removed: Vec<Removed>,
     pub warnings: Vec<String>,
+    /// The byline, when one was found.
+    pub author: Option<String>,
 }
 
 /// Inputs larger than this are refused with a message (the page and `analyse` both apply it).
 pub const MAX_INPUT_BYTES: usize = 50_000_000;
 
+/// Decoded text longer than this (in bytes) is cut, with a warning, so analysis stays responsive.
+pub const MAX_TEXT_BYTES: usize = 5_000_000;
+
 /// Reads every input. An input that cannot be read gives an error message for that input alone.
-/// With `raw`, each input's decoded text is the body as it is.
+/// With `raw`, each input's decoded text is the body as it is (BOM stripped, nothing else).
 pub fn ingest_batch(inputs: &[Input], raw: bool) -> Vec<Result<Article, String>> {
-    inputs
-        .iter()
-        .map(|input| {
-            let text = String::from_utf8_lossy(&input.bytes).into_owned();
-            let text = if raw { text } else { text.trim().to_string() };
-            Ok(Article {
-                name: input.name.clone(),
-                text,
-                ..Article::default()
-            })
+    let mut out: Vec<Result<Article, String>> = inputs.iter().map(|i| ingest_one(i, raw)).collect();
+    if !raw {
+        remove_repeated(&mut out);
+    }
+    out
+}
+
+/// Reads one input.
+pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
+    let bytes = &input.bytes;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(format!(
+            "file too large: {} MB (the limit is {} MB)",
+            bytes.len() / 1_000_000,
+            MAX_INPUT_BYTES / 1_000_000
+        ));
+    }
+    let format = sniff::sniff(&input.name, bytes);
+    let mut article = Article {
+        name: input.name.clone(),
+        ..Article::default()
+    };
+    if raw {
+        if let Format::Unsupported(what) = format {
+            return Err(format!("not a text document: this looks like {what}"));
+        }
+        let d = decode::decode(bytes, format == Format::Html);
+        article.warnings.extend(d.warning);
+        article.text = d.text;
+        return Ok(article);
+    }
+    let cleaned = match format {
+        Format::Unsupported(what) => {
+            return Err(format!("not a supported document: this looks like {what}"))
+        }
+        Format::Pdf => {
+            return Err(
+                "PDF without a supported text layer: PDF reading is not available yet; copy the text or save the page as HTML"
+                    .to_string(),
+            )
+        }
+        Format::Docx => {
+            let text = docx::extract(bytes)?;
+            plain::clean(&text, true)
+        }
+        Format::Html => {
+            let d = decode::decode(bytes, true);
+            article.warnings.extend(d.warning);
+            let text = limit(d.text, &mut article.warnings);
+            html::extract(&text)
+        }
+        Format::Markdown | Format::Text => {
+            let d = decode::decode(bytes, false);
+            article.warnings.extend(d.warning);
+            let text = limit(d.text, &mut article.warnings).replace("\r\n", "\n").replace('\r', "\n");
+            if format == Format::Markdown {
+                let md = markdown::to_text(&text);
+                let mut c = plain::clean(&md.text, md.title.is_none());
+                if md.title.is_some() {
+                    c.title = md.title;
+                }
+                c
+            } else {
+                plain::clean(&text, true)
+            }
+        }
+    };
+    article.title = cleaned.title;
+    article.source = cleaned.source;
+    article.published = cleaned.published;
+    article.author = cleaned.author;
+    article.text = cleaned.text;
+    article.removed = cleaned.removed;
+    if article.text.trim().is_empty() {
+        article.warnings.push("no article text found".to_string());
+    }
+    Ok(article)
+}
+
+/// Cuts `text` at [`MAX_TEXT_BYTES`] (on a char boundary), with a warning.
+fn limit(mut text: String, warnings: &mut Vec<String>) -> String {
+    if text.len() > MAX_TEXT_BYTES {
+        let cut = crate::text::floor_boundary(&text, MAX_TEXT_BYTES);
+        text.truncate(cut);
+        warnings.push(format!(
+            "text truncated to the first {} MB",
+            MAX_TEXT_BYTES / 1_000_000
+        ));
+    }
+    text
+}
+
+/// Short lines that recur in several documents of the batch are boilerplate of the outlet
+/// (a slogan, a "follow us" line in new words): two documents of the same outlet, or three of any.
+/// Long lines are never touched: shared wire copy is content the comparison must see.
+fn remove_repeated(articles: &mut [Result<Article, String>]) {
+    let key = |l: &str| crate::text::fold(l.trim());
+    let mut seen: HashMap<String, (usize, HashMap<String, usize>)> = HashMap::new();
+    for a in articles.iter().flatten() {
+        let mut mine = std::collections::HashSet::new();
+        for l in a.text.lines() {
+            let w = l.split_whitespace().count();
+            if (1..=12).contains(&w) && mine.insert(key(l)) {
+                let e = seen.entry(key(l)).or_default();
+                e.0 += 1;
+                *e.1.entry(a.source.clone().unwrap_or_default().to_lowercase())
+                    .or_default() += 1;
+            }
+        }
+    }
+    let repeated = |k: &str| {
+        seen.get(k).is_some_and(|(n, by_source)| {
+            *n >= 3 || by_source.iter().any(|(s, c)| !s.is_empty() && *c >= 2)
         })
-        .collect()
+    };
+    for a in articles.iter_mut().flatten() {
+        if !a.text.lines().any(|l| repeated(&key(l))) {
+            continue;
+        }
+        let mut body = String::with_capacity(a.text.len());
+        for l in a.text.split('\n') {
+            if !l.trim().is_empty() && repeated(&key(l)) {
+                a.removed.push(Removed {
+                    text: l.trim().to_string(),
+                    reason: RemovalReason::RepeatedAcrossBatch,
+                });
+                continue;
+            }
+            body.push_str(l);
+            body.push('\n');
+        }
+        while body.contains("\n\n\n") {
+            body = body.replace("\n\n\n", "\n\n");
+        }
+        a.text = body.trim().to_string();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(name: &str, bytes: &[u8]) -> Result<Article, String> {
+        ingest_batch(&[Input::new(name, bytes.to_vec())], false).remove(0)
+    }
+
+    #[test]
+    fn hostile_files_give_clean_errors() {
+        for (name, bytes) in [
+            ("a.txt", &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..]),
+            ("a.txt", b"PK\x03\x04\x14\0\0\0\x08\0garbage"),
+            ("a.bin", &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]),
+            ("a.pdf", b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj"),
+            ("a.docx", b"PK\x03\x04 truncated"),
+        ] {
+            let r = one(name, bytes);
+            assert!(r.is_err(), "{name}: {r:?}");
+            assert!(!r.unwrap_err().is_empty());
+        }
+    }
+
+    #[test]
+    fn encodings() {
+        let a = one("a.txt", b"Caf\xE9 owners met on Monday.\n").unwrap();
+        assert_eq!(a.text, "Café owners met on Monday.");
+        assert!(!a.warnings.is_empty());
+        let u16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "Vučić met the mayor.\r\n"
+                    .encode_utf16()
+                    .flat_map(|u| u.to_le_bytes()),
+            )
+            .collect();
+        assert_eq!(one("a.txt", &u16).unwrap().text, "Vučić met the mayor.");
+        let bad = one("a.txt", b"ok \xC3\x28 text \xFF\xFE here").unwrap();
+        assert!(bad.text.contains("text"));
+    }
+
+    #[test]
+    fn raw_keeps_the_characters() {
+        let r = ingest_batch(
+            &[Input::new(
+                "a.txt",
+                b"\xEF\xBB\xBF  Line one\r\nRead more\n".to_vec(),
+            )],
+            true,
+        );
+        assert_eq!(r[0].as_ref().unwrap().text, "  Line one\r\nRead more\n");
+    }
+
+    #[test]
+    fn oversized_is_refused_and_big_is_truncated() {
+        let big = vec![b'a'; MAX_INPUT_BYTES + 1];
+        assert!(one("a.txt", &big).unwrap_err().contains("too large"));
+        let mut text = "word ".repeat(MAX_TEXT_BYTES / 5 + 10).into_bytes();
+        text.extend("é".as_bytes());
+        let a = one("a.txt", &text).unwrap();
+        assert!(a.warnings.iter().any(|w| w.contains("truncated")));
+    }
+
+    #[test]
+    fn repeated_short_lines_across_the_batch() {
+        let body = |s: &str| {
+            format!("{s} council met on Monday to vote on the pier, which storms damaged.\nThanks for reading, the facts matter.\nThe {s} vote passed by a wide margin, officials said.\n")
+        };
+        let inputs: Vec<Input> = ["North", "South", "East"]
+            .iter()
+            .map(|s| Input::new(format!("{s}.txt"), body(s)))
+            .collect();
+        let out = ingest_batch(&inputs, false);
+        for a in out.iter().flatten() {
+            assert!(!a.text.contains("the facts matter"), "{}", a.text);
+            assert!(a
+                .removed
+                .iter()
+                .any(|r| r.reason == RemovalReason::RepeatedAcrossBatch));
+        }
+    }
 }

@@ -1,0 +1,720 @@
+//! HTML: the main article of a saved page, and its title, outlet, author and date.
+//!
+//! Content follows Readability's approach: drop elements that are never content (scripts, nav,
+//! forms, hidden parts) and those whose class/id says comments, share bar, sidebar…; score every
+//! paragraph (length, commas) into its ancestors; take the best container scaled by its link
+//! density, add siblings that score close to it; then render its text, leaving out link lists.
+//! Metadata comes from JSON-LD (`NewsArticle` and kin), OpenGraph / `article:*` meta, `<title>`.
+//! All passes are loops over the arena (children follow parents), never recursion.
+
+use super::dom::{self, collapse, Dom, Kind};
+use super::metadata::{parse_date, split_title_outlet};
+use super::plain::{self, Cleaned};
+use regex::Regex;
+use std::sync::OnceLock;
+
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "iframe", "svg", "nav", "footer", "aside", "button", "select",
+    "input", "textarea", "template", "object", "embed", "canvas", "head", "title", "meta", "link",
+    "form", "label", "option", "math", "dialog", "menu",
+];
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "header",
+    "main",
+    "address",
+    "hr",
+    "br",
+    "td",
+    "th",
+    "caption",
+    "details",
+    "summary",
+];
+
+fn unlikely() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|sharing|promo|outbrain|taboola|recommend|trending|most-?read|masthead|toolbar|byline|signup|paywall|modal|teaser")
+            .expect("unlikely")
+    })
+}
+
+fn maybe() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post|text|prose")
+            .expect("maybe")
+    })
+}
+
+fn positive() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose")
+            .expect("positive")
+    })
+}
+
+fn negative() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|recommend")
+            .expect("negative")
+    })
+}
+
+fn class_id(dom: &Dom, i: usize) -> String {
+    let mut s = String::new();
+    s.push_str(dom.attr(i, "class").unwrap_or(""));
+    s.push(' ');
+    s.push_str(dom.attr(i, "id").unwrap_or(""));
+    s
+}
+
+fn class_weight(dom: &Dom, i: usize) -> f64 {
+    let ci = class_id(dom, i);
+    if ci.trim().is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if negative().is_match(&ci) {
+        w -= 25.0;
+    }
+    if positive().is_match(&ci) {
+        w += 25.0;
+    }
+    w
+}
+
+/// Extracts the article from a decoded page.
+pub fn extract(html: &str) -> Cleaned {
+    let dom = dom::parse(html);
+    let meta = metadata(&dom);
+    let n = dom.nodes.len();
+
+    // 1. Which nodes are never content.
+    let mut dead = vec![false; n];
+    for i in 1..n {
+        let p = dom.nodes[i].parent;
+        if dead[p] {
+            dead[i] = true;
+            continue;
+        }
+        let name = dom.name(i);
+        if name.is_empty() {
+            continue;
+        }
+        if SKIP.contains(&name) || is_hidden(&dom, i) {
+            dead[i] = true;
+            continue;
+        }
+        if !matches!(
+            name,
+            "body" | "html" | "article" | "main" | "a" | "p" | "td" | "tr" | "table"
+        ) {
+            let ci = class_id(&dom, i);
+            let role = dom.attr(i, "role").unwrap_or("");
+            if matches!(
+                role,
+                "navigation"
+                    | "complementary"
+                    | "banner"
+                    | "contentinfo"
+                    | "menu"
+                    | "menubar"
+                    | "dialog"
+                    | "alert"
+            ) || (!ci.trim().is_empty() && unlikely().is_match(&ci) && !maybe().is_match(&ci))
+            {
+                dead[i] = true;
+            }
+        }
+    }
+
+    // 2. Text and link-text lengths, bottom-up (children have larger indices).
+    let mut text_len = vec![0usize; n];
+    let mut link_len = vec![0usize; n];
+    let mut commas = vec![0usize; n];
+    for i in (1..n).rev() {
+        if dead[i] {
+            continue;
+        }
+        if let Kind::Text(t) = &dom.nodes[i].kind {
+            text_len[i] = t.split_whitespace().map(|w| w.chars().count() + 1).sum();
+            commas[i] = t.matches([',', '，', '、']).count();
+        }
+        if dom.name(i) == "a" {
+            link_len[i] = text_len[i];
+        }
+        let p = dom.nodes[i].parent;
+        text_len[p] += text_len[i];
+        link_len[p] += link_len[i];
+        commas[p] += commas[i];
+    }
+    let density = |i: usize| {
+        if text_len[i] == 0 {
+            0.0
+        } else {
+            (link_len[i] as f64 / text_len[i] as f64).min(1.0)
+        }
+    };
+
+    // 3. Paragraph scores into ancestors.
+    let mut score = vec![0f64; n];
+    let mut scored = vec![false; n];
+    for i in 1..n {
+        if dead[i] || text_len[i] < 25 {
+            continue;
+        }
+        let name = dom.name(i);
+        let is_para = matches!(name, "p" | "pre" | "td" | "blockquote")
+            || (matches!(name, "div" | "section" | "span" | "font" | "li")
+                && dom.nodes[i]
+                    .children
+                    .iter()
+                    .any(|&c| matches!(&dom.nodes[c].kind, Kind::Text(t) if t.trim().len() >= 25))
+                && !dom.nodes[i].children.iter().any(|&c| dom.name(c) == "p"));
+        if !is_para {
+            continue;
+        }
+        let s = 1.0 + commas[i] as f64 + (text_len[i] as f64 / 100.0).min(3.0);
+        let mut a = dom.nodes[i].parent;
+        for level in 0..5 {
+            if a == 0 {
+                break;
+            }
+            if !scored[a] {
+                scored[a] = true;
+                score[a] += base_score(dom.name(a)) + class_weight(&dom, a);
+            }
+            score[a] += match level {
+                0 => s,
+                1 => s / 2.0,
+                l => s / (l as f64 * 3.0),
+            };
+            a = dom.nodes[a].parent;
+        }
+    }
+    let mut best: Option<usize> = None;
+    let mut best_score = 0.0;
+    for i in 1..n {
+        if scored[i] && !dead[i] {
+            let s = score[i] * (1.0 - density(i));
+            score[i] = s;
+            if s > best_score {
+                best_score = s;
+                best = Some(i);
+            }
+        }
+    }
+    let body = dom.elements("body").next().unwrap_or(0);
+    let mut top = best.unwrap_or(body);
+    // A container that holds most of the top candidate's score one level up is the article.
+    let parent = dom.nodes[top].parent;
+    if parent != 0
+        && scored[parent]
+        && score[parent] >= best_score * 0.9
+        && dom.name(parent) != "body"
+    {
+        top = parent;
+    }
+
+    // 4. The top candidate and siblings that look like part of it.
+    let mut roots = Vec::new();
+    let parent = dom.nodes[top].parent;
+    if parent != 0 && top != body {
+        let threshold = (best_score * 0.2).max(10.0);
+        let cw = class_weight(&dom, top);
+        for &s in &dom.nodes[parent].children {
+            if dead[s] {
+                continue;
+            }
+            let keep = s == top
+                || (scored[s]
+                    && score[s]
+                        + if class_id(&dom, s) == class_id(&dom, top) && cw > 0.0 {
+                            best_score * 0.2
+                        } else {
+                            0.0
+                        }
+                        >= threshold)
+                || (dom.name(s) == "p" && {
+                    let len = text_len[s];
+                    let d = density(s);
+                    (len > 80 && d < 0.25)
+                        || (len > 0 && len <= 80 && d == 0.0 && dom.text_of(s).contains(". "))
+                });
+            if keep {
+                roots.push(s);
+            }
+        }
+    } else {
+        roots.push(top);
+    }
+
+    // 5. Render, leaving out link lists and tiny boxes.
+    let mut text = String::new();
+    for r in roots {
+        render(
+            &dom,
+            r,
+            &dead,
+            &|i| {
+                let name = dom.name(i);
+                if matches!(
+                    name,
+                    "ul" | "ol" | "div" | "section" | "table" | "dl" | "header"
+                ) && i != r
+                {
+                    let w = class_weight(&dom, i);
+                    if w < 0.0 && commas[i] < 10 {
+                        return true;
+                    }
+                    if commas[i] < 10 && density(i) > if w >= 25.0 { 0.5 } else { 0.33 } {
+                        return true;
+                    }
+                }
+                if matches!(name, "h1" | "h2" | "h3")
+                    && (density(i) > 0.5 || class_weight(&dom, i) < 0.0)
+                {
+                    return true;
+                }
+                false
+            },
+            &mut text,
+        );
+    }
+    let text = text.lines().map(collapse).collect::<Vec<_>>().join("\n");
+
+    let mut cleaned = plain::clean(&text, meta.title.is_none());
+    // A heading repeating the title at the top of the body is the title, not body text.
+    if let Some(t) = &meta.title {
+        let ft = crate::text::fold(t);
+        if let Some(first) = cleaned.text.lines().next() {
+            if crate::text::fold(first.trim()) == ft {
+                let rest = cleaned.text[first.len()..].trim_start().to_string();
+                cleaned.removed.insert(
+                    0,
+                    super::Removed {
+                        text: first.trim().to_string(),
+                        reason: super::RemovalReason::Metadata,
+                    },
+                );
+                cleaned.text = rest;
+            }
+        }
+    }
+    Cleaned {
+        title: meta.title.or(cleaned.title),
+        source: meta.source.or(cleaned.source),
+        published: meta.published.or(cleaned.published),
+        author: meta.author.or(cleaned.author),
+        ..cleaned
+    }
+}
+
+fn base_score(name: &str) -> f64 {
+    match name {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn is_hidden(dom: &Dom, i: usize) -> bool {
+    if dom.attr(i, "hidden").is_some() || dom.attr(i, "aria-hidden") == Some("true") {
+        return true;
+    }
+    let style = dom
+        .attr(i, "style")
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
+    style.contains("display:none") || style.contains("visibility:hidden")
+}
+
+/// Text of the subtree at `root`: block elements start new lines, `skip` prunes subtrees.
+fn render(dom: &Dom, root: usize, dead: &[bool], skip: &dyn Fn(usize) -> bool, out: &mut String) {
+    enum Step {
+        Enter(usize),
+        Leave(usize),
+    }
+    let mut stack = vec![Step::Enter(root)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Enter(i) => {
+                if dead[i] || skip(i) {
+                    continue;
+                }
+                match &dom.nodes[i].kind {
+                    Kind::Text(t) => {
+                        out.push_str(t);
+                    }
+                    _ => {
+                        let name = dom.name(i);
+                        if BLOCK.contains(&name) {
+                            out.push('\n');
+                            if name == "li" {
+                                out.push_str("- ");
+                            }
+                        } else if matches!(name, "img" | "a" | "span") {
+                            // inline: no separator
+                        }
+                        stack.push(Step::Leave(i));
+                        for &c in dom.nodes[i].children.iter().rev() {
+                            stack.push(Step::Enter(c));
+                        }
+                    }
+                }
+            }
+            Step::Leave(i) => {
+                let name = dom.name(i);
+                if BLOCK.contains(&name) {
+                    out.push('\n');
+                    if matches!(
+                        name,
+                        "p" | "h1"
+                            | "h2"
+                            | "h3"
+                            | "h4"
+                            | "h5"
+                            | "h6"
+                            | "blockquote"
+                            | "pre"
+                            | "ul"
+                            | "ol"
+                            | "table"
+                    ) {
+                        out.push('\n');
+                    }
+                } else if matches!(name, "td" | "th") {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+}
+
+/// Page metadata.
+#[derive(Debug, Default)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<String>,
+    pub author: Option<String>,
+}
+
+/// Title, outlet, date and author from JSON-LD, meta tags, `<title>` and the first `<h1>`.
+pub fn metadata(dom: &Dom) -> Meta {
+    let mut meta_tags: Vec<(String, String)> = Vec::new();
+    for i in dom.elements("meta") {
+        let key = dom
+            .attr(i, "property")
+            .or_else(|| dom.attr(i, "name"))
+            .or_else(|| dom.attr(i, "itemprop"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if let Some(v) = dom.attr(i, "content") {
+            let v = collapse(v);
+            if !key.is_empty() && !v.is_empty() {
+                meta_tags.push((key, v));
+            }
+        }
+    }
+    let tag = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            meta_tags
+                .iter()
+                .find(|(mk, _)| mk == k)
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let ld = json_ld(dom);
+    let title_el = dom
+        .elements("title")
+        .next()
+        .map(|i| dom.text_of(i))
+        .filter(|t| !t.is_empty());
+    let (title_plain, title_outlet) = title_el
+        .as_deref()
+        .map(split_title_outlet)
+        .unwrap_or((String::new(), None));
+    let title = ld
+        .title
+        .or_else(|| {
+            tag(&[
+                "og:title",
+                "twitter:title",
+                "dc.title",
+                "sailthru.title",
+                "headline",
+            ])
+        })
+        .or_else(|| (!title_plain.is_empty()).then_some(title_plain))
+        .or_else(|| {
+            dom.elements("h1")
+                .map(|i| dom.text_of(i))
+                .find(|t| !t.is_empty())
+        });
+    let source = tag(&[
+        "og:site_name",
+        "application-name",
+        "publisher",
+        "dc.publisher",
+    ])
+    .or(ld.source)
+    .or(title_outlet);
+    let published = ld
+        .published
+        .or_else(|| {
+            tag(&[
+                "article:published_time",
+                "og:article:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.created",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "published_time",
+                "dateCreated",
+            ])
+            .and_then(|d| parse_date(&d))
+        })
+        .or_else(|| {
+            dom.elements("time")
+                .find_map(|i| dom.attr(i, "datetime").and_then(parse_date))
+        });
+    let author = ld
+        .author
+        .or_else(|| {
+            tag(&[
+                "author",
+                "article:author",
+                "dc.creator",
+                "byl",
+                "sailthru.author",
+                "parsely-author",
+            ])
+        })
+        .filter(|a| !a.starts_with("http"))
+        .map(|a| {
+            a.trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .to_string()
+        });
+    Meta {
+        title: title.map(|t| collapse(&t)).filter(|t| !t.is_empty()),
+        source,
+        published,
+        author,
+    }
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "BackgroundNewsArticle",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "LiveBlogPosting",
+    "WebPage",
+];
+
+fn json_ld(dom: &Dom) -> Meta {
+    let mut best: Option<(usize, Meta)> = None;
+    for i in dom.elements("script") {
+        if !dom
+            .attr(i, "type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+        {
+            continue;
+        }
+        let raw = dom.text_of(i);
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
+            continue;
+        };
+        // Flatten arrays and @graph one level at a time (no recursion over the JSON).
+        let mut queue = vec![v];
+        let mut budget = 200;
+        while let Some(v) = queue.pop() {
+            budget -= 1;
+            if budget == 0 {
+                break;
+            }
+            match v {
+                serde_json::Value::Array(a) => queue.extend(a),
+                serde_json::Value::Object(ref o) => {
+                    if let Some(g) = o.get("@graph") {
+                        queue.push(g.clone());
+                    }
+                    let types: Vec<&str> = match o.get("@type") {
+                        Some(serde_json::Value::String(s)) => vec![s.as_str()],
+                        Some(serde_json::Value::Array(a)) => {
+                            a.iter().filter_map(|x| x.as_str()).collect()
+                        }
+                        _ => vec![],
+                    };
+                    let Some(rank) = types
+                        .iter()
+                        .filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t))
+                        .min()
+                    else {
+                        continue;
+                    };
+                    let m = Meta {
+                        title: o
+                            .get("headline")
+                            .or_else(|| o.get("name"))
+                            .and_then(|x| x.as_str())
+                            .map(dom::decode_entities),
+                        source: o
+                            .get("publisher")
+                            .and_then(name_of)
+                            .map(|s| dom::decode_entities(&s)),
+                        published: o
+                            .get("datePublished")
+                            .or_else(|| o.get("dateCreated"))
+                            .and_then(|x| x.as_str())
+                            .and_then(parse_date),
+                        author: o
+                            .get("author")
+                            .and_then(name_of)
+                            .map(|s| dom::decode_entities(&s)),
+                    };
+                    if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                        best = Some((rank, m));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    best.map(|(_, m)| m).unwrap_or_default()
+}
+
+/// `"X"`, `{"name": "X"}` or the first of a list of those.
+fn name_of(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Object(o) => o.get("name").and_then(|n| n.as_str()).map(str::to_string),
+        serde_json::Value::Array(a) => a.iter().find_map(|x| match x {
+            serde_json::Value::Array(_) => None,
+            x => name_of(x),
+        }),
+        _ => None,
+    }
+    .map(|s| collapse(&s))
+    .filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: &str = "The harbour council voted on Monday to rebuild the old pier, which storms damaged last winter, at a cost of two million.";
+
+    fn page() -> String {
+        format!(
+            r##"<!DOCTYPE html><html><head><title>Pier vote | Coast Daily</title>
+<meta property="og:site_name" content="Coast Daily">
+<meta property="article:published_time" content="2021-03-04T09:00:00Z">
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour town votes to rebuild its pier","author":{{"@type":"Person","name":"Jane Roe"}}}}</script>
+<style>.x {{ color: red }}</style></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies</div>
+<article class="story-body"><h1>Harbour town votes to rebuild its pier</h1>
+<p>{P}</p><p>{P} Fishermen, shop owners and the mayor welcomed it.</p>
+<script>document.write("never text")</script>
+<div class="share-tools"><a href="#">Share on Facebook</a></div>
+<p>{P}</p></article>
+<aside class="related"><ul><li><a href="/a">Celebrity chef opens bistro</a></li></ul></aside>
+<div id="comments"><h3>Leave a Reply</h3><p>Great article, thanks!</p></div>
+<footer>© 2021 Coast Daily</footer></body></html>"##
+        )
+    }
+
+    #[test]
+    fn article_and_metadata() {
+        let c = extract(&page());
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Harbour town votes to rebuild its pier")
+        );
+        assert_eq!(c.source.as_deref(), Some("Coast Daily"));
+        assert_eq!(c.published.as_deref(), Some("2021-03-04"));
+        assert_eq!(c.author.as_deref(), Some("Jane Roe"));
+        assert!(c.text.starts_with("The harbour council"), "{}", c.text);
+        assert_eq!(c.text.matches("harbour council").count(), 3);
+        for bad in [
+            "never text",
+            "color",
+            "Home",
+            "cookies",
+            "Facebook",
+            "Celebrity",
+            "Reply",
+            "Great article",
+            "©",
+        ] {
+            assert!(!c.text.contains(bad), "{bad} in {}", c.text);
+        }
+    }
+
+    #[test]
+    fn hostile_pages() {
+        let deep = "<div>".repeat(10_000) + P + &"</div>".repeat(10_000);
+        assert!(extract(&deep).text.contains("harbour council"));
+        let big = format!(
+            "<html><body>{}</body></html>",
+            format!("<p>{P}</p>").repeat(40_000)
+        );
+        assert!(big.len() > 5_000_000);
+        let c = extract(&big);
+        assert!(c.text.len() > 4_000_000);
+        for s in [
+            "",
+            "<",
+            "<html>",
+            "<script>",
+            "<p>",
+            "\u{0}\u{1}<b>&#0;</b>",
+        ] {
+            let _ = extract(s);
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! Plain text (and text extracted from HTML, Markdown and DOCX): metadata from the first lines,
+//! then line- and block-based boilerplate removal.
+//!
+//! Contract: the body is the kept lines, each trimmed, with runs of blank lines collapsed to one;
+//! every removed line is kept in `removed`, in document order, with its reason. Linear in the
+//! size of the text (the cohesion test uses one word set for the whole document).
+
+use super::boilerplate::{self as bp, classify_line, is_headline_like};
+use super::metadata::{dateline, parse_date, split_title_outlet};
+use super::{RemovalReason, Removed};
+use std::collections::HashSet;
+
+/// What the text path found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cleaned {
+    pub text: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<String>,
+    pub author: Option<String>,
+    pub removed: Vec<Removed>,
+}
+
+struct Line {
+    text: String,
+    removed: Option<RemovalReason>,
+}
+
+impl Line {
+    fn kept(&self) -> bool {
+        self.removed.is_none() && !self.text.is_empty()
+    }
+}
+
+/// Cleans `text`. With `find_title`, a first headline-like line becomes the title (HTML already
+/// has one from its metadata).
+pub fn clean(text: &str, find_title: bool) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut pre_removed: Vec<Removed> = Vec::new();
+    let mut lines: Vec<Line> = text
+        .lines()
+        .map(|l| Line {
+            text: l.trim().to_string(),
+            removed: None,
+        })
+        .collect();
+
+    // 1. Lines that are boilerplate on their own, and metadata lines.
+    for l in lines.iter_mut() {
+        if l.text.is_empty() {
+            continue;
+        }
+        if let Some(r) = classify_line(&l.text) {
+            l.removed = Some(r);
+        } else if let Some(s) = bp::source_line(&l.text) {
+            out.source.get_or_insert(s);
+            l.removed = Some(RemovalReason::Metadata);
+        } else if let Some(a) = byline(&l.text) {
+            out.author.get_or_insert(a);
+            l.removed = Some(RemovalReason::Metadata);
+        } else if let Some(d) = date_line(&l.text) {
+            out.published.get_or_insert(d);
+            l.removed = Some(RemovalReason::Metadata);
+        }
+    }
+
+    // 2. Title: the first kept line, when it reads like a headline and text follows it.
+    let first = lines.iter().position(Line::kept);
+    if let Some(i) = first {
+        let rest = lines[i + 1..].iter().any(Line::kept);
+        if find_title
+            && rest
+            && is_headline_like(&lines[i].text, 30)
+            && dateline(&lines[i].text).is_none()
+        {
+            let (title, outlet) = split_title_outlet(&lines[i].text);
+            out.title = Some(title);
+            if out.source.is_none() {
+                out.source = outlet;
+            }
+            lines[i].removed = Some(RemovalReason::Metadata);
+        }
+    }
+
+    // 3. A dateline opening the first body paragraph.
+    if let Some(i) = lines.iter().position(Line::kept) {
+        if let Some((len, date, outlet)) = dateline(&lines[i].text) {
+            let prefix = lines[i].text[..len].trim().to_string();
+            lines[i].text = lines[i].text[len..].trim().to_string();
+            out.published = out.published.take().or(date);
+            out.source = out.source.take().or(Some(outlet));
+            pre_removed.push(Removed {
+                text: prefix,
+                reason: RemovalReason::Metadata,
+            });
+        }
+    }
+
+    related_blocks(&mut lines);
+    off_topic_headlines(&mut lines);
+    trailing(&mut lines);
+
+    // Outlet credit from the closing lines when nothing else named the outlet is not guessed:
+    // a credit line is too often a section or author name.
+    out.removed = pre_removed;
+    let mut body = String::with_capacity(text.len());
+    let mut blank = false;
+    for l in &lines {
+        if let Some(reason) = l.removed {
+            out.removed.push(Removed {
+                text: l.text.clone(),
+                reason,
+            });
+            continue;
+        }
+        if l.text.is_empty() {
+            blank = !body.is_empty();
+            continue;
+        }
+        if !body.is_empty() {
+            body.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        body.push_str(&l.text);
+    }
+    out.text = body;
+    out
+}
+
+/// `By Jane Roe` (a few capitalised words) gives the author.
+fn byline(line: &str) -> Option<String> {
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))?;
+    let rest = rest.split(['|', ',']).next()?.trim();
+    let n = rest.split_whitespace().count();
+    ((1..=5).contains(&n)
+        && rest.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(w, "and" | "de" | "van" | "von")
+        }))
+    .then(|| rest.to_string())
+}
+
+/// `Published: 22 November 2023`, `Updated 2023-11-22 10:00` alone on a line.
+fn date_line(line: &str) -> Option<String> {
+    let l = line.to_lowercase();
+    let labelled = [
+        "published",
+        "posted",
+        "updated",
+        "date",
+        "last updated",
+        "first published",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p));
+    let short = line.split_whitespace().count() <= 8;
+    (short && (labelled || line.split_whitespace().count() <= 4))
+        .then(|| parse_date(line))
+        .flatten()
+}
+
+/// Index of the next line that is not blank, from `i`.
+fn next_nonblank(lines: &[Line], mut i: usize) -> Option<usize> {
+    while i < lines.len() {
+        if !lines[i].text.is_empty() {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// "Read more" / "Related" headers and the headline lines that follow them.
+fn related_blocks(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].kept() && bp::is_inline_related(&lines[i].text) {
+            lines[i].removed = Some(RemovalReason::RelatedLinks);
+        }
+        if !(lines[i].kept() && bp::is_related_header(&lines[i].text)) {
+            i += 1;
+            continue;
+        }
+        lines[i].removed = Some(RemovalReason::RelatedLinks);
+        let mut j = i + 1;
+        let mut taken = 0;
+        while let Some(k) = next_nonblank(lines, j) {
+            let l = &lines[k];
+            if l.removed.is_some() || taken >= 15 {
+                break;
+            }
+            let item = (bp::is_bulleted(&l.text) && bp::words(&l.text).len() <= 40)
+                || is_headline_like(&l.text, 20);
+            if !item {
+                break;
+            }
+            lines[k].removed = Some(RemovalReason::RelatedLinks);
+            taken += 1;
+            j = k + 1;
+        }
+        i = j.max(i + 1);
+    }
+}
+
+fn content_words(s: &str) -> Vec<String> {
+    crate::text::fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads as body text: a long line or one that ends a sentence.
+fn is_body(line: &str) -> bool {
+    bp::words(line).len() >= 15 || !is_headline_like(line, 40)
+}
+
+/// A headline-like line alone between body paragraphs whose words the rest of the article does not
+/// use is a link to another story (a subheading of this story shares its vocabulary).
+fn off_topic_headlines(lines: &mut [Line]) {
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kept()).collect();
+    if kept.len() < 3 {
+        return;
+    }
+    let mut vocab: HashSet<String> = HashSet::new();
+    let mut counts: Vec<Vec<String>> = Vec::with_capacity(kept.len());
+    for &i in &kept {
+        let w = content_words(&lines[i].text);
+        counts.push(w);
+    }
+    // Words of the body lines (headline-like lines themselves do not vouch for each other).
+    for (n, &i) in kept.iter().enumerate() {
+        if is_body(&lines[i].text) {
+            vocab.extend(counts[n].iter().cloned());
+        }
+    }
+    for n in 1..kept.len().saturating_sub(1) {
+        let i = kept[n];
+        let text = &lines[i].text;
+        if !is_headline_like(text, 16) || bp::words(text).len() < 3 {
+            continue;
+        }
+        if !(is_body(&lines[kept[n - 1]].text) && is_body(&lines[kept[n + 1]].text)) {
+            continue;
+        }
+        let w = &counts[n];
+        if w.len() < 2 {
+            continue;
+        }
+        let shared = w.iter().filter(|x| vocab.contains(*x)).count();
+        if shared * 3 < w.len() {
+            lines[i].removed = Some(RemovalReason::RelatedLinks);
+        }
+    }
+}
+
+/// Closing lines: author bios, a trailing outlet credit, a dangling "see here:" pointer.
+fn trailing(lines: &mut [Line]) {
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kept()).collect();
+    if kept.len() < 2 {
+        return;
+    }
+    // Author bios among the last three paragraphs, and everything after one.
+    let tail_from = kept.len().saturating_sub(3).max(1);
+    if let Some(pos) = (tail_from..kept.len()).find(|&n| bp::is_author_bio(&lines[kept[n]].text)) {
+        for &i in &kept[pos..] {
+            lines[i].removed = Some(RemovalReason::AuthorBio);
+        }
+    }
+    for _ in 0..3 {
+        let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kept()).collect();
+        if kept.len() < 2 {
+            return;
+        }
+        let last = *kept.last().unwrap_or(&0);
+        let t = lines[last].text.as_str();
+        let n = bp::words(t).len();
+        let credit = n <= 6 && is_headline_like(t, 6) && !t.ends_with(['?', '!', '"', '”']);
+        let pointer = t.ends_with(':') && n <= 15;
+        if credit {
+            lines[last].removed = Some(RemovalReason::OutletCredit);
+        } else if pointer {
+            lines[last].removed = Some(RemovalReason::Other);
+        } else {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY1: &str = "The harbour council voted on Monday to rebuild the old pier, which storms damaged last winter.";
+    const BODY2: &str = "Fishermen welcomed the decision, saying the pier had been unusable for months and costly to avoid.";
+
+    #[test]
+    fn title_dateline_and_source() {
+        let t = format!("Harbour town votes to rebuild its pier\n\n date 2021-03-04 (EXAMPLEWIRE) {BODY1}\n{BODY2}\nSource: Coast Daily\n");
+        let c = clean(&t, true);
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Harbour town votes to rebuild its pier")
+        );
+        assert_eq!(c.published.as_deref(), Some("2021-03-04"));
+        assert_eq!(c.source.as_deref(), Some("Coast Daily"));
+        assert!(c.text.starts_with("The harbour council"));
+        assert!(!c.text.contains("Coast Daily"));
+    }
+
+    #[test]
+    fn related_block_and_prompts() {
+        let t = format!(
+            "{BODY1}\nRead also:\n- Mountain village opens a new school\n- Storm closes the ferry line\n{BODY2}\nJoin us on Telegram\nLeave a Reply\n"
+        );
+        let c = clean(&t, true);
+        assert_eq!(c.text, format!("{BODY1}\n{BODY2}"));
+        let reasons: Vec<_> = c.removed.iter().map(|r| r.reason).collect();
+        use RemovalReason::*;
+        assert_eq!(
+            reasons,
+            vec![
+                RelatedLinks,
+                RelatedLinks,
+                RelatedLinks,
+                SocialPrompt,
+                CommentForm
+            ]
+        );
+    }
+
+    #[test]
+    fn off_topic_headline_goes_subheading_stays() {
+        let t = format!("{BODY1}\nPier repairs worry fishermen\n{BODY2}\nCelebrity chef opens bistro downtown\n{BODY1}\n");
+        let c = clean(&t, false);
+        assert!(c.text.contains("Pier repairs worry fishermen"));
+        assert!(!c.text.contains("Celebrity chef"));
+    }
+
+    #[test]
+    fn bio_and_credit_at_end() {
+        let t = format!("{BODY1}\n{BODY2}\n\nJane Roe is a seasoned journalist who writes about coasts.\nCoast Daily Staff");
+        let c = clean(&t, false);
+        assert_eq!(c.text, format!("{BODY1}\n{BODY2}"));
+        assert_eq!(c.removed[0].reason, RemovalReason::AuthorBio);
+    }
+
+    #[test]
+    fn empty_and_tiny_inputs() {
+        assert_eq!(clean("", true).text, "");
+        assert_eq!(clean("One line only", true).text, "One line only");
+        assert_eq!(clean("\n\n\n", true).text, "");
+    }
+}
