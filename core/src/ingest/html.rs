@@ -56,7 +56,7 @@ const BLOCK: &[&str] = &[
 fn unlikely() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|sharing|promo|outbrain|taboola|recommend|trending|most-?read|masthead|toolbar|byline|signup|paywall|modal|teaser")
+        Regex::new(r"(?i)-ad-|^ad\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|sharing|promo|outbrain|taboola|recommend|trending|most-?read|masthead|toolbar|byline|signup|paywall")
             .expect("unlikely")
     })
 }
@@ -108,10 +108,23 @@ fn class_weight(dom: &Dom, i: usize) -> f64 {
     w
 }
 
-/// Extracts the article from a decoded page.
+/// Extracts the article from a decoded page. Like Readability, when stripping elements by their
+/// class names leaves too little text (under 500 characters), it tries again without that step.
 pub fn extract(html: &str) -> Cleaned {
     let dom = dom::parse(html);
     let meta = metadata(&dom);
+    let mut text = body_text(&dom, true);
+    if text.trim().chars().count() < 500 {
+        let again = body_text(&dom, false);
+        if again.len() > text.len() {
+            text = again;
+        }
+    }
+    finish(text, meta)
+}
+
+/// The rendered text of the main content.
+fn body_text(dom: &Dom, strip_unlikely: bool) -> String {
     let n = dom.nodes.len();
 
     // 1. Which nodes are never content.
@@ -126,15 +139,17 @@ pub fn extract(html: &str) -> Cleaned {
         if name.is_empty() {
             continue;
         }
-        if SKIP.contains(&name) || is_hidden(&dom, i) {
+        if SKIP.contains(&name) || is_hidden(dom, i) {
             dead[i] = true;
             continue;
         }
-        if !matches!(
-            name,
-            "body" | "html" | "article" | "main" | "a" | "p" | "td" | "tr" | "table"
-        ) {
-            let ci = class_id(&dom, i);
+        if strip_unlikely
+            && !matches!(
+                name,
+                "body" | "html" | "article" | "main" | "a" | "p" | "td" | "tr" | "table"
+            )
+        {
+            let ci = class_id(dom, i);
             let role = dom.attr(i, "role").unwrap_or("");
             if matches!(
                 role,
@@ -207,7 +222,7 @@ pub fn extract(html: &str) -> Cleaned {
             }
             if !scored[a] {
                 scored[a] = true;
-                score[a] += base_score(dom.name(a)) + class_weight(&dom, a);
+                score[a] += base_score(dom.name(a)) + class_weight(dom, a);
             }
             score[a] += match level {
                 0 => s,
@@ -246,7 +261,7 @@ pub fn extract(html: &str) -> Cleaned {
     let parent = dom.nodes[top].parent;
     if parent != 0 && top != body {
         let threshold = (best_score * 0.2).max(10.0);
-        let cw = class_weight(&dom, top);
+        let cw = class_weight(dom, top);
         for &s in &dom.nodes[parent].children {
             if dead[s] {
                 continue;
@@ -254,7 +269,7 @@ pub fn extract(html: &str) -> Cleaned {
             let keep = s == top
                 || (scored[s]
                     && score[s]
-                        + if class_id(&dom, s) == class_id(&dom, top) && cw > 0.0 {
+                        + if class_id(dom, s) == class_id(dom, top) && cw > 0.0 {
                             best_score * 0.2
                         } else {
                             0.0
@@ -288,7 +303,7 @@ pub fn extract(html: &str) -> Cleaned {
                     "ul" | "ol" | "div" | "section" | "table" | "dl" | "header"
                 ) && i != r
                 {
-                    let w = class_weight(&dom, i);
+                    let w = class_weight(dom, i);
                     if w < 0.0 && commas[i] < 10 {
                         return true;
                     }
@@ -297,7 +312,7 @@ pub fn extract(html: &str) -> Cleaned {
                     }
                 }
                 if matches!(name, "h1" | "h2" | "h3")
-                    && (density(i) > 0.5 || class_weight(&dom, i) < 0.0)
+                    && (density(i) > 0.5 || class_weight(dom, i) < 0.0)
                 {
                     return true;
                 }
@@ -306,8 +321,11 @@ pub fn extract(html: &str) -> Cleaned {
             &mut text,
         );
     }
-    let text = text.lines().map(collapse).collect::<Vec<_>>().join("\n");
+    text.lines().map(collapse).collect::<Vec<_>>().join("\n")
+}
 
+/// Line-level cleaning of the rendered text, and the metadata.
+fn finish(text: String, meta: Meta) -> Cleaned {
     let mut cleaned = plain::clean(&text, meta.title.is_none());
     // A heading repeating the title at the top of the body is the title, not body text.
     if let Some(t) = &meta.title {
