@@ -246,14 +246,72 @@ fn body_text(dom: &Dom, strip_unlikely: bool) -> String {
     }
     let body = dom.elements("body").next().unwrap_or(0);
     let mut top = best.unwrap_or(body);
-    // A container that holds most of the top candidate's score one level up is the article.
-    let parent = dom.nodes[top].parent;
-    if parent != 0
-        && scored[parent]
-        && score[parent] >= best_score * 0.9
-        && dom.name(parent) != "body"
-    {
-        top = parent;
+    let stop = |a: usize| a == 0 || a == body;
+    if best.is_some() {
+        // Several strong candidates under one ancestor: the article is that ancestor (a body
+        // split into blocks by ads or images).
+        let mut ranked: Vec<usize> = (1..n)
+            .filter(|&i| scored[i] && !dead[i] && i != top)
+            .collect();
+        ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+        let alternatives: Vec<usize> = ranked
+            .into_iter()
+            .take(5)
+            .filter(|&i| score[i] >= best_score * 0.75)
+            .collect();
+        if alternatives.len() >= 3 {
+            let ancestors: Vec<Vec<usize>> = alternatives
+                .iter()
+                .map(|&a| {
+                    let mut v = Vec::new();
+                    let mut x = dom.nodes[a].parent;
+                    while !stop(x) && v.len() < dom::MAX_DEPTH {
+                        v.push(x);
+                        x = dom.nodes[x].parent;
+                    }
+                    v
+                })
+                .collect();
+            let mut p = dom.nodes[top].parent;
+            while !stop(p) {
+                if ancestors.iter().filter(|v| v.contains(&p)).count() >= 3 {
+                    top = p;
+                    break;
+                }
+                p = dom.nodes[p].parent;
+            }
+        }
+        // Climb while the parent scores better (it gathers more of the article).
+        let mut last = score[top];
+        let threshold = last / 3.0;
+        let mut p = dom.nodes[top].parent;
+        while !stop(p) {
+            if scored[p] {
+                if score[p] < threshold {
+                    break;
+                }
+                if score[p] > last {
+                    top = p;
+                    break;
+                }
+                last = score[p];
+            }
+            p = dom.nodes[p].parent;
+        }
+        // An only child stands for its parent.
+        while !stop(dom.nodes[top].parent)
+            && dom.nodes[dom.nodes[top].parent]
+                .children
+                .iter()
+                .filter(|&&c| !matches!(&dom.nodes[c].kind, Kind::Text(t) if t.trim().is_empty()))
+                .count()
+                == 1
+        {
+            top = dom.nodes[top].parent;
+        }
+        if scored[top] {
+            best_score = best_score.max(score[top]);
+        }
     }
 
     // 4. The top candidate and siblings that look like part of it.
