@@ -214,7 +214,7 @@ pub fn is_headline_like(line: &str, max_words: usize) -> bool {
         return false;
     }
     let last = t
-        .trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»'))
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»'])
         .chars()
         .next_back();
     !matches!(last, Some('.' | ',' | ';' | ':' | '…'))

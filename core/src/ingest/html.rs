@@ -351,7 +351,7 @@ fn body_text(dom: &Dom, strip_unlikely: bool) -> String {
     let mut text = String::new();
     for r in roots {
         render(
-            &dom,
+            dom,
             r,
             &dead,
             &|i| {
