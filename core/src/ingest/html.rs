@@ -529,12 +529,12 @@ pub fn metadata(dom: &Dom) -> Meta {
                 .map(|(_, v)| v.clone())
         })
     };
-    let ld = json_ld(dom);
     let title_el = dom
         .elements("title")
         .next()
         .map(|i| dom.text_of(i))
         .filter(|t| !t.is_empty());
+    let ld = json_ld(dom, title_el.as_deref().unwrap_or(""));
     let (title_plain, title_outlet) = title_el
         .as_deref()
         .map(split_title_outlet)
@@ -631,7 +631,49 @@ const ARTICLE_TYPES: &[&str] = &[
     "WebPage",
 ];
 
-fn json_ld(dom: &Dom) -> Meta {
+/// Readability's choice between JSON-LD `name` and `headline`: the name, unless only the headline
+/// resembles the page's `<title>`.
+fn ld_title(name: Option<&str>, headline: Option<&str>, page_title: &str) -> Option<String> {
+    let pick = match (name, headline) {
+        (Some(n), Some(h)) if n != h => {
+            let n_ok = similarity(n, page_title) > 0.75;
+            let h_ok = similarity(h, page_title) > 0.75;
+            if h_ok && !n_ok {
+                h
+            } else {
+                n
+            }
+        }
+        (Some(n), _) => n,
+        (None, Some(h)) => h,
+        (None, None) => return None,
+    };
+    Some(dom::decode_entities(pick)).filter(|t| !t.trim().is_empty())
+}
+
+/// Share of `b`'s text made of words that also occur in `a` (Readability's text similarity).
+fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        crate::text::fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let total: usize = wb.iter().map(|w| w.len() + 1).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let unique: usize = wb
+        .iter()
+        .filter(|w| !wa.contains(w))
+        .map(|w| w.len() + 1)
+        .sum();
+    1.0 - unique as f64 / total as f64
+}
+
+fn json_ld(dom: &Dom, page_title: &str) -> Meta {
     let mut best: Option<(usize, Meta)> = None;
     for i in dom.elements("script") {
         if !dom
@@ -673,11 +715,11 @@ fn json_ld(dom: &Dom) -> Meta {
                         continue;
                     };
                     let m = Meta {
-                        title: o
-                            .get("headline")
-                            .or_else(|| o.get("name"))
-                            .and_then(|x| x.as_str())
-                            .map(dom::decode_entities),
+                        title: ld_title(
+                            o.get("name").and_then(|x| x.as_str()),
+                            o.get("headline").and_then(|x| x.as_str()),
+                            page_title,
+                        ),
                         source: o
                             .get("publisher")
                             .and_then(name_of)
