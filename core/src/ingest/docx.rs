@@ -162,6 +162,21 @@ mod tests {
     }
 
     #[test]
+    fn declared_bombs_are_refused() {
+        let mut z = stored_zip("word/document.xml", b"<w:p><w:t>x</w:t></w:p>");
+        // Patch the central directory's uncompressed size to 4 GB.
+        let cd = z.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
+        z[cd + 24..cd + 28].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(extract(&z).unwrap_err().contains("refused"));
+        // A deflated stream that inflates past the limit is cut off with an error.
+        let big = vec![b'a'; MAX_PART_BYTES + 10];
+        let packed = miniz_oxide::deflate::compress_to_vec(&big, 6);
+        assert!(
+            miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_PART_BYTES).is_err()
+        );
+    }
+
+    #[test]
     fn broken_archives_are_errors() {
         let z = stored_zip("word/document.xml", b"<w:p><w:t>x</w:t></w:p>");
         for cut in [0, 10, 40, z.len() - 30, z.len() - 5] {

@@ -72,6 +72,8 @@ pub fn clean(text: &str, find_title: bool) -> Cleaned {
             && rest
             && is_headline_like(&lines[i].text, 30)
             && dateline(&lines[i].text).is_none()
+            && !bp::is_related_header(&lines[i].text)
+            && !bp::is_inline_related(&lines[i].text)
         {
             let (title, outlet) = split_title_outlet(&lines[i].text);
             out.title = Some(title);
@@ -345,6 +347,13 @@ mod tests {
         let c = clean(&t, false);
         assert_eq!(c.text, format!("{BODY1}\n{BODY2}"));
         assert_eq!(c.removed[0].reason, RemovalReason::AuthorBio);
+    }
+
+    #[test]
+    fn a_link_list_header_is_not_the_title() {
+        let c = clean(&format!("Read more\nJoin us on Telegram\n{BODY1}\n"), true);
+        assert_eq!(c.title, None);
+        assert_eq!(c.text, BODY1);
     }
 
     #[test]
