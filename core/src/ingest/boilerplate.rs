@@ -177,7 +177,14 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
         return Some(RemovalReason::Newsletter);
     }
     let handle = w.iter().any(|x| x.starts_with('@') && x.len() > 2);
-    if platform && (imperative || n <= 4 || (addressed && n <= 15)) {
+    let only_platforms = w.iter().all(|x| {
+        PLATFORMS.contains(&x.as_str())
+            || matches!(
+                x.as_str(),
+                "share" | "email" | "print" | "copy" | "link" | "x"
+            )
+    });
+    if platform && (imperative || only_platforms || (addressed && n <= 15)) {
         return Some(RemovalReason::SocialPrompt);
     }
     if handle && (imperative || addressed || n <= 4) && n <= 20 {
@@ -226,7 +233,7 @@ pub fn is_author_bio(para: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"^(?:about the author\b.*|(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s+(?:is|was|has been|works as|writes)\s+(?:a|an|the|our)\b[^.!?]{0,160}\b(?:journalist|writer|author|reporter|editor|correspondent|contributor|columnist|blogger|analyst|freelancer|producer|novelist|commentator)s?\b)",
+        r"^(?:about the author\b.*|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’.-]*\s+(?:is|was|has been|works as|writes)\s+(?:a|an|the|our)\b[^.!?]{0,160}\b(?:journalist|writer|author|reporter|editor|correspondent|contributor|columnist|blogger|freelancer|novelist|commentator)s?\b)",
     );
     r.is_match(para.trim())
 }
@@ -305,6 +312,11 @@ mod tests {
             "Jane Roe is a freelance journalist covering the coast."
         ));
         assert!(!is_author_bio("The mayor is a former teacher."));
+        assert!(!is_author_bio(
+            "Examplecorp is a key producer of pier parts and a writer of manuals."
+        ));
+        assert_eq!(classify_line("Markets signal a recovery"), None);
+        assert_eq!(classify_line("Facebook Twitter Email"), Some(SocialPrompt));
         assert_eq!(
             source_line("Source: Daily Example").as_deref(),
             Some("Daily Example")

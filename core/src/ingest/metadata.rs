@@ -98,13 +98,15 @@ pub fn dateline(line: &str) -> Option<(usize, Option<String>, String)> {
 }
 
 /// Splits `Headline – Outlet` / `Headline | Outlet` into the headline and the outlet when the
-/// tail is short and capitalised.
+/// tail is short and capitalised. A one-word tail after a dash is as often the speaker of a
+/// headline quote ("Taxes must fall - Smith"), so it counts only after `|`.
 pub fn split_title_outlet(title: &str) -> (String, Option<String>) {
     for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let tail = tail.trim();
             let tw = tail.split_whitespace().count();
             if (1..=4).contains(&tw)
+                && (tw >= 2 || sep == " | " || sep == " :: ")
                 && tail.len() <= 40
                 && tail
                     .chars()
@@ -162,5 +164,12 @@ mod tests {
             ("Harbour town rebuilds its pier", Some("Coast Daily"))
         );
         assert_eq!(split_title_outlet("Harbour town - live updates").1, None);
+        assert_eq!(split_title_outlet("Taxes must be trusted - Smith").1, None);
+        assert_eq!(
+            split_title_outlet("Taxes must be trusted | Coastnews")
+                .1
+                .as_deref(),
+            Some("Coastnews")
+        );
     }
 }

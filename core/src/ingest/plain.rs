@@ -279,7 +279,10 @@ fn trailing(lines: &mut [Line]) {
         let last = *kept.last().unwrap_or(&0);
         let t = lines[last].text.as_str();
         let n = bp::words(t).len();
-        let credit = n <= 6 && is_headline_like(t, 6) && !t.ends_with(['?', '!', '"', '”']);
+        // A credit follows body text; short lines after short lines are a list or a table.
+        let after_body = kept.len() >= 2 && is_body(&lines[kept[kept.len() - 2]].text);
+        let credit =
+            n <= 6 && after_body && is_headline_like(t, 6) && !t.ends_with(['?', '!', '"', '”']);
         let pointer = t.ends_with(':') && n <= 15;
         if credit {
             lines[last].removed = Some(RemovalReason::OutletCredit);
@@ -354,6 +357,12 @@ mod tests {
         let c = clean(&format!("Read more\nJoin us on Telegram\n{BODY1}\n"), true);
         assert_eq!(c.title, None);
         assert_eq!(c.text, BODY1);
+    }
+
+    #[test]
+    fn closing_lists_stay() {
+        let t = format!("{BODY1}\nResults:\nNorth v South\nEast v West\nHarbour v Hill");
+        assert!(clean(&t, false).text.ends_with("Harbour v Hill"));
     }
 
     #[test]
