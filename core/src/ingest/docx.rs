@@ -118,11 +118,11 @@ fn paragraphs(xml: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A stored (uncompressed) zip with one entry, written by hand.
-    fn stored_zip(name: &str, data: &[u8]) -> Vec<u8> {
+    pub(crate) fn stored_zip(name: &str, data: &[u8]) -> Vec<u8> {
         let mut z = Vec::new();
         let n = name.len() as u16;
         z.extend(b"PK\x03\x04");

@@ -274,6 +274,40 @@ mod tests {
     }
 
     #[test]
+    fn every_format_end_to_end() {
+        let body =
+            "The harbour council voted on Monday to rebuild the old pier, which storms damaged.";
+        let xml = format!("<w:document><w:body><w:p><w:r><w:t>Harbour town votes on its pier</w:t></w:r></w:p><w:p><w:r><w:t>{body}</w:t></w:r></w:p><w:p><w:r><w:t>Follow us on Twitter</w:t></w:r></w:p></w:body></w:document>");
+        let docx = docx::tests::stored_zip("word/document.xml", xml.as_bytes());
+        // A Word file with a wrong extension is still read as one.
+        let a = one("story.bin", &docx).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Harbour town votes on its pier"));
+        assert_eq!(a.text, body);
+        assert_eq!(
+            a.removed.last().map(|r| r.reason),
+            Some(RemovalReason::SocialPrompt)
+        );
+
+        let md = format!("# Harbour town votes on its pier\n\n*By Jane Roe*\n\n{body}\n");
+        let a = one("story.md", md.as_bytes()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Harbour town votes on its pier"));
+        assert_eq!(a.text, body);
+
+        // A Windows-1252 page that declares its charset, saved as .txt.
+        let mut page = b"<!DOCTYPE html><html><head><meta charset=windows-1252><title>Pier \x96 vote</title></head><body><p>".to_vec();
+        page.extend(b"The caf\xE9 owners \x93welcomed\x94 the vote on the pier, which storms damaged last winter.</p><script>var hidden = 1;</script><style>p{}</style></body></html>");
+        let a = one("page.txt", &page).unwrap();
+        assert!(
+            a.text.contains("café owners “welcomed” the vote"),
+            "{}",
+            a.text
+        );
+        assert!(!a.text.contains("hidden") && !a.text.contains("p{}"));
+        assert_eq!(a.title.as_deref(), Some("Pier – vote"));
+        assert!(a.warnings.is_empty());
+    }
+
+    #[test]
     fn repeated_short_lines_across_the_batch() {
         let body = |s: &str| {
             format!("{s} council met on Monday to vote on the pier, which storms damaged.\nThanks for reading, the facts matter.\nThe {s} vote passed by a wide margin, officials said.\n")
