@@ -12,6 +12,7 @@ pub mod dom;
 pub mod html;
 pub mod markdown;
 pub mod metadata;
+pub mod pdf;
 pub mod plain;
 pub mod sniff;
 
@@ -108,13 +109,11 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
             return Err(format!("not a supported document: this looks like {what}"))
         }
         Format::Pdf => {
-            return Err(
-                "PDF without a supported text layer: PDF reading is not available yet; copy the text or save the page as HTML"
-                    .to_string(),
-            )
+            let text = limit(pdf::extract(bytes)?, &mut article.warnings);
+            plain::clean(&text, true)
         }
         Format::Docx => {
-            let text = docx::extract(bytes)?;
+            let text = limit(docx::extract(bytes)?, &mut article.warnings);
             plain::clean(&text, true)
         }
         Format::Html => {
@@ -126,7 +125,9 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
         Format::Markdown | Format::Text => {
             let d = decode::decode(bytes, false);
             article.warnings.extend(d.warning);
-            let text = limit(d.text, &mut article.warnings).replace("\r\n", "\n").replace('\r', "\n");
+            let text = limit(d.text, &mut article.warnings)
+                .replace("\r\n", "\n")
+                .replace('\r', "\n");
             if format == Format::Markdown {
                 let md = markdown::to_text(&text);
                 let mut c = plain::clean(&md.text, md.title.is_none());
