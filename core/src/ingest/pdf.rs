@@ -90,8 +90,18 @@ fn show_text(c: &[u8], out: &mut String) {
     let mut i = 0;
     let flush = |buf: &mut Vec<u8>, out: &mut String| {
         if !buf.is_empty() {
-            let (t, _) = WINDOWS_1252.decode_without_bom_handling(buf);
-            out.push_str(&t);
+            // Control codes 0x0B–0x0F are the ligatures of TeX's text fonts (ff, fi, fl, ffi, ffl).
+            for part in buf.split_inclusive(|b| (0x0B..=0x0F).contains(b)) {
+                let (text, lig) = match part.split_last() {
+                    Some((&l, head)) if (0x0B..=0x0F).contains(&l) => (head, Some(l)),
+                    _ => (part, None),
+                };
+                let (t, _) = WINDOWS_1252.decode_without_bom_handling(text);
+                out.push_str(&t);
+                if let Some(l) = lig {
+                    out.push_str(["ff", "fi", "fl", "ffi", "ffl"][(l - 0x0B) as usize]);
+                }
+            }
             buf.clear();
         }
     };
@@ -219,11 +229,11 @@ mod tests {
 
     #[test]
     fn plain_and_deflated_text() {
-        let content = b"BT /F1 12 Tf 72 700 Td (Harbour town votes on its pier) Tj 0 -14 Td [(The council ) -300 (voted \\(again\\) on Monday.)] TJ ET";
+        let content = b"BT /F1 12 Tf 72 700 Td (Harbour town votes on its pier) Tj 0 -14 Td (\\014rst \\013) Tj 0 -14 Td [(The council ) -300 (voted \\(again\\) on Monday.)] TJ ET";
         let t = extract(&pdf(content, "")).unwrap();
         assert_eq!(
             t,
-            "Harbour town votes on its pier\nThe council  voted (again) on Monday.\n"
+            "Harbour town votes on its pier\nfirst ff\nThe council  voted (again) on Monday.\n"
         );
         let z = miniz_oxide::deflate::compress_to_vec_zlib(content, 6);
         assert_eq!(extract(&pdf(&z, "/Filter /FlateDecode")).unwrap(), t);
