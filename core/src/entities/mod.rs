@@ -5,6 +5,11 @@
 
 use serde::Serialize;
 
+mod dates;
+mod gazetteer;
+mod recognise;
+mod resolve;
+
 /// What an entity is. Serialised as the report's `kind` strings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,6 +32,26 @@ pub struct Mention {
     /// A normalised value where the text allows: ISO date for dates, number and unit for
     /// quantities.
     pub value: Option<String>,
+    /// The title or role word before a name ("president"), or the role a role phrase names.
+    pub role: Option<String>,
+    /// A role phrase ("the Serbian president") standing for a person named elsewhere.
+    pub role_phrase: bool,
+    /// The folded name this mention abbreviates (an acronym defined in the text).
+    pub alias_of: Option<String>,
+}
+
+impl Mention {
+    pub fn new(start: usize, end: usize, kind: Kind, value: Option<String>) -> Mention {
+        Mention {
+            start,
+            end,
+            kind,
+            value,
+            role: None,
+            role_phrase: false,
+            alias_of: None,
+        }
+    }
 }
 
 /// A mention placed in its document.
@@ -92,58 +117,10 @@ impl EntityTable {
 /// Finds the entity mentions in one document's text. `published` (ISO date) anchors relative
 /// dates such as "on Tuesday".
 pub fn recognise(text: &str, published: Option<&str>) -> Vec<Mention> {
-    let _ = published;
-    // Placeholder recogniser: runs of capitalised words that do not start a sentence.
-    let mut out = Vec::new();
-    let tokens = crate::text::tokens(text);
-    let mut i = 0;
-    while i < tokens.len() {
-        let sentence_start = i == 0 || matches!(tokens[i - 1].text, "." | "!" | "?" | "“" | "\"");
-        if tokens[i].is_capitalised() && !sentence_start {
-            let start = tokens[i].start;
-            let mut j = i;
-            while j + 1 < tokens.len() && tokens[j + 1].is_capitalised() {
-                j += 1;
-            }
-            out.push(Mention {
-                start,
-                end: tokens[j].end,
-                kind: Kind::Other,
-                value: None,
-            });
-            i = j + 1;
-        } else {
-            i += 1;
-        }
-    }
-    out
+    recognise::recognise(text, published)
 }
 
 /// Merges the mentions of every document into entities.
 pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
-    use std::collections::BTreeMap;
-    let mut by_key: BTreeMap<(Kind, String), Entity> = BTreeMap::new();
-    for (doc, list) in mentions.into_iter().enumerate() {
-        for m in list {
-            let surface = &texts[doc][m.start..m.end];
-            let entity = by_key
-                .entry((m.kind, crate::text::fold(surface)))
-                .or_insert_with(|| Entity {
-                    name: surface.to_string(),
-                    kind: m.kind,
-                    aliases: Vec::new(),
-                    mentions: Vec::new(),
-                    value: m.value.clone(),
-                });
-            if !entity.aliases.iter().any(|a| a == surface) {
-                entity.aliases.push(surface.to_string());
-            }
-            entity.mentions.push(DocSpan {
-                doc,
-                start: m.start,
-                end: m.end,
-            });
-        }
-    }
-    EntityTable::new(by_key.into_values().collect(), texts.len())
+    resolve::resolve(texts, mentions)
 }

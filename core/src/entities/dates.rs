@@ -1,0 +1,249 @@
+//! Dates and times: explicit dates, months, years, weekdays and relative expressions, with an
+//! ISO value where the text and the article's own date allow.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let abbreviation = (3..=4).contains(&w.len());
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (abbreviation && m.starts_with(&w)))
+        .map(|i| i as u32 + 1)
+}
+
+fn regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
+        let day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
+        let weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+        let pattern = format!(
+            r"(?x)
+            \b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b
+            | \b(?P<dmy>{day}\s+(?:of\s+)?{month}(?:,?\s+(?:19|20)\d\d)?)\b
+            | \b(?P<mdy>{month}\s+{day}(?:,?\s+(?:19|20)\d\d)?)\b
+            | \b(?P<my>{month}\s+(?:19|20)\d\d)\b
+            | \b(?P<wd>(?:(?:last|next|this|on|early|late)\s+)?{weekday}(?:\s+(?:morning|afternoon|evening|night))?)\b
+            | \b(?P<rel>(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year)|next\s+(?:week|month|year)|this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|(?:a|one|two|three|four|five|six|several|a\s+few)\s+(?:days|weeks|months|years)\s+(?:ago|earlier|later)))\b
+            | \b(?i:in|since|by|until|of|during|from|early|late|mid-?)\s*(?P<m>{month})\b
+            | \b(?i:in|since|by|until|during|from|of|before|after)\s+(?P<year>(?:19|20)\d\d)s?\b
+            | \b(?P<yearonly>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)?\d\d)?\s+(?:election|elections|war|census|season|budget|declaration|agreement|deal|summit)\b
+            "
+        );
+        Regex::new(&pattern).expect("the date pattern compiles")
+    })
+}
+
+/// A date found in text: byte span and ISO value when known.
+pub struct DateMatch {
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<String>,
+}
+
+fn parse_published(published: Option<&str>) -> Option<(i32, u32, u32)> {
+    let p = published?;
+    let y = p.get(0..4)?.parse().ok()?;
+    let m = p.get(5..7)?.parse().ok()?;
+    let d = p.get(8..10)?.parse().ok()?;
+    Some((y, m, d))
+}
+
+/// Days from 1970-01-01 (proleptic Gregorian), for weekday arithmetic.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+fn iso(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn numbers(s: &str) -> Vec<u32> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
+/// The year a month-and-day without a year most likely falls in: the article's year, or the
+/// year before when that puts it in the future of the article by more than a month.
+fn infer_year(month: u32, published: Option<(i32, u32, u32)>) -> Option<i32> {
+    let (py, pm, _) = published?;
+    Some(if month > pm + 1 { py - 1 } else { py })
+}
+
+pub fn find(text: &str, published: Option<&str>) -> Vec<DateMatch> {
+    let anchor = parse_published(published);
+    let mut out = Vec::new();
+    for caps in regex().captures_iter(text) {
+        let (name, m) = match [
+            "iso", "dmy", "mdy", "my", "wd", "rel", "m", "year", "yearonly",
+        ]
+        .iter()
+        .find_map(|n| caps.name(n).map(|m| (*n, m)))
+        {
+            Some(x) => x,
+            None => continue,
+        };
+        let s = m.as_str();
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let month = words
+            .iter()
+            .find_map(|w| month_number(w.trim_end_matches(',')));
+        let nums = numbers(s);
+        let year = nums.iter().copied().find(|n| *n >= 1900);
+        let day = nums.iter().copied().find(|n| (1..=31).contains(n));
+        let value = match name {
+            "iso" => Some(s.to_string()),
+            "dmy" | "mdy" => match (month, day) {
+                (Some(mo), Some(d)) => year
+                    .map(|y| y as i32)
+                    .or_else(|| infer_year(mo, anchor))
+                    .map(|y| iso(y, mo, d)),
+                _ => None,
+            },
+            "my" => month.zip(year).map(|(mo, y)| format!("{y:04}-{mo:02}")),
+            "m" => month.and_then(|mo| infer_year(mo, anchor).map(|y| format!("{y:04}-{mo:02}"))),
+            "year" | "yearonly" => year.map(|y| format!("{y:04}")),
+            "wd" => {
+                let lower = s.to_lowercase();
+                let wd = WEEKDAYS.iter().position(|w| lower.contains(w));
+                match (wd, anchor) {
+                    (Some(wd), Some((y, mo, d))) => {
+                        let base = days_from_civil(y, mo, d);
+                        // 1970-01-01 was a Thursday (index 3 with Monday = 0).
+                        let base_wd = (base + 3).rem_euclid(7);
+                        let next = lower.starts_with("next");
+                        let delta = if next {
+                            (wd as i64 - base_wd).rem_euclid(7).max(1)
+                        } else {
+                            -((base_wd - wd as i64).rem_euclid(7))
+                        };
+                        let (y, mo, d) = civil_from_days(base + delta);
+                        Some(iso(y, mo, d))
+                    }
+                    _ => None,
+                }
+            }
+            "rel" => {
+                let lower = s.to_lowercase();
+                let offset = match lower.as_str() {
+                    "today" | "tonight" => Some(0),
+                    "yesterday" => Some(-1),
+                    "tomorrow" => Some(1),
+                    _ => None,
+                };
+                match (offset, anchor) {
+                    (Some(o), Some((y, mo, d))) => {
+                        let (y, mo, d) = civil_from_days(days_from_civil(y, mo, d) + o);
+                        Some(iso(y, mo, d))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        // Leading prepositions are context, not part of the date.
+        let (mut start, end) = (m.start(), m.end());
+        for prefix in ["on ", "On "] {
+            if text[start..end].starts_with(prefix) {
+                start += prefix.len();
+            }
+        }
+        out.push(DateMatch { start, end, value });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+        find(text, published)
+            .into_iter()
+            .map(|d| (text[d.start..d.end].to_string(), d.value))
+            .collect()
+    }
+
+    #[test]
+    fn explicit_and_relative_dates() {
+        let got = values(
+            "On June 6, diplomats met. On 6th June 2023 again. He spoke on Tuesday and in May. Since 2008 it is so; 2023-11-22.",
+            Some("2023-11-22"),
+        );
+        let expect = [
+            ("June 6", Some("2023-06-06")),
+            ("6th June 2023", Some("2023-06-06")),
+            ("Tuesday", Some("2023-11-21")),
+            ("May", Some("2023-05")),
+            ("2008", Some("2008")),
+            ("2023-11-22", Some("2023-11-22")),
+        ];
+        let got: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_deref()))
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn weekday_arithmetic() {
+        // 2024-03-14 was a Thursday.
+        assert_eq!(
+            values("on Monday evening", Some("2024-03-14"))[0]
+                .1
+                .as_deref(),
+            Some("2024-03-11")
+        );
+        assert_eq!(
+            values("on Thursday", Some("2024-03-14"))[0].1.as_deref(),
+            Some("2024-03-14")
+        );
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
+}

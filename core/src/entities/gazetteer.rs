@@ -1,0 +1,113 @@
+//! Compact word lists compiled into the binary: places, organisations, demonyms, titles, given
+//! names, and the words that look like names at the start of a sentence but are not.
+//!
+//! Lists are `|`-separated strings, folded (lower case, no diacritics) and matched against
+//! folded text, so they cost a few kilobytes and no parsing at start-up beyond one split.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = "afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|bahrain|bangladesh|belarus|belgium|belize|benin|bhutan|bolivia|bosnia|bosnia and herzegovina|bosnia-herzegovina|botswana|brazil|brunei|bulgaria|burkina faso|burundi|cambodia|cameroon|canada|chad|chile|china|colombia|congo|costa rica|croatia|cuba|cyprus|czech republic|czechia|denmark|djibouti|dominican republic|ecuador|egypt|el salvador|eritrea|estonia|eswatini|ethiopia|fiji|finland|france|gabon|gambia|georgia|germany|ghana|greece|guatemala|guinea|guyana|haiti|honduras|hungary|iceland|india|indonesia|iran|iraq|ireland|israel|italy|ivory coast|jamaica|japan|jordan|kazakhstan|kenya|kosovo|kuwait|kyrgyzstan|laos|latvia|lebanon|lesotho|liberia|libya|liechtenstein|lithuania|luxembourg|madagascar|malawi|malaysia|maldives|mali|malta|mauritania|mauritius|mexico|moldova|monaco|mongolia|montenegro|morocco|mozambique|myanmar|namibia|nepal|netherlands|new zealand|nicaragua|niger|nigeria|north korea|north macedonia|macedonia|norway|oman|pakistan|palestine|panama|paraguay|peru|philippines|poland|portugal|qatar|romania|russia|rwanda|saudi arabia|senegal|serbia|sierra leone|singapore|slovakia|slovenia|somalia|south africa|south korea|south sudan|spain|sri lanka|sudan|suriname|sweden|switzerland|syria|taiwan|tajikistan|tanzania|thailand|togo|tunisia|turkey|turkmenistan|uganda|ukraine|united arab emirates|united kingdom|britain|great britain|england|scotland|wales|united states|united states of america|america|uruguay|uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|korea|vatican";
+
+const PLACES: &str = "belgrade|pristina|zvecan|mitrovica|banjska|metohija|novi sad|nis|podgorica|sarajevo|zagreb|ljubljana|skopje|tirana|sofia|bucharest|budapest|vienna|prague|bratislava|warsaw|berlin|paris|london|madrid|lisbon|rome|milan|athens|brussels|amsterdam|rotterdam|the hague|antwerp|hamburg|munich|frankfurt|geneva|zurich|bern|copenhagen|stockholm|oslo|helsinki|dublin|edinburgh|moscow|st petersburg|kyiv|kiev|kharkiv|odesa|odessa|mariupol|crimea|donbas|donetsk|luhansk|minsk|tbilisi|yerevan|baku|ankara|istanbul|tehran|baghdad|damascus|beirut|jerusalem|tel aviv|gaza|west bank|cairo|riyadh|doha|dubai|abu dhabi|kabul|islamabad|new delhi|delhi|mumbai|beijing|shanghai|hong kong|tokyo|seoul|pyongyang|taipei|bangkok|hanoi|jakarta|manila|sydney|melbourne|canberra|washington|new york|los angeles|chicago|boston|san francisco|houston|miami|toronto|ottawa|montreal|vancouver|mexico city|havana|caracas|bogota|lima|santiago|buenos aires|brasilia|rio de janeiro|sao paulo|nairobi|lagos|johannesburg|cape town|addis ababa|khartoum|tripoli|tunis|algiers|rabat|europe|asia|africa|north america|south america|latin america|middle east|balkans|the balkans|western balkans|scandinavia|siberia|caucasus|mediterranean|baltic|pacific|atlantic|arctic|gulf|persian gulf|black sea|danube|kremlin|downing street|wall street|silicon valley|capitol hill|utrecht|leiden|delft|gouda|arnhem|breda|zwolle|ghent|liege|brno|maasvlakte|texas|california|florida|ohio|virginia|michigan|pennsylvania|new jersey|georgia|arizona|nevada|colorado|iowa|alaska|hawaii|oregon|bavaria|saxony|catalonia|flanders|wallonia|lombardy|manchester|liverpool|birmingham|glasgow|belfast|cardiff|leeds|bristol|oxford|cambridge|yorkshire|lyon|marseille|toulouse|naples|turin|venice|florence|seville|barcelona|valencia|porto|krakow|gdansk|cologne|stuttgart|dresden|leipzig|bonn|strasbourg|luxembourg city|monte carlo|salzburg|graz|split|dubrovnik|mostar|banja luka|tuzla|bijeljina|vojvodina|sandzak|presevo|bujanovac|kragujevac|subotica";
+
+const ORGANIZATIONS: &str = "nato|eu|un|kfor|european union|united nations|european commission|european parliament|council of europe|security council|un security council|united nations security council|general assembly|world bank|imf|international monetary fund|who|world health organization|wto|opec|osce|oecd|g7|g20|brics|african union|arab league|asean|red cross|amnesty international|human rights watch|interpol|europol|nasa|fbi|cia|nsa|pentagon|white house|state department|congress|senate|house of representatives|supreme court|federal reserve|ecb|european central bank|bundestag|duma|knesset|kremlin|tanjug|reuters|afp|ap|associated press|bbc|cnn|rts|menafn|rt|tass|ria novosti|bloomberg|al jazeera|partnership for peace|hamas|hezbollah|taliban|isis|al qaeda|wagner|gazprom|google|apple|microsoft|amazon|meta|facebook|twitter|tesla|toyota|volkswagen|siemens|shell|bp|exxon|boeing|airbus|national security council|eulex|unmik|icj|icc|hague tribunal|ohchr|unhcr|unicef|unesco|fifa|uefa|ioc|hwu";
+
+/// Nationality and group words: singular adjectives and plural nouns.
+const DEMONYMS: &str = "serbian|serb|serbs|albanian|albanians|kosovar|kosovars|kosovo albanian|american|americans|russian|russians|ukrainian|ukrainians|chinese|indian|indians|european|europeans|western|british|french|german|germans|italian|italians|spanish|dutch|belgian|polish|hungarian|croatian|croat|croats|bosnian|bosnians|bosniak|bosniaks|montenegrin|macedonian|bulgarian|romanian|greek|greeks|turkish|turks|iranian|iranians|iraqi|syrian|syrians|israeli|israelis|palestinian|palestinians|arab|arabs|kurdish|kurds|afghan|pakistani|japanese|korean|canadian|canadians|mexican|brazilian|african|africans|asian|australian|swiss|austrian|swedish|norwegian|danish|finnish|irish|scottish|welsh|english|czech|slovak|slovenian|lithuanian|latvian|estonian|belarusian|georgian|armenian|azerbaijani|saudi|egyptian|libyan|sudanese|nigerian|kenyan|ethiopian|somali|vietnamese|thai|indonesian|filipino|muslim|muslims|christian|christians|orthodox|catholic|catholics|jewish|jews|sunni|shia|democrat|democrats|republican|republicans|socialist|socialists|conservative|conservatives|liberal|liberals|communist|communists|balkan|baltic|nordic|slavic|latin|yugoslav|soviet|north korean|south korean";
+
+/// Words that, before a name, mark a person (titles and roles). Also the heads of role phrases.
+const PERSON_TITLES: &str = "president|vice president|prime minister|minister|foreign minister|defence minister|defense minister|interior minister|chancellor|secretary|secretary-general|secretary general|spokesman|spokeswoman|spokesperson|ambassador|envoy|representative|senator|sen.|rep.|congressman|congresswoman|governor|mayor|general|gen.|colonel|col.|admiral|commander|chief|head|leader|chairman|chairwoman|chair|director|ceo|king|queen|prince|princess|pope|patriarch|bishop|judge|justice|prosecutor|lawyer|attorney|professor|prof.|dr.|dr|mr.|mr|mrs.|mrs|ms.|ms|sir|lord|lady|president-elect|premier|deputy|speaker|adviser|advisor|analyst|author|journalist|reporter|correspondent|official|diplomat|mediator|coach|captain|striker|midfielder|defender|goalkeeper|manager|alderman|councillor|councilor|union leader|chief executive";
+
+/// Common given names, for people named without a title.
+const GIVEN_NAMES: &str = "aleksandar|alexander|jens|john|anthony|antony|albin|miroslav|josep|jake|joe|joseph|donald|barack|hillary|vladimir|volodymyr|emmanuel|angela|olaf|boris|rishi|keir|ursula|charles|michel|kaja|josep|antonio|xi|recep|benjamin|mark|mike|michael|david|james|robert|william|richard|thomas|daniel|paul|peter|george|kevin|brian|edward|ronald|timothy|jason|jeffrey|ryan|jacob|gary|nicholas|eric|stephen|jonathan|larry|justin|scott|brandon|frank|gregory|raymond|samuel|patrick|jack|dennis|jerry|tyler|aaron|jose|henry|adam|douglas|nathan|zachary|kyle|walter|harold|carl|jeremy|keith|roger|gerald|ethan|arthur|terry|christian|sean|lawrence|austin|noah|jesse|albert|bryan|billy|bruce|willie|jordan|dylan|alan|ralph|gabriel|roy|juan|wayne|eugene|logan|randy|louis|russell|vincent|philip|bobby|johnny|bradley|mary|patricia|jennifer|linda|elizabeth|barbara|susan|jessica|sarah|karen|nancy|lisa|betty|margaret|sandra|ashley|kimberly|emily|donna|michelle|dorothy|carol|amanda|melissa|deborah|stephanie|rebecca|sharon|laura|cynthia|kathleen|amy|shirley|angela|helen|anna|brenda|pamela|nicole|emma|samantha|katherine|christine|debra|rachel|catherine|carolyn|janet|ruth|maria|heather|diane|virginia|julie|joyce|victoria|olivia|kelly|christina|lauren|joan|evelyn|judith|megan|cheryl|andrea|hannah|martha|jacqueline|frances|gloria|ann|teresa|kathryn|sara|janice|jean|alice|madison|doris|abigail|julia|judy|grace|denise|amber|marilyn|beverly|danielle|theresa|sophia|marie|diana|brittany|natalie|isabella|charlotte|rose|alexis|kayla|ivan|igor|sergei|sergey|dmitry|dmitri|andrei|andrey|alexei|alexey|mikhail|nikolai|yuri|oleg|viktor|victor|vuk|ivica|milorad|ana|dragan|zoran|slobodan|milos|nikola|marko|stefan|luka|hashim|ramush|vjosa|edi|milo|ilir|dritan|fatmir|isa|kurti|jean|pierre|francois|nicolas|marine|jacques|hans|klaus|jurgen|wolfgang|friedrich|heinrich|karl|giorgia|matteo|mario|silvio|giuseppe|pedro|carlos|luis|miguel|javier|manuel|luiz|jair|narendra|rahul|shinzo|fumio|kim|moon|yoon|ali|mohammed|muhammad|ahmed|mahmoud|hassan|hussein|omar|abdullah|bashar|hamad|tamim|salman|recep|mevlut|erdogan|ebrahim|hassan|abbas|yair|naftali|benny|mette|sanna|magdalena|ulf|jonas|dag|lotte|maria|tomas|pieter|eva|joris|sara|karin|andre|ruth|jan|anne|piet|kees|willem|hendrik|johan|lars|nils|sven|erik|per|bjorn|tomasz|andrzej|donald|mateusz|viktor|peter|robert|igor|janez|zuzana|klaus|alexander|karl|rudolf|boyko|rumen|klaus|ilham|nikol|irakli|salome|maia|lech|vaclav|milan|jozef|ferenc|laszlo|gabor|zsolt";
+
+/// Capitalised words that start sentences or headlines but are not names.
+const NOT_NAMES: &str = "the|a|an|this|that|these|those|there|here|it|its|he|she|they|we|i|you|his|her|their|our|my|your|and|but|or|nor|so|yet|for|if|when|while|after|before|although|though|however|meanwhile|moreover|furthermore|also|still|even|just|only|then|thus|therefore|nevertheless|nonetheless|instead|indeed|yes|no|not|as|at|by|in|on|of|to|from|with|without|about|above|below|under|over|between|among|during|since|until|despite|according|because|both|each|every|all|some|many|most|much|more|few|several|such|what|which|who|whom|whose|where|why|how|follow|join|read|share|sign|subscribe|leave|click|watch|listen|see|required|related|more|latest|comments|comment|reply|advertisement|photo|video|image|source|update|updated|breaking|live|opinion|analysis|editorial|exclusive|home|news|world|politics|business|sport|sports|menu|search|login|log|register|contact|privacy|terms|cookies|cookie|accept|close|next|previous|back|top|page|tags|tag|topics|category|share this|email|print|tweet|copyright|all rights reserved|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|last|first|second|third|one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|millions|dozens|mr|mrs|ms|dr|prof|st|no|new|old|western|eastern|northern|southern|north|south|east|west|central|former|current|other|another|earlier|later|now|already|again|once|never|always|often|sometimes|perhaps|maybe|well|like|unlike|whether|either|neither|do|does|did|is|are|was|were|be|been|being|have|has|had|can|could|will|would|shall|should|may|might|must|let|let's|please|thank|thanks|dear|hello|oh|okay|ok|via|per|amid|upon|within|across|against|along|around|behind|beyond|into|onto|toward|towards|through|throughout|ahead|whereas|unless|once|while|regarding|including|following|according to|said|says|told|added|asked|noted";
+
+/// Head words that make a capitalised phrase an organisation.
+const ORG_HEADS: &str = "council|union|force|forces|organization|organisation|party|ministry|agency|commission|committee|bank|court|army|navy|police|parliament|government|authority|association|institute|university|college|school|company|corporation|corp|inc|ltd|llc|group|alliance|federation|league|program|programme|service|services|news|times|post|press|journal|gazette|daily|herald|tribune|wire|network|channel|radio|television|tv|office|department|bureau|administration|assembly|senate|congress|cabinet|movement|front|coalition|foundation|fund|trust|society|club|team|fc|airlines|airways|motors|industries|holdings|partners|consortium|secretariat|tribunal|guard|command|mission|delegation|embassy|church|board|chamber|exchange|observatory|centre|center|hospital|clinic|laboratory|lab";
+
+/// Words that, before a capitalised word, make it a place.
+const PLACE_PREPOSITIONS: &str =
+    "in|at|near|to|from|across|outside|inside|around|into|toward|towards|via";
+
+/// Words that may join the parts of a multi-word name (Bosnia and Herzegovina, Bank of England).
+pub const NAME_CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "de", "van", "von", "der", "den", "du", "la", "le", "al", "bin",
+    "el", "da", "di", "dos", "del", "y", "&",
+];
+
+/// Country and organisation aliases that name the same thing: (alias, canonical).
+const ALIASES: &[(&str, &str)] = &[
+    ("us", "United States"),
+    ("u.s.", "United States"),
+    ("u.s", "United States"),
+    ("usa", "United States"),
+    ("u.s.a.", "United States"),
+    ("america", "United States"),
+    ("united states of america", "United States"),
+    ("united states", "United States"),
+    ("uk", "United Kingdom"),
+    ("u.k.", "United Kingdom"),
+    ("britain", "United Kingdom"),
+    ("great britain", "United Kingdom"),
+    ("united kingdom", "United Kingdom"),
+    ("eu", "European Union"),
+    ("european union", "European Union"),
+    ("un", "United Nations"),
+    ("u.n.", "United Nations"),
+    ("united nations", "United Nations"),
+    ("nato", "NATO"),
+    ("north atlantic treaty organization", "NATO"),
+    ("kfor", "KFOR"),
+    ("kosovo force", "KFOR"),
+    ("un security council", "UN Security Council"),
+    ("united nations security council", "UN Security Council"),
+    ("security council", "UN Security Council"),
+    ("bosnia-herzegovina", "Bosnia and Herzegovina"),
+    ("bosnia and herzegovina", "Bosnia and Herzegovina"),
+    ("kiev", "Kyiv"),
+    ("kyiv", "Kyiv"),
+    ("czechia", "Czech Republic"),
+    ("macedonia", "North Macedonia"),
+];
+
+pub struct Gazetteer {
+    pub countries: HashSet<&'static str>,
+    pub places: HashSet<&'static str>,
+    pub organizations: HashSet<&'static str>,
+    pub demonyms: HashSet<&'static str>,
+    pub titles: HashSet<&'static str>,
+    pub given_names: HashSet<&'static str>,
+    pub not_names: HashSet<&'static str>,
+    pub org_heads: HashSet<&'static str>,
+    pub place_prepositions: HashSet<&'static str>,
+    pub aliases: HashMap<&'static str, &'static str>,
+}
+
+fn set(list: &'static str) -> HashSet<&'static str> {
+    list.split('|').collect()
+}
+
+pub fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer {
+        countries: set(COUNTRIES),
+        places: set(PLACES),
+        organizations: set(ORGANIZATIONS),
+        demonyms: set(DEMONYMS),
+        titles: set(PERSON_TITLES),
+        given_names: set(GIVEN_NAMES),
+        not_names: set(NOT_NAMES),
+        org_heads: set(ORG_HEADS),
+        place_prepositions: set(PLACE_PREPOSITIONS),
+        aliases: ALIASES.iter().copied().collect(),
+    })
+}
+
+impl Gazetteer {
+    pub fn is_place(&self, folded: &str) -> bool {
+        self.countries.contains(folded) || self.places.contains(folded)
+    }
+}
