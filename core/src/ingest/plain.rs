@@ -57,9 +57,15 @@ pub fn clean(text: &str, find_title: bool) -> Cleaned {
             l.removed = Some(RemovalReason::Metadata);
         } else if let Some(a) = byline(&l.text) {
             out.author.get_or_insert(a);
+            if let Some(d) = parse_date(&l.text) {
+                out.published.get_or_insert(d);
+            }
             l.removed = Some(RemovalReason::Metadata);
         } else if let Some(d) = date_line(&l.text) {
             out.published.get_or_insert(d);
+            if out.source.is_none() {
+                out.source = outlet_before_date(&l.text);
+            }
             l.removed = Some(RemovalReason::Metadata);
         }
     }
@@ -145,6 +151,61 @@ fn byline(line: &str) -> Option<String> {
 }
 
 /// `Published: 22 November 2023`, `Updated 2023-11-22 10:00` alone on a line.
+/// Words that name a news outlet rather than a place ("Port Gazette, 14 March 2024").
+const OUTLET_WORDS: &[&str] = &[
+    "gazette",
+    "times",
+    "news",
+    "post",
+    "daily",
+    "herald",
+    "journal",
+    "tribune",
+    "press",
+    "wire",
+    "agency",
+    "radio",
+    "tv",
+    "telegraph",
+    "guardian",
+    "observer",
+    "chronicle",
+    "review",
+    "magazine",
+    "monitor",
+    "express",
+    "mail",
+    "courier",
+    "today",
+    "insider",
+    "weekly",
+    "reporter",
+    "standard",
+    "independent",
+    "network",
+    "media",
+    "broadcasting",
+];
+
+/// The outlet in an `Outlet Name, date` line, when its name has a news-outlet word.
+fn outlet_before_date(line: &str) -> Option<String> {
+    let (name, _) = line.split_once(',')?;
+    let name = name.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ok = (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && words.iter().any(|w| {
+            OUTLET_WORDS.contains(
+                &w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        });
+    ok.then(|| name.to_string())
+}
+
+/// A short line that is only a date, labelled, or `Name, date`.
 fn date_line(line: &str) -> Option<String> {
     let l = line.to_lowercase();
     let labelled = [
@@ -158,6 +219,13 @@ fn date_line(line: &str) -> Option<String> {
     .iter()
     .any(|p| l.starts_with(p));
     let short = line.split_whitespace().count() <= 8;
+    let labelled = labelled
+        || (line.split_once(',').is_some_and(|(name, _)| {
+            name.split_whitespace().count() <= 5
+                && name
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        }) && parse_date(line).is_some_and(|_| line.split_whitespace().count() <= 8));
     (short && (labelled || line.split_whitespace().count() <= 4))
         .then(|| parse_date(line))
         .flatten()
@@ -357,6 +425,31 @@ mod tests {
         let c = clean(&format!("Read more\nJoin us on Telegram\n{BODY1}\n"), true);
         assert_eq!(c.title, None);
         assert_eq!(c.text, BODY1);
+    }
+
+    #[test]
+    fn outlet_and_date_lines() {
+        let c = clean(
+            &format!("Port Courier, 4 March 2021\n{BODY1}\n{BODY2}"),
+            false,
+        );
+        assert_eq!(
+            (c.source.as_deref(), c.published.as_deref()),
+            (Some("Port Courier"), Some("2021-03-04"))
+        );
+        let c = clean(&format!("Lisbon, 4 March 2021\n{BODY1}\n{BODY2}"), false);
+        assert_eq!(
+            (c.source.as_deref(), c.published.as_deref()),
+            (None, Some("2021-03-04"))
+        );
+        let c = clean(
+            &format!("By Jane Roe, March 4, 2021\n{BODY1}\n{BODY2}"),
+            false,
+        );
+        assert_eq!(
+            (c.author.as_deref(), c.published.as_deref()),
+            (Some("Jane Roe"), Some("2021-03-04"))
+        );
     }
 
     #[test]
