@@ -1,7 +1,7 @@
 //! Ingest: from the bytes of a file to a clean article body with its metadata.
 //!
 //! Steps, one module each: [`sniff`] the format by content (then name), [`decode`] the bytes,
-//! extract the text ([`html`], [`markdown`], [`docx`]), take metadata and remove boilerplate
+//! extract the text ([`html`] over the tolerant [`dom`], [`markdown`], [`docx`], [`pdf`]), take metadata and remove boilerplate
 //! ([`plain`], [`boilerplate`], [`metadata`]), then drop lines that repeat across the batch.
 //! Everything removed is kept in [`Article::removed`] with its reason, in document order.
 
