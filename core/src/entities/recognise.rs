@@ -439,6 +439,14 @@ fn classify_run(cx: &RunContext, first: usize, last: usize, out: &mut Vec<Mentio
     if i > last {
         return;
     }
+    // A lower-case title before the name: "union leader Maria Keller", "spokesman John Kirby".
+    if title.is_none() && i == first && i > 0 {
+        let one = fold(tokens[i - 1].text);
+        let two = (i > 1).then(|| fold(&text[tokens[i - 2].start..tokens[i - 1].end]));
+        title = two
+            .filter(|t| g.titles.contains(t.as_str()))
+            .or_else(|| g.titles.contains(one.as_str()).then_some(one));
+    }
     let start = tokens[i].start;
     let end = name_end(&tokens[last]);
     if end <= start {

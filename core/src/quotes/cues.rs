@@ -1,0 +1,200 @@
+//! Reporting cues: the verbs and phrases that attribute speech.
+
+/// Multi-word cues, matched before single verbs (longest first).
+pub const PHRASES: &[&str] = &[
+    "responded by saying",
+    "replied by saying",
+    "according to",
+    "went on to say",
+    "in a statement",
+    "in an interview",
+    "quoted as saying",
+    "was quoted as saying",
+    "told reporters",
+    "said in a statement",
+];
+
+/// Reporting verbs in their usual forms.
+pub const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "urged",
+    "urges",
+    "warned",
+    "warns",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "recalled",
+    "recalls",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "asked",
+    "asks",
+    "concluded",
+    "concludes",
+    "stated",
+    "states",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "reiterated",
+    "reiterates",
+    "repeated",
+    "repeats",
+    "assured",
+    "assures",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "complained",
+    "complains",
+    "commented",
+    "comments",
+    "continued",
+    "continues",
+    "remarked",
+    "observed",
+    "suggested",
+    "suggests",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "reported",
+    "quoted",
+    "promised",
+    "promises",
+    "threatened",
+    "demanded",
+    "demands",
+    "called",
+    "described",
+    "describes",
+    "predicted",
+    "predicts",
+    "conceded",
+    "concedes",
+    "boasted",
+    "joked",
+    "shouted",
+    "cautioned",
+    "maintained",
+    "maintains",
+    "contended",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "announcing",
+    "adding",
+    "noting",
+    "stressing",
+    "warning",
+    "arguing",
+    "insisting",
+    "explaining",
+    "declaring",
+    "emphasizing",
+    "emphasising",
+    "urging",
+    "telling",
+    "writing",
+    "calling",
+];
+
+/// Finds the cue nearest to `from` in `window` (byte offsets relative to the window):
+/// `(start, end, cue)`. `prefer_last` picks the last one (cues before a quote), else the first.
+pub fn find(window: &str, prefer_last: bool) -> Option<(usize, usize, String)> {
+    let lower = window.to_lowercase();
+    if lower.len() != window.len() {
+        // Lower-casing changed byte lengths (rare scripts): match on the original instead.
+        return find_in(window, window, prefer_last);
+    }
+    find_in(window, &lower, prefer_last)
+}
+
+fn find_in(window: &str, lower: &str, prefer_last: bool) -> Option<(usize, usize, String)> {
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for phrase in PHRASES {
+        for (i, _) in lower.match_indices(phrase) {
+            if is_word_at(lower, i, i + phrase.len()) {
+                hits.push((i, i + phrase.len()));
+            }
+        }
+    }
+    let mut pos = 0;
+    for word in lower.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        let start = pos;
+        pos += word.len() + 1;
+        if VERBS.contains(&word) && !hits.iter().any(|(s, e)| *s <= start && start < *e) {
+            hits.push((start, start + word.len()));
+        }
+    }
+    let pick = if prefer_last {
+        hits.into_iter().max_by_key(|h| h.0)
+    } else {
+        hits.into_iter().min_by_key(|h| h.0)
+    };
+    pick.map(|(s, e)| (s, e, window[s..e].to_string()))
+}
+
+fn is_word_at(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_cue_in_a_window() {
+        assert_eq!(
+            find(", the Serbian president said.", false).map(|c| c.2),
+            Some("said".into())
+        );
+        assert_eq!(
+            find("Vučić responded by saying ", true).map(|c| c.2),
+            Some("responded by saying".into())
+        );
+        assert_eq!(
+            find("According to the minister, ", true).map(|c| c.2),
+            Some("According to".into())
+        );
+        assert_eq!(find("the sayings of", false), None);
+    }
+}
