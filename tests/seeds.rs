@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Checks that must keep passing. Raise it when the analysis gets better; never lower it.
-const MIN_PASSED: usize = 10;
+const MIN_PASSED: usize = 59;
 
 fn shared() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");

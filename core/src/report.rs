@@ -21,6 +21,23 @@ pub struct Report {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub overlaps: Vec<Overlap>,
+    /// Quantities compared across sources (an addition to v1).
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+/// Something counted in several sources, and the values each gives (an addition to v1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub subject: String,
+    pub agree: bool,
+    pub values: Vec<FactValue>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FactValue {
+    pub value: String,
+    pub mentions: Vec<Mention>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -35,6 +52,9 @@ pub struct Document {
     /// What boilerplate removal left out of `text`, and why (an addition to v1).
     #[serde(default)]
     pub removed: Vec<RemovedText>,
+    /// Sentences no other document of the batch says (an addition to v1).
+    #[serde(default)]
+    pub unique: Vec<Span>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -155,6 +175,16 @@ pub fn build(
             text: a.text.clone(),
             warnings: a.warnings.clone(),
             removed: a.removed.iter().map(removed).collect(),
+            unique: comparison
+                .unique
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(|r| Span {
+                    start: ch(i, r.start),
+                    end: ch(i, r.end),
+                })
+                .collect(),
         })
         .collect();
 
@@ -221,6 +251,31 @@ pub fn build(
         })
         .collect();
 
+    let facts = comparison
+        .facts
+        .iter()
+        .map(|f| Fact {
+            subject: f.subject.clone(),
+            agree: f.agree,
+            values: f
+                .values
+                .iter()
+                .map(|v| FactValue {
+                    value: v.value.clone(),
+                    mentions: v
+                        .mentions
+                        .iter()
+                        .map(|m| Mention {
+                            doc: doc_id(m.doc),
+                            start: ch(m.doc, m.start),
+                            end: ch(m.doc, m.end),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+
     Report {
         version: VERSION,
         documents,
@@ -228,6 +283,7 @@ pub fn build(
         entities,
         quotes,
         overlaps,
+        facts,
     }
 }
 

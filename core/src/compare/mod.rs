@@ -1,8 +1,20 @@
 //! Cross-source comparison: pairwise overlap and shared passages, story similarity, facts,
 //! and what only one source says.
+//!
+//! Candidate pairs come from inverted indexes (shared word 8-grams, shared content words), so a
+//! batch is never compared all against all: see [`ALL_PAIRS_LIMIT`].
 
-use crate::entities::EntityTable;
+mod facts;
+mod passages;
+mod words;
+
+use crate::entities::{EntityTable, Kind};
 use crate::quotes::Quote;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+use words::Word;
+
+pub use facts::{Fact, FactValue};
 
 /// A passage shared by two documents (byte spans on both sides).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,7 +30,7 @@ pub struct Passage {
 pub struct Overlap {
     pub a: usize,
     pub b: usize,
-    /// How much of the two texts is shared word for word or nearly, in [0, 1].
+    /// Share of the two texts' words inside shared passages (exact or reworded), in [0, 1].
     pub score: f64,
     /// How surely the two cover the same story, in [0, 1].
     pub similarity: f64,
@@ -28,38 +40,266 @@ pub struct Overlap {
 
 #[derive(Clone, Debug, Default)]
 pub struct Comparison {
-    /// One entry per pair of documents.
+    /// One entry per pair of documents up to [`ALL_PAIRS_LIMIT`] documents; beyond, only the
+    /// pairs that share a passage or are at least [`LISTED_SIMILARITY`] similar.
     pub overlaps: Vec<Overlap>,
+    /// Numbers compared across sources.
+    pub facts: Vec<Fact>,
+    /// Per document, the sentences (byte spans) no other document says.
+    pub unique: Vec<Vec<Range<usize>>>,
 }
 
+/// Up to this many documents every pair is listed; a batch of thousands would otherwise give
+/// millions of entries that say "unrelated".
+pub const ALL_PAIRS_LIMIT: usize = 60;
+pub const LISTED_SIMILARITY: f64 = 0.2;
+/// An 8-gram found in more documents than this is boilerplate, not a shared passage.
+const MAX_SHINGLE_DOCS: usize = 50;
+
 pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comparison {
-    let _ = (entities, quotes);
-    // Placeholder: Jaccard similarity of word sets, no passages.
-    use std::collections::HashSet;
-    let sets: Vec<HashSet<String>> = texts
+    let _ = quotes;
+    let n = texts.len();
+    let words: Vec<Vec<Word>> = texts.iter().map(|t| words::words(t)).collect();
+
+    // Exact shared runs: every 8-gram, indexed.
+    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    for (doc, ws) in words.iter().enumerate() {
+        for (pos, h) in passages::shingles(ws).into_iter().enumerate() {
+            index.entry(h).or_default().push((doc, pos));
+        }
+    }
+    let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    for list in index.values().filter(|l| l.len() > 1) {
+        let docs: BTreeSet<usize> = list.iter().map(|x| x.0).collect();
+        if docs.len() < 2 || docs.len() > MAX_SHINGLE_DOCS {
+            continue;
+        }
+        for (x, &(da, pa)) in list.iter().enumerate() {
+            for &(db, pb) in &list[x + 1..] {
+                if da < db {
+                    seeds.entry((da, db)).or_default().push((pa, pb));
+                } else if db < da {
+                    seeds.entry((db, da)).or_default().push((pb, pa));
+                }
+            }
+        }
+    }
+
+    // TF-IDF vectors over content words, and cosine through the postings.
+    let mut df: HashMap<u64, usize> = HashMap::new();
+    let tfs: Vec<HashMap<u64, f64>> = words
         .iter()
-        .map(|t| {
-            crate::text::tokens(t)
+        .map(|ws| {
+            let mut tf: HashMap<u64, f64> = HashMap::new();
+            for w in ws.iter().filter(|w| w.content != 0) {
+                *tf.entry(w.content).or_default() += 1.0;
+            }
+            for k in tf.keys() {
+                *df.entry(*k).or_default() += 1;
+            }
+            tf
+        })
+        .collect();
+    let vectors: Vec<Vec<(u64, f64)>> = tfs
+        .iter()
+        .map(|tf| {
+            let mut v: Vec<(u64, f64)> = tf
                 .iter()
-                .filter(|w| w.is_word())
-                .map(|w| crate::text::fold(w.text))
+                .map(|(k, c)| {
+                    (
+                        *k,
+                        (1.0 + c.ln()) * (((n + 1) as f64 / (df[k] + 1) as f64).ln() + 1.0),
+                    )
+                })
+                .collect();
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
+            v.iter_mut().for_each(|x| x.1 /= norm);
+            v.sort_unstable_by_key(|x| x.0);
+            v
+        })
+        .collect();
+    let mut postings: HashMap<u64, Vec<(usize, f64)>> = HashMap::new();
+    for (doc, v) in vectors.iter().enumerate() {
+        for &(k, w) in v {
+            postings.entry(k).or_default().push((doc, w));
+        }
+    }
+    // Very common words carry little and cost much in a big batch.
+    let max_df = if n <= ALL_PAIRS_LIMIT {
+        usize::MAX
+    } else {
+        (n / 10).max(50)
+    };
+    let mut dots: HashMap<(usize, usize), f64> = HashMap::new();
+    for list in postings
+        .values()
+        .filter(|l| l.len() > 1 && l.len() <= max_df)
+    {
+        for (x, &(da, wa)) in list.iter().enumerate() {
+            for &(db, wb) in &list[x + 1..] {
+                *dots.entry((da.min(db), da.max(db))).or_default() += wa * wb;
+            }
+        }
+    }
+
+    let named: Vec<BTreeSet<usize>> = (0..n)
+        .map(|doc| {
+            entities
+                .mentions_in(doc)
+                .iter()
+                .filter(|(_, _, e)| {
+                    matches!(
+                        entities.entities[*e].kind,
+                        Kind::Person | Kind::Organization | Kind::Place
+                    )
+                })
+                .map(|m| m.2)
                 .collect()
         })
         .collect();
-    let mut overlaps = Vec::new();
-    for a in 0..texts.len() {
-        for b in a + 1..texts.len() {
-            let inter = sets[a].intersection(&sets[b]).count() as f64;
-            let union = sets[a].union(&sets[b]).count().max(1) as f64;
-            let j = inter / union;
-            overlaps.push(Overlap {
-                a,
-                b,
-                score: j,
-                similarity: j,
-                passages: Vec::new(),
-            });
+
+    let pairs: Vec<(usize, usize)> = if n <= ALL_PAIRS_LIMIT {
+        (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .collect()
+    } else {
+        let mut p: BTreeSet<(usize, usize)> = seeds.keys().copied().collect();
+        p.extend(
+            dots.iter()
+                .filter(|(_, d)| **d >= LISTED_SIMILARITY * 0.8)
+                .map(|(k, _)| *k),
+        );
+        p.into_iter().collect()
+    };
+
+    let mut sentence_cache: HashMap<usize, Vec<passages::Sentence>> = HashMap::new();
+    let mut overlaps = Vec::with_capacity(pairs.len());
+    for (a, b) in pairs {
+        let cosine = dots.get(&(a, b)).copied().unwrap_or(0.0).min(1.0);
+        let shared_names = named[a].intersection(&named[b]).count() as f64;
+        let name_overlap = shared_names / named[a].len().min(named[b].len()).max(1) as f64;
+        let similarity = similarity(cosine, name_overlap);
+
+        let mut found: Vec<Passage> = Vec::new();
+        if let Some(s) = seeds.get(&(a, b)) {
+            for (ra, rb) in passages::exact_runs(s.clone(), &words[a], &words[b]) {
+                found.push(passages::passage(
+                    words[a][ra.start].start..words[a][ra.end - 1].end,
+                    words[b][rb.start].start..words[b][rb.end - 1].end,
+                ));
+            }
+        }
+        if cosine >= 0.2 || !found.is_empty() {
+            for doc in [a, b] {
+                sentence_cache
+                    .entry(doc)
+                    .or_insert_with(|| passages::sentences(texts[doc], &words[doc]));
+            }
+            let (sa, sb) = (&sentence_cache[&a], &sentence_cache[&b]);
+            for (i, j) in passages::near_sentences(sa, sb) {
+                let (pa, pb) = (sa[i].span.clone(), sb[j].span.clone());
+                let covered = found
+                    .iter()
+                    .any(|p| p.a_start < pa.end && pa.start < p.a_end);
+                if !covered {
+                    found.push(passages::passage(pa, pb));
+                }
+            }
+        }
+        found.sort_by_key(|p| (std::cmp::Reverse(p.a_end - p.a_start), p.a_start, p.b_start));
+        let score = coverage(
+            &words[a],
+            found.iter().map(|p| p.a_start..p.a_end),
+            &words[b],
+            found.iter().map(|p| p.b_start..p.b_end),
+        );
+        overlaps.push(Overlap {
+            a,
+            b,
+            score,
+            similarity,
+            passages: found,
+        });
+    }
+
+    let unique = unique_sentences(texts, &words);
+    Comparison {
+        overlaps,
+        facts: facts::compare(texts, entities),
+        unique,
+    }
+}
+
+/// Story similarity from topical overlap (TF-IDF cosine) and shared names (people,
+/// organisations, places). Cosine between news texts on one story sits around 0.3–0.6, so it
+/// is stretched before the two are blended.
+fn similarity(cosine: f64, name_overlap: f64) -> f64 {
+    let topical = (cosine * 1.6).min(1.0);
+    (0.65 * topical + 0.35 * name_overlap).clamp(0.0, 1.0)
+}
+
+/// Share of both texts' words inside the given spans.
+fn coverage(
+    a: &[Word],
+    spans_a: impl Iterator<Item = Range<usize>>,
+    b: &[Word],
+    spans_b: impl Iterator<Item = Range<usize>>,
+) -> f64 {
+    let covered = |ws: &[Word], spans: Vec<Range<usize>>| {
+        ws.iter()
+            .filter(|w| spans.iter().any(|s| s.start <= w.start && w.end <= s.end))
+            .count()
+    };
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    (covered(a, spans_a.collect()) + covered(b, spans_b.collect())) as f64 / total as f64
+}
+
+/// Sentences with at least four content words of which no sentence of another document
+/// contains as much as 40%.
+fn unique_sentences(texts: &[&str], words: &[Vec<Word>]) -> Vec<Vec<Range<usize>>> {
+    let sentences: Vec<Vec<passages::Sentence>> = texts
+        .iter()
+        .zip(words)
+        .map(|(t, w)| passages::sentences(t, w))
+        .collect();
+    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    for (doc, ss) in sentences.iter().enumerate() {
+        for (k, s) in ss.iter().enumerate() {
+            for w in &s.content {
+                index.entry(*w).or_default().push((doc, k));
+            }
         }
     }
-    Comparison { overlaps }
+    let common = 200;
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(doc, ss)| {
+            ss.iter()
+                .filter(|s| s.content.len() >= 4)
+                .filter(|s| {
+                    let mut counts: HashMap<(usize, usize), usize> = HashMap::new();
+                    for w in &s.content {
+                        for &(d, k) in index
+                            .get(w)
+                            .into_iter()
+                            .flatten()
+                            .filter(|_| index[w].len() <= common)
+                        {
+                            if d != doc {
+                                *counts.entry((d, k)).or_default() += 1;
+                            }
+                        }
+                    }
+                    !counts
+                        .values()
+                        .any(|c| *c as f64 >= 0.4 * s.content.len() as f64 && *c >= 3)
+                })
+                .map(|s| s.span.clone())
+                .collect()
+        })
+        .collect()
 }

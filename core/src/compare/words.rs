@@ -1,0 +1,65 @@
+//! The comparable words of a document: folded, stemmed, with their byte spans.
+
+use crate::text::{fold, tokens};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+pub const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "that", "this", "with", "are", "was", "were", "will", "would", "have",
+    "has", "had", "not", "but", "our", "their", "they", "them", "you", "your", "its", "his", "her",
+    "she", "who", "which", "what", "from", "been", "being", "can", "could", "should", "there",
+    "here", "than", "then", "also", "all", "any", "some", "such", "into", "about", "over", "under",
+    "very", "more", "most", "just", "only", "because", "before", "after", "when", "while", "where",
+    "how", "why", "did", "does", "doing", "done", "said", "says", "say", "told", "one", "two",
+    "new", "year", "years", "last", "first", "other", "may", "might", "must", "these", "those",
+    "him", "out", "off", "now", "said", "like", "even", "well", "back", "since", "between",
+];
+
+/// A word of a document: hash of its folded form, stemmed content-word hash (0 for stopwords
+/// and short words), byte span.
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    pub exact: u64,
+    pub content: u64,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn hash(s: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+pub fn stem(w: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s", "ly"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            if s.len() >= 4 {
+                return s;
+            }
+        }
+    }
+    w
+}
+
+pub fn words(text: &str) -> Vec<Word> {
+    tokens(text)
+        .into_iter()
+        .filter(|t| t.is_word())
+        .map(|t| {
+            let f = fold(t.text);
+            let f = f.trim_end_matches("'s");
+            let content = if f.chars().count() >= 3 && !STOPWORDS.contains(&f) {
+                hash(stem(f))
+            } else {
+                0
+            };
+            Word {
+                exact: hash(f),
+                content,
+                start: t.start,
+                end: t.end,
+            }
+        })
+        .collect()
+}
