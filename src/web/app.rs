@@ -225,7 +225,11 @@ impl Component for App {
                     let json = protocol::get_string(&data, "json")
                         .ok_or_else(|| protocol::get_string(&data, "error").unwrap_or_default());
                     let elapsed_ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
-                    link.send_message(Msg::WorkerReport { id, json, elapsed_ms });
+                    link.send_message(Msg::WorkerReport {
+                        id,
+                        json,
+                        elapsed_ms,
+                    });
                 }
                 _ => {}
             }
@@ -377,7 +381,11 @@ impl Component for App {
                 self.status = stage;
                 true
             }
-            Msg::WorkerReport { id, json, elapsed_ms } => {
+            Msg::WorkerReport {
+                id,
+                json,
+                elapsed_ms,
+            } => {
                 self.analysing = false;
                 if id == self.request {
                     match json.and_then(|j| {
