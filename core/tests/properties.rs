@@ -126,7 +126,10 @@ fn check_spans(report: &Report) {
 
 /// What an entity is, independent of ids and input order: kind, name, and mentions by document
 /// name.
-fn entity_facts(report: &Report) -> BTreeSet<(String, String, Vec<(String, usize, usize)>)> {
+/// (kind, name, mentions as (document name, start, end)).
+type EntityFacts = BTreeSet<(String, String, Vec<(String, usize, usize)>)>;
+
+fn entity_facts(report: &Report) -> EntityFacts {
     let name = |id: &str| {
         report
             .documents

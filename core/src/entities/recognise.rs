@@ -494,9 +494,8 @@ fn classify_run(cx: &RunContext, first: usize, last: usize, out: &mut Vec<Mentio
         }
         let prev = i.checked_sub(1).map(|p| fold(tokens[p].text));
         let next = tokens.get(last + 1).map(|t| fold(t.text));
-        if next.as_deref().is_some_and(|n| SPEECH_VERBS.contains(&n)) && !acronym {
-            Kind::Person
-        } else if g.given_names.contains(first_fold.as_str()) && !acronym {
+        let speaks = next.as_deref().is_some_and(|n| SPEECH_VERBS.contains(&n));
+        if (speaks || g.given_names.contains(first_fold.as_str())) && !acronym {
             Kind::Person
         } else if prev
             .as_deref()
