@@ -155,12 +155,22 @@ fn find_in(window: &str, lower: &str, prefer_last: bool) -> Option<(usize, usize
             }
         }
     }
-    let mut pos = 0;
-    for word in lower.split(|c: char| !c.is_alphanumeric() && c != '-') {
-        let start = pos;
-        pos += word.len() + 1;
-        if VERBS.contains(&word) && !hits.iter().any(|(s, e)| *s <= start && start < *e) {
-            hits.push((start, start + word.len()));
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
+    let mut start = None;
+    for (i, c) in lower
+        .char_indices()
+        .chain(std::iter::once((lower.len(), ' ')))
+    {
+        match (start, is_word_char(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                start = None;
+                if VERBS.contains(&&lower[s..i]) && !hits.iter().any(|(hs, he)| *hs <= s && s < *he)
+                {
+                    hits.push((s, i));
+                }
+            }
+            _ => {}
         }
     }
     let pick = if prefer_last {
@@ -180,6 +190,14 @@ fn is_word_at(s: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multibyte_separators() {
+        assert_eq!(
+            find("“Ja,” — sagte „er“ said « oui »", false).map(|c| c.2),
+            Some("said".into())
+        );
+    }
 
     #[test]
     fn nearest_cue_in_a_window() {
