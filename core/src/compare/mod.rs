@@ -128,7 +128,7 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
     let max_df = if n <= ALL_PAIRS_LIMIT {
         usize::MAX
     } else {
-        (n / 10).max(50)
+        (n / 50).max(30)
     };
     let mut dots: HashMap<(usize, usize), f64> = HashMap::new();
     for list in postings
@@ -283,12 +283,11 @@ fn unique_sentences(texts: &[&str], words: &[Vec<Word>]) -> Vec<Vec<Range<usize>
                 .filter(|s| {
                     let mut counts: HashMap<(usize, usize), usize> = HashMap::new();
                     for w in &s.content {
-                        for &(d, k) in index
-                            .get(w)
-                            .into_iter()
-                            .flatten()
-                            .filter(|_| index[w].len() <= common)
-                        {
+                        // Words in many sentences say nothing about sameness, and cost much.
+                        let Some(list) = index.get(w).filter(|l| l.len() <= common) else {
+                            continue;
+                        };
+                        for &(d, k) in list {
                             if d != doc {
                                 *counts.entry((d, k)).or_default() += 1;
                             }

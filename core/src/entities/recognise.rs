@@ -6,7 +6,7 @@ use super::gazetteer::{self, Gazetteer, NAME_CONNECTORS};
 use super::{dates, Kind, Mention};
 use crate::text::{self, fold, Token};
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Reporting verbs right after a name make it a person ("Kirby said").
@@ -77,18 +77,26 @@ pub fn recognise(text: &str, published: Option<&str>) -> Vec<Mention> {
         out.push(Mention::new(d.start, d.end, Kind::Date, d.value));
     }
     quantities(text, &mut out);
-    let taken = |out: &[Mention], s: usize, e: usize| out.iter().any(|m| m.start < e && s < m.end);
-    for m in role_phrases(text) {
-        if !taken(&out, m.start, m.end) {
+    // Spans already taken, start → end; they never overlap, so the nearest one starting before
+    // a new span's end is the only one that can collide with it.
+    let mut taken: BTreeMap<usize, usize> = out.iter().map(|m| (m.start, m.end)).collect();
+    let mut admit = |m: Mention, out: &mut Vec<Mention>| {
+        let collides = taken
+            .range(..m.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > m.start);
+        if !collides {
+            taken.insert(m.start, m.end);
             out.push(m);
         }
+    };
+    for m in role_phrases(text) {
+        admit(m, &mut out);
     }
     let mut names = Vec::new();
     self::names(text, g, &mut names);
     for m in names {
-        if !taken(&out, m.start, m.end) {
-            out.push(m);
-        }
+        admit(m, &mut out);
     }
     out.sort_by_key(|m| (m.start, m.end));
     out
@@ -117,6 +125,11 @@ const UNIT_STOP: &[&str] = &[
 
 /// Numbers with their unit: "1,000 troops", "3% turnout", "78-day", "30 masked men", "$5 million".
 fn quantities(text: &str, out: &mut Vec<Mention>) {
+    let dates: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|m| m.kind == Kind::Date)
+        .map(|m| (m.start, m.end))
+        .collect();
     for caps in quantity_regex().captures_iter(text) {
         let Some(num) = caps.name("num") else {
             continue;
@@ -127,7 +140,9 @@ fn quantities(text: &str, out: &mut Vec<Mention>) {
         if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '/') {
             continue;
         }
-        if out.iter().any(|m| m.start <= start && start < m.end) {
+        // Inside a date? Dates come sorted and apart, so look at the last one starting before.
+        let k = dates.partition_point(|d| d.0 <= start);
+        if k > 0 && start < dates[k - 1].1 {
             continue;
         }
         let digits: String = num.as_str().chars().filter(|c| *c != ',').collect();
@@ -392,7 +407,9 @@ fn classify_run(cx: &RunContext, first: usize, last: usize, out: &mut Vec<Mentio
         lower_words,
         caps_lines,
     } = *cx;
-    let in_caps_line = caps_lines.iter().any(|r| r.contains(&tokens[first].start));
+    let at = tokens[first].start;
+    let k = caps_lines.partition_point(|r| r.start <= at);
+    let in_caps_line = k > 0 && caps_lines[k - 1].contains(&at);
     let mut i = first;
     let mut title: Option<String> = None;
     // Peel off leading words that are not part of the name: sentence-initial function words,
@@ -531,6 +548,9 @@ fn classify_run(cx: &RunContext, first: usize, last: usize, out: &mut Vec<Mentio
 
 /// "Kosovo Force (KFOR)": the acronym is an alias of the name before it.
 fn acronym_definitions(text: &str, tokens: &[Token], out: &mut [Mention]) {
+    let by_end: HashMap<usize, usize> = out.iter().enumerate().map(|(i, m)| (m.end, i)).collect();
+    let by_start: HashMap<usize, usize> =
+        out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
     for k in 1..tokens.len().saturating_sub(2) {
         if tokens[k].text != "(" || tokens[k + 2].text != ")" {
             continue;
@@ -541,21 +561,14 @@ fn acronym_definitions(text: &str, tokens: &[Token], out: &mut [Mention]) {
             continue;
         }
         let before_end = tokens[k - 1].end;
-        let Some(expansion) = out
-            .iter()
-            .find(|m| m.end == before_end || m.end + 2 >= before_end && m.end <= before_end)
-            .cloned()
-        else {
+        let Some(expansion) = by_end.get(&before_end).map(|&i| out[i].clone()) else {
             continue;
         };
-        if expansion.end > before_end
-            || expansion.kind == Kind::Date
-            || expansion.kind == Kind::Quantity
-        {
+        if expansion.kind == Kind::Date || expansion.kind == Kind::Quantity {
             continue;
         }
         let key = fold(&text[expansion.start..expansion.end]);
-        if let Some(m) = out.iter_mut().find(|m| m.start == acr.start) {
+        if let Some(m) = by_start.get(&acr.start).and_then(|&i| out.get_mut(i)) {
             m.kind = expansion.kind;
             m.alias_of = Some(key);
         }

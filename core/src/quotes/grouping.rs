@@ -80,7 +80,8 @@ pub fn group(texts: &[&str], quotes: &mut [Quote]) {
             index.entry(w.as_str()).or_default().push(i);
         }
     }
-    let limit = (quotes.len() / 10).max(20);
+    // Words in more quotes than this are too common to suggest the same statement.
+    let limit = 30;
     let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
     for list in index.values().filter(|l| l.len() <= limit) {
         for (x, &a) in list.iter().enumerate() {
