@@ -1,0 +1,105 @@
+//! Quotations and speakers on PolNeAR.
+//!
+//! ```text
+//! cargo run --release -p newslens-eval --bin polnear -- /work/shared/corpus/polnear/dev.jsonl [MORE.jsonl]
+//! ```
+//! Gold = attributions with quote marks in the first annotation set (span = the content spans,
+//! first start to last end). Predicted = quotes of kind `direct` or `partial`. A match needs an
+//! overlap of at least half the shorter span, one to one (greedy by overlap); the speaker is right
+//! when the predicted `speaker_mention` overlaps any gold `source` span.
+
+use newslens_eval::corpus::{analyse_raw, greedy_match, json_lines, overlap};
+use newslens_eval::score::Counts;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Doc {
+    id: String,
+    text: String,
+    #[serde(default)]
+    annotations: Vec<Annotation>,
+}
+
+#[derive(Deserialize)]
+struct Annotation {
+    #[serde(default)]
+    attributions: Vec<Attribution>,
+}
+
+#[derive(Deserialize)]
+struct Attribution {
+    #[serde(default)]
+    source: Vec<Piece>,
+    #[serde(default)]
+    content: Vec<Piece>,
+    #[serde(default)]
+    has_quote_marks: bool,
+}
+
+#[derive(Deserialize)]
+struct Piece {
+    start: usize,
+    end: usize,
+}
+
+fn main() {
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    if paths.is_empty() || paths.iter().any(|p| p.starts_with('-')) {
+        eprintln!("usage: polnear POLNEAR_JSONL...");
+        std::process::exit(2);
+    }
+    for path in &paths {
+        let (mut quotes, mut speakers) = (Counts::default(), Counts::default());
+        let mut n = 0;
+        for doc in json_lines::<Doc>(path) {
+            n += 1;
+            let gold: Vec<&Attribution> = doc
+                .annotations
+                .first()
+                .map(|a| {
+                    a.attributions
+                        .iter()
+                        .filter(|x| x.has_quote_marks)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let gold_spans: Vec<(usize, usize)> = gold
+                .iter()
+                .map(|a| {
+                    let s = a.content.iter().map(|p| p.start).min().unwrap_or(0);
+                    let e = a.content.iter().map(|p| p.end).max().unwrap_or(0);
+                    (s, e.max(s))
+                })
+                .collect();
+            let report = analyse_raw(&[(doc.id.as_str(), doc.text.as_str())]);
+            let pred: Vec<_> = report
+                .quotes
+                .iter()
+                .filter(|q| q.kind == "direct" || q.kind == "partial")
+                .collect();
+            let pred_spans: Vec<(usize, usize)> = pred.iter().map(|q| (q.start, q.end)).collect();
+            let matches = greedy_match(&gold_spans, &pred_spans);
+            let right = matches
+                .iter()
+                .filter(|&&(i, j)| {
+                    pred[j].speaker_mention.as_ref().is_some_and(|m| {
+                        gold[i]
+                            .source
+                            .iter()
+                            .any(|s| overlap((m.start, m.end), (s.start, s.end)) > 0)
+                    })
+                })
+                .count();
+            let tally = |tp: usize| Counts {
+                true_positives: tp,
+                false_positives: pred.len() - tp,
+                false_negatives: gold.len() - tp,
+            };
+            quotes.add(tally(matches.len()));
+            speakers.add(tally(right));
+        }
+        println!("PolNeAR {path}: {n} documents");
+        println!("quote          {quotes}");
+        println!("quote+speaker  {speakers}");
+    }
+}

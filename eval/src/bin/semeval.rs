@@ -1,0 +1,75 @@
+//! Cross-source similarity on SemEval-2022 Task 8 (English pairs).
+//!
+//! ```text
+//! cargo run --release -p newslens-eval --bin semeval -- /work/shared/corpus/semeval2022/en_en_train.jsonl [-v]
+//! ```
+//! Each pair's two texts are analysed together raw; the figure is the Pearson correlation between
+//! `overlaps[0].similarity` (0 when there is no overlap) and the negated `scores.overall`
+//! (1 = very similar … 4 = very dissimilar). Also prints the correlation of `overlaps[0].score`;
+//! `-v` lists the pairs farthest from a linear fit of the rating.
+
+use newslens_eval::corpus::{analyse_raw, json_lines, pearson};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Pair {
+    pair_id: String,
+    text1: String,
+    text2: String,
+    scores: Scores,
+}
+
+#[derive(Deserialize)]
+struct Scores {
+    overall: f64,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let paths: Vec<&String> = args.iter().filter(|a| *a != "-v").collect();
+    if paths.len() != 1 || paths[0].starts_with('-') {
+        eprintln!("usage: semeval SEMEVAL_JSONL [-v]");
+        std::process::exit(2);
+    }
+    let pairs: Vec<Pair> = json_lines(paths[0]);
+    let (mut gold, mut sim, mut score) = (Vec::new(), Vec::new(), Vec::new());
+    for p in &pairs {
+        let r = analyse_raw(&[("text1", &p.text1), ("text2", &p.text2)]);
+        let first = r.overlaps.first();
+        gold.push(-p.scores.overall);
+        sim.push(first.map_or(0.0, |o| o.similarity));
+        score.push(first.map_or(0.0, |o| o.score));
+    }
+    println!("SemEval-2022 {}: {} pairs", paths[0], pairs.len());
+    println!("Pearson(similarity, -overall) {:.3}", pearson(&sim, &gold));
+    println!(
+        "Pearson(score, -overall)      {:.3}",
+        pearson(&score, &gold)
+    );
+    if verbose {
+        // Map the similarity onto the rating scale by rank-free min/max scaling and show the
+        // pairs with the largest disagreement.
+        let (lo, hi) = sim
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
+        let span = if hi > lo { hi - lo } else { 1.0 };
+        let mut errs: Vec<(f64, usize)> = sim
+            .iter()
+            .zip(&gold)
+            .enumerate()
+            .map(|(k, (s, g))| {
+                let predicted = -4.0 + 3.0 * (s - lo) / span;
+                ((predicted - g).abs(), k)
+            })
+            .collect();
+        errs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        println!("worst pairs (overall rating, similarity):");
+        for &(_, k) in errs.iter().take(8) {
+            println!(
+                "  {}  overall {:.2}  similarity {:.3}",
+                pairs[k].pair_id, -gold[k], sim[k]
+            );
+        }
+    }
+}
