@@ -175,7 +175,7 @@ test(`${SMALL_FILES} small files are all read, and the page keeps answering`, as
   assert.ok(slowest < 2000, `the page took ${slowest} ms to answer`);
   const report = await exportReport();
   assert.equal(report.documents.length + report.errors.length, SMALL_FILES);
-  assert.match(await page.textContent("#documents"), new RegExp(`Documents \\(${SMALL_FILES}\\)`));
+  assert.match(await page.textContent("section.documents h2"), new RegExp(`Documents \\(${SMALL_FILES}\\)`));
   await page.click("#clear-all");
   await settled();
 });

@@ -90,6 +90,9 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
             MAX_INPUT_BYTES / 1_000_000
         ));
     }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("empty file: there is no text in it".into());
+    }
     let format = sniff::sniff(&input.name, bytes);
     let mut article = Article {
         name: input.name.clone(),

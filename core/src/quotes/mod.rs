@@ -73,6 +73,7 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             .max(q.close)
             .min(next_open)
             .min(q.close + AFTER_WINDOW);
+        let after_end = crate::text::floor_boundary(text, after_end).max(q.close);
         let after_end = text[q.close..after_end]
             .find('\n')
             .map_or(after_end, |i| q.close + i);
