@@ -19,7 +19,7 @@ if [ -n "$RUSTUP_CARGO" ] && "$RUSTUP_CARGO" fmt --version >/dev/null 2>&1; then
 fi
 if [ -n "$RUSTUP_CARGO" ] && "$RUSTUP_CARGO" clippy --version >/dev/null 2>&1; then
     step "cargo clippy"
-    CARGO_TARGET_DIR=target/rustup PATH="$(dirname "$RUSTUP_CARGO"):$PATH" RUSTC= \
+    env -u RUSTC CARGO_TARGET_DIR=target/rustup PATH="$(dirname "$RUSTUP_CARGO"):$PATH" \
         "$RUSTUP_CARGO" clippy --quiet --workspace --all-targets -- -D warnings
 fi
 
