@@ -198,9 +198,10 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
             let (sa, sb) = (&sentence_cache[&a], &sentence_cache[&b]);
             for (i, j) in passages::near_sentences(sa, sb) {
                 let (pa, pb) = (sa[i].span.clone(), sb[j].span.clone());
-                let covered = found
-                    .iter()
-                    .any(|p| p.a_start < pa.end && pa.start < p.a_end);
+                let covered = found.iter().any(|p| {
+                    (p.a_start < pa.end && pa.start < p.a_end)
+                        && (p.b_start < pb.end && pb.start < p.b_end)
+                });
                 if !covered {
                     found.push(passages::passage(pa, pb));
                 }

@@ -79,7 +79,7 @@ pub fn sentences(text: &str, words: &[Word]) -> Vec<Sentence> {
     out
 }
 
-/// Best-matching sentence pairs of two documents, each sentence used once.
+/// Best-matching sentence pairs of two documents.
 pub fn near_sentences(a: &[Sentence], b: &[Sentence]) -> Vec<(usize, usize)> {
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (j, s) in b.iter().enumerate() {
@@ -105,11 +105,13 @@ pub fn near_sentences(a: &[Sentence], b: &[Sentence]) -> Vec<(usize, usize)> {
             }
         }
     }
+    // Each sentence of `b` takes its best match; a sentence of `a` may be reused (a source
+    // sentence quoted twice, once in part and once reworded).
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let (mut ua, mut ub) = (BTreeSet::new(), BTreeSet::new());
+    let mut ub = BTreeSet::new();
     let mut out = Vec::new();
     for (_, i, j) in scored {
-        if ua.insert(i) && ub.insert(j) {
+        if ub.insert(j) {
             out.push((i, j));
         }
     }
