@@ -163,6 +163,12 @@ pub fn build(
     let offsets: Vec<CharOffsets> = articles.iter().map(|a| CharOffsets::new(&a.text)).collect();
     let ch = |doc: usize, byte: usize| offsets[doc].char_offset(&articles[doc].text, byte);
 
+    let mention = |m: &crate::entities::DocSpan| Mention {
+        doc: doc_id(m.doc),
+        start: ch(m.doc, m.start),
+        end: ch(m.doc, m.end),
+    };
+
     let documents = articles
         .iter()
         .enumerate()
@@ -197,15 +203,7 @@ pub fn build(
             name: e.name.clone(),
             kind: kind_name(e.kind),
             aliases: e.aliases.clone(),
-            mentions: e
-                .mentions
-                .iter()
-                .map(|m| Mention {
-                    doc: doc_id(m.doc),
-                    start: ch(m.doc, m.start),
-                    end: ch(m.doc, m.end),
-                })
-                .collect(),
+            mentions: e.mentions.iter().map(mention).collect(),
             value: e.value.clone(),
         })
         .collect();
@@ -262,15 +260,7 @@ pub fn build(
                 .iter()
                 .map(|v| FactValue {
                     value: v.value.clone(),
-                    mentions: v
-                        .mentions
-                        .iter()
-                        .map(|m| Mention {
-                            doc: doc_id(m.doc),
-                            start: ch(m.doc, m.start),
-                            end: ch(m.doc, m.end),
-                        })
-                        .collect(),
+                    mentions: v.mentions.iter().map(mention).collect(),
                 })
                 .collect(),
         })
