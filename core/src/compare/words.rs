@@ -42,6 +42,28 @@ pub fn stem(w: &str) -> &str {
     w
 }
 
+/// The stemmed form a folded word is compared by, or `None` for stopwords and short words.
+pub fn content_form(folded: &str) -> Option<&str> {
+    (folded.chars().count() >= 3 && !STOPWORDS.contains(&folded)).then(|| stem(folded))
+}
+
+/// The distinct content forms of a text (what the background frequency table counts).
+pub fn content_forms(text: &str) -> std::collections::BTreeSet<String> {
+    tokens(text)
+        .into_iter()
+        .filter(|t| t.is_word())
+        .filter_map(|t| {
+            let f = fold(t.text);
+            content_form(f.trim_end_matches("'s")).map(str::to_string)
+        })
+        .collect()
+}
+
+/// The content hash of a content form.
+pub fn content_hash(form: &str) -> u64 {
+    hash(form)
+}
+
 pub fn words(text: &str) -> Vec<Word> {
     tokens(text)
         .into_iter()
@@ -49,11 +71,7 @@ pub fn words(text: &str) -> Vec<Word> {
         .map(|t| {
             let f = fold(t.text);
             let f = f.trim_end_matches("'s");
-            let content = if f.chars().count() >= 3 && !STOPWORDS.contains(&f) {
-                hash(stem(f))
-            } else {
-                0
-            };
+            let content = content_form(f).map_or(0, hash);
             Word {
                 exact: hash(f),
                 content,

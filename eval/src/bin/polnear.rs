@@ -43,9 +43,12 @@ struct Piece {
 }
 
 fn main() {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    // `--errors` lists every missed quote and wrong speaker, for error analysis.
+    let show_errors = paths.iter().any(|p| p == "--errors");
+    paths.retain(|p| p != "--errors");
     if paths.is_empty() || paths.iter().any(|p| p.starts_with('-')) {
-        eprintln!("usage: polnear POLNEAR_JSONL...");
+        eprintln!("usage: polnear [--errors] POLNEAR_JSONL...");
         std::process::exit(2);
     }
     for path in &paths {
@@ -90,6 +93,9 @@ fn main() {
                     })
                 })
                 .count();
+            if show_errors {
+                print_errors(&doc, &gold, &gold_spans, &pred, &matches);
+            }
             let tally = |tp: usize| Counts {
                 true_positives: tp,
                 false_positives: pred.len() - tp,
@@ -101,5 +107,74 @@ fn main() {
         println!("PolNeAR {path}: {n} documents");
         println!("quote          {quotes}");
         println!("quote+speaker  {speakers}");
+    }
+}
+
+/// Prints, for one document, gold quotes not found, predictions matching no gold quote, and
+/// matched quotes whose speaker is wrong or missing. Spans are shown as text.
+fn print_errors(
+    doc: &Doc,
+    gold: &[&Attribution],
+    gold_spans: &[(usize, usize)],
+    pred: &[&newslens_core::report::Quote],
+    matches: &[(usize, usize)],
+) {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let show = |(s, e): (usize, usize)| -> String {
+        let t: String = chars[s.min(chars.len())..e.min(chars.len())]
+            .iter()
+            .collect();
+        let t = t.replace('\n', " / ");
+        if t.chars().count() > 90 {
+            let head: String = t.chars().take(60).collect();
+            let tail: String = t
+                .chars()
+                .rev()
+                .take(25)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            format!("{head} … {tail}")
+        } else {
+            t
+        }
+    };
+    let sources = |a: &Attribution| -> String {
+        a.source
+            .iter()
+            .map(|p| show((p.start, p.end)))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    for (i, g) in gold_spans.iter().enumerate() {
+        if !matches.iter().any(|m| m.0 == i) {
+            println!("MISS  {} [{}] «{}»", doc.id, sources(gold[i]), show(*g));
+        }
+    }
+    for (j, q) in pred.iter().enumerate() {
+        if !matches.iter().any(|m| m.1 == j) {
+            println!("EXTRA {} ({}) «{}»", doc.id, q.kind, show((q.start, q.end)));
+        }
+    }
+    for &(i, j) in matches {
+        let m = pred[j].speaker_mention.as_ref();
+        let ok = m.is_some_and(|m| {
+            gold[i]
+                .source
+                .iter()
+                .any(|s| overlap((m.start, m.end), (s.start, s.end)) > 0)
+        });
+        if !ok {
+            let got = m.map_or("-".to_string(), |m| show((m.start, m.end)));
+            println!(
+                "SPKR  {} gold [{}] got [{}] cue {:?} «{}»",
+                doc.id,
+                sources(gold[i]),
+                got,
+                pred[j].cue,
+                show(gold_spans[i])
+            );
+        }
     }
 }
