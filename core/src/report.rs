@@ -101,6 +101,10 @@ pub struct Quote {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// The quoted pieces of a quote split by its attribution (“…,” she said. “…”), in order;
+    /// empty for a quote in one piece (an addition to v1). `text` joins the pieces.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Span>,
     pub kind: String,
     pub speaker: Option<String>,
     pub speaker_mention: Option<Span>,
@@ -216,7 +220,18 @@ pub fn build(
             doc: doc_id(q.doc),
             start: ch(q.doc, q.start),
             end: ch(q.doc, q.end),
-            text: articles[q.doc].text[q.start..q.end].to_string(),
+            text: q.words(&articles[q.doc].text),
+            parts: if q.parts.len() > 1 {
+                q.parts
+                    .iter()
+                    .map(|&(s, e)| Span {
+                        start: ch(q.doc, s),
+                        end: ch(q.doc, e),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
             kind: quote_kind_name(q.kind),
             speaker: q.speaker.map(|s| format!("e{s}")),
             speaker_mention: q.speaker_mention.map(|(s, e)| Span {

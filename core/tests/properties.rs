@@ -107,8 +107,24 @@ fn check_spans(report: &Report) {
             .find(|d| d.id == q.doc)
             .unwrap()
             .text;
-        let span: String = text.chars().skip(q.start).take(q.end - q.start).collect();
-        assert_eq!(span, q.text);
+        let slice = |s: usize, e: usize| -> String { text.chars().skip(s).take(e - s).collect() };
+        if q.parts.is_empty() {
+            assert_eq!(slice(q.start, q.end), q.text);
+        } else {
+            // A split quote: its pieces in order inside its span, and its text joins them.
+            assert!(q.parts.len() >= 2);
+            assert_eq!(
+                (q.parts[0].start, q.parts.last().unwrap().end),
+                (q.start, q.end)
+            );
+            assert!(q.parts.windows(2).all(|w| w[0].end <= w[1].start));
+            let pieces: Vec<String> = q
+                .parts
+                .iter()
+                .map(|p| slice(p.start, p.end).trim().to_string())
+                .collect();
+            assert_eq!(pieces.join(" "), q.text);
+        }
         if let Some(m) = q.speaker_mention {
             assert!(m.start < m.end && m.end <= len(&q.doc));
         }

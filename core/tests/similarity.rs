@@ -15,7 +15,8 @@ fn similarity(a: &str, b: &str) -> f64 {
 const STRIKE_A: &str = "Dock workers in Rotterdam walked out on Monday, halting container traffic at the \
     Maasvlakte terminals. The union FNV Havens said the strike over automation would last 48 hours. \
     Shipping lines diverted vessels to Antwerp and Hamburg while cranes stood idle.";
-const STRIKE_B: &str = "A 48-hour stoppage by port staff froze the Maasvlakte container terminals in \
+const STRIKE_B: &str =
+    "A 48-hour stoppage by port staff froze the Maasvlakte container terminals in \
     Rotterdam from Monday. FNV Havens called the walkout to protest against automated cranes, and \
     carriers sent ships on to Hamburg and Antwerp instead.";
 const PORTS: &str = "Antwerp's port authority reported record container volumes for the year, \
@@ -29,8 +30,14 @@ fn same_story_above_related_above_unrelated() {
     let same = similarity(STRIKE_A, STRIKE_B);
     let related = similarity(STRIKE_A, PORTS);
     let unrelated = similarity(STRIKE_A, BAKING);
-    assert!(same > related, "same story {same:.3} vs related {related:.3}");
-    assert!(related > unrelated, "related {related:.3} vs unrelated {unrelated:.3}");
+    assert!(
+        same > related,
+        "same story {same:.3} vs related {related:.3}"
+    );
+    assert!(
+        related > unrelated,
+        "related {related:.3} vs unrelated {unrelated:.3}"
+    );
     assert!(same >= 0.5, "two reports of one event: {same:.3}");
     assert!(unrelated < 0.2, "unrelated texts: {unrelated:.3}");
 }

@@ -13,6 +13,9 @@ pub struct Candidate {
     pub start: usize,
     pub end: usize,
     pub entity: Option<usize>,
+    /// A person, organisation, pronoun or role phrase: what usually speaks. Places, groups and
+    /// other names speak only when nothing else stands by the cue ("Russia said").
+    pub speaker_like: bool,
 }
 
 pub struct Attribution {
@@ -35,6 +38,7 @@ pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Vec<Candidate>
             start,
             end,
             entity: Some(e),
+            speaker_like: matches!(table.entities[e].kind, Kind::Person | Kind::Organization),
         })
         .collect();
     let persons: Vec<(usize, usize)> = table
@@ -58,6 +62,7 @@ pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Vec<Candidate>
                 start: t.start,
                 end: t.end,
                 entity,
+                speaker_like: true,
             });
         }
     }
@@ -65,20 +70,43 @@ pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Vec<Candidate>
     out
 }
 
+/// The first candidate inside `range`, preferring those that usually speak.
 fn first_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
-    cands
-        .iter()
-        .find(|c| c.start >= range.start && c.end <= range.end)
+    let inside = |c: &&Candidate| c.start >= range.start && c.end <= range.end;
+    let mut it = cands.iter().filter(inside);
+    it.clone()
+        .find(|c| c.speaker_like)
+        .or_else(|| it.next())
         .copied()
 }
 
+/// The last candidate inside `range`, preferring those that usually speak.
 fn last_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
-    cands
-        .iter()
-        .rev()
-        .find(|c| c.start >= range.start && c.end <= range.end)
+    let inside = |c: &&Candidate| c.start >= range.start && c.end <= range.end;
+    let mut it = cands.iter().rev().filter(inside);
+    it.clone()
+        .find(|c| c.speaker_like)
+        .or_else(|| it.next())
         .copied()
 }
+
+/// The subject of a cue: the last candidate before it, but before an apposition that ends
+/// right at the cue ("Ann Lee, head of the union, said": Ann Lee, not the union).
+fn subject_before(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+    let lead = text[range.clone()].trim_end();
+    if let Some(inner) = lead.strip_suffix(',') {
+        if let Some(open) = inner.rfind(',') {
+            let subject = last_in(cands, range.start..range.start + open);
+            if subject.is_some_and(|c| text[c.end..range.start + open].trim().is_empty()) {
+                return subject;
+            }
+        }
+    }
+    last_in(cands, range)
+}
+
+/// Dashes that introduce a byline-like attribution: “…” ― Ann Lee.
+const DASHES: &[char] = &['―', '—', '–'];
 
 fn found(c: Candidate, cue: String) -> Attribution {
     Attribution {
@@ -97,6 +125,24 @@ pub fn attribute(
     before: Range<usize>,
     cands: &[Candidate],
 ) -> Option<Attribution> {
+    // “…” ― Ann Lee (the sentence may end at the quote, so look past it on the same line)
+    let line_end = text[q.close..]
+        .find('\n')
+        .map_or(text.len(), |i| q.close + i);
+    let tail = &text[q.close..line_end];
+    let lead = tail.len() - tail.trim_start().len();
+    if tail.trim_start().starts_with(DASHES) {
+        let from = q.close + lead;
+        if let Some(c) = first_in(cands, from..line_end) {
+            if c.speaker_like && c.start <= from + 12 {
+                return Some(Attribution {
+                    speaker: c.entity,
+                    mention: Some((c.start, c.end)),
+                    cue: None,
+                });
+            }
+        }
+    }
     // “…,” the Serbian president said. / “…,” said John Kirby, a spokesman …
     if let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false) {
         let (cs, ce) = (after.start + cs, after.start + ce);
@@ -115,7 +161,7 @@ pub fn attribute(
         let c = if according {
             first_in(cands, ce..q.open)
         } else {
-            last_in(cands, before.start..cs)
+            subject_before(text, cands, before.start..cs)
         };
         if let Some(c) = c.or_else(|| first_in(cands, ce..q.open)) {
             return Some(found(c, cue));

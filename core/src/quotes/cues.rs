@@ -133,6 +133,14 @@ pub const VERBS: &[&str] = &[
     "telling",
     "writing",
     "calling",
+    "calls",
+    "describing",
+    "labeled",
+    "labelled",
+    "dubbed",
+    "branded",
+    "referred",
+    "referring",
 ];
 
 /// Finds the cue nearest to `from` in `window` (byte offsets relative to the window):

@@ -69,7 +69,7 @@ pub fn group(texts: &[&str], quotes: &mut [Quote]) {
             if q.kind == QuoteKind::Scare {
                 BTreeSet::new()
             } else {
-                content(&texts[q.doc][q.start..q.end])
+                content(&q.words(texts[q.doc]))
             }
         })
         .collect();

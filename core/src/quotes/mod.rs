@@ -27,9 +27,12 @@ pub enum QuoteKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
     pub doc: usize,
-    /// The quoted words, without the quotation marks.
+    /// The quoted words, without the quotation marks. A quote split by its attribution
+    /// (“…,” she said. “…”) runs from the first piece's start to the last piece's end.
     pub start: usize,
     pub end: usize,
+    /// The quoted pieces (byte spans), in order; one piece unless the quote is split.
+    pub parts: Vec<(usize, usize)>,
     pub kind: QuoteKind,
     /// Index into [`EntityTable::entities`].
     pub speaker: Option<usize>,
@@ -45,6 +48,8 @@ pub struct Quote {
 /// quote must follow the first to share its speaker.
 const AFTER_WINDOW: usize = 200;
 const CONTINUATION_GAP: usize = 250;
+/// Longest attribution between the two pieces of a split quote (“…,” she said, “…”).
+const SPLIT_GAP: usize = 120;
 
 /// Finds the quotations of one document, with their speakers.
 pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
@@ -90,6 +95,24 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             }
         }
         let before_start = crate::text::floor_boundary(text, before_start.min(q.open));
+        // “…,” she said, “…”: the words between the two pieces are the first piece's
+        // attribution, so the second piece continues the same quote.
+        if let Some(prev) = out.last_mut() {
+            let gap = prev.end..q.open;
+            let split = prev.kind != QuoteKind::Scare
+                && q.open >= prev.end
+                && gap.len() <= SPLIT_GAP
+                && !text[gap.clone()].contains('\n')
+                && attribution_only(&text[gap.clone()])
+                && prev
+                    .speaker_mention
+                    .is_some_and(|(s, e)| gap.start <= s && e <= gap.end);
+            if split {
+                prev.end = q.end;
+                prev.parts.push((q.start, q.end));
+                continue;
+            }
+        }
         let attributed =
             attribution::attribute(text, q, q.close..after_end, before_start..q.open, &cands);
 
@@ -118,6 +141,7 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             doc,
             start: q.start,
             end: q.end,
+            parts: vec![(q.start, q.end)],
             kind,
             speaker: None,
             speaker_mention: None,
@@ -131,10 +155,23 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
                 quote.cue = a.cue;
             }
             None if kind != QuoteKind::Scare => {
-                // The second half of a split quote: “…,” X said. “…”
-                if let Some(prev) = out.last().filter(|p| p.speaker_mention.is_some()) {
+                // The rest of a statement: “…,” X said. “…” continues the quote before it when
+                // it follows in the same paragraph; in a later paragraph it is a new quote by
+                // the same speaker.
+                if let Some(prev) = out
+                    .last_mut()
+                    .filter(|p| p.speaker_mention.is_some() && p.kind != QuoteKind::Scare)
+                {
                     let gap_start = spans[n - 1].close;
                     if q.open >= gap_start && q.open - gap_start <= CONTINUATION_GAP {
+                        if !text[gap_start..q.open].contains('\n') {
+                            prev.end = q.end;
+                            prev.parts.push((q.start, q.end));
+                            if prev.kind == QuoteKind::Partial && kind == QuoteKind::Direct {
+                                prev.kind = QuoteKind::Direct;
+                            }
+                            continue;
+                        }
                         quote.speaker = prev.speaker;
                         quote.speaker_mention = prev.speaker_mention;
                         quote.cue = prev.cue.clone();
@@ -146,6 +183,22 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         out.push(quote);
     }
     out
+}
+
+/// Whether the words between two quoted pieces are one attribution: no sentence ends inside
+/// them, except right before the second piece (“…,” she said. “…”).
+fn attribution_only(gap: &str) -> bool {
+    let body = gap.trim_end();
+    let body = body.strip_suffix(['.', ':', ',']).unwrap_or(body);
+    !body.contains(['.', '!', '?', ';'])
+}
+
+impl Quote {
+    /// The quoted words: the pieces of a split quote joined by a space.
+    pub fn words(&self, text: &str) -> String {
+        let pieces: Vec<&str> = self.parts.iter().map(|&(s, e)| text[s..e].trim()).collect();
+        pieces.join(" ")
+    }
 }
 
 /// Gives quotes that render the same statement in different documents the same `group`.
@@ -164,7 +217,7 @@ mod tests {
             .into_iter()
             .map(|q| {
                 let speaker = q.speaker.map(|s| table.entities[s].name.clone());
-                (text[q.start..q.end].to_string(), speaker, q.cue, q.kind)
+                (q.words(text), speaker, q.cue, q.kind)
             })
             .collect()
     }
@@ -173,14 +226,32 @@ mod tests {
     fn split_quote_and_role_phrase() {
         let t = "Union leader Maria Keller spoke on Friday. “We will not give up,” the union leader said. “Every crane counts.”";
         let got = run(t);
-        assert_eq!(got.len(), 2);
+        assert_eq!(got.len(), 1, "the two halves are one quote: {got:?}");
+        assert_eq!(got[0].0, "We will not give up, Every crane counts.");
         assert_eq!(got[0].1.as_deref(), Some("Maria Keller"));
         assert_eq!(got[0].2.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn quote_split_mid_sentence_and_dash_attribution() {
+        let t = "Maria Keller spoke. “We are not against the future,” she said, “but not on our backs.” Later, Jan Vos said that “the talks failed”.";
+        let got = run(t);
+        assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(
-            got[1].1.as_deref(),
-            Some("Maria Keller"),
-            "the second half keeps the speaker"
+            got[0].0,
+            "We are not against the future, but not on our backs."
         );
+        assert_eq!(got[1].1.as_deref(), Some("Jan Vos"));
+        let t = "Readers wrote in.\n“The harbour is our life and we will defend it.” ― Karin Vos\n";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Vos"));
+    }
+
+    #[test]
+    fn quote_in_a_later_paragraph_is_new_but_keeps_the_speaker() {
+        let t = "“We will not give up,” union leader Maria Keller said.\n\n“Every crane counts and every shift counts.”";
+        let got = run(t);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1.as_deref(), Some("Maria Keller"));
     }
 
     #[test]

@@ -154,7 +154,17 @@ fn print_errors(
     }
     for (j, q) in pred.iter().enumerate() {
         if !matches.iter().any(|m| m.1 == j) {
-            println!("EXTRA {} ({}) «{}»", doc.id, q.kind, show((q.start, q.end)));
+            // A piece of a gold quote matched by another prediction (a split quote's half).
+            let inside = gold_spans
+                .iter()
+                .any(|&g| overlap(g, (q.start, q.end)) * 2 >= q.end - q.start);
+            let what = if inside { "EXTRA-PART" } else { "EXTRA" };
+            println!(
+                "{what} {} ({}) «{}»",
+                doc.id,
+                q.kind,
+                show((q.start, q.end))
+            );
         }
     }
     for &(i, j) in matches {

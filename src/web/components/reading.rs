@@ -34,7 +34,14 @@ fn segments(report: &Report, doc: &str, len: usize) -> Vec<Segment> {
         .quotes
         .iter()
         .filter(|q| q.doc == doc && q.kind != "scare")
-        .map(|q| (q.start, q.end))
+        .flat_map(|q| {
+            // A split quote is marked piece by piece, not over its attribution.
+            if q.parts.is_empty() {
+                vec![(q.start, q.end)]
+            } else {
+                q.parts.iter().map(|p| (p.start, p.end)).collect()
+            }
+        })
         .collect();
     let mut cuts: BTreeSet<usize> = [0, len].into_iter().collect();
     for &(s, e, _) in &mentions {
