@@ -275,9 +275,113 @@ pub fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// One piece of a word diff: text and whether the other side has it too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffPiece {
+    pub text: String,
+    pub shared: bool,
+}
+
+/// Marks, in `a`, the words that `b` does not have in the same order (a longest common
+/// subsequence of folded words), so two wordings of one statement can show where they differ.
+/// Whitespace is kept with the word before it; the pieces concatenate back to `a`. Texts over
+/// 400 words on either side are compared as wholes (`shared` = equal after folding).
+pub fn word_diff(a: &str, b: &str) -> Vec<DiffPiece> {
+    const MAX_WORDS: usize = 400;
+    let split = |s: &str| -> Vec<(usize, usize)> {
+        // Word spans with their trailing whitespace.
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            if !c.is_whitespace() && start.is_none() {
+                if let Some(last) = out.last_mut() {
+                    last.1 = i;
+                }
+                start = Some(i);
+                out.push((i, s.len()));
+            } else if c.is_whitespace() && start.is_some() {
+                start = None;
+            }
+        }
+        if let Some(first) = out.first_mut() {
+            first.0 = 0;
+        }
+        out
+    };
+    let key = |s: &str| fold(s.trim().trim_matches(|c: char| !c.is_alphanumeric()));
+    let (wa, wb) = (split(a), split(b));
+    if wa.is_empty() {
+        return Vec::new();
+    }
+    if wa.len() > MAX_WORDS || wb.len() > MAX_WORDS {
+        return vec![DiffPiece {
+            text: a.to_string(),
+            shared: fold(a) == fold(b),
+        }];
+    }
+    let ka: Vec<String> = wa.iter().map(|&(s, e)| key(&a[s..e])).collect();
+    let kb: Vec<String> = wb.iter().map(|&(s, e)| key(&b[s..e])).collect();
+    // lcs[i][j]: longest common subsequence of ka[i..] and kb[j..].
+    let (n, m) = (ka.len(), kb.len());
+    let mut lcs = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if ka[i] == kb[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut shared = vec![false; n];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if ka[i] == kb[j] {
+            shared[i] = true;
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    let mut out: Vec<DiffPiece> = Vec::new();
+    for (k, &(s, e)) in wa.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if last.shared == shared[k] => last.text.push_str(&a[s..e]),
+            _ => out.push(DiffPiece {
+                text: a[s..e].to_string(),
+                shared: shared[k],
+            }),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_diff_marks_what_the_other_wording_lacks() {
+        let d = word_diff(
+            "We will never give up the port",
+            "we will not give up our port!",
+        );
+        let text: String = d.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(text, "We will never give up the port");
+        let differing: Vec<&str> = d
+            .iter()
+            .filter(|p| !p.shared)
+            .map(|p| p.text.trim())
+            .collect();
+        assert_eq!(differing, ["never", "the"]);
+        assert!(word_diff("", "x").is_empty());
+        assert!(word_diff("  Same words.", "same words")
+            .iter()
+            .all(|p| p.shared));
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         tokens(s).into_iter().map(|t| t.text).collect()

@@ -35,8 +35,17 @@ export function validateReport(r) {
   for (const q of r.quotes) {
     span(q.doc, q.start, q.end, `quote ${q.id}`);
     assert.ok(QUOTE_KINDS.includes(q.kind), `quote kind ${q.kind}`);
-    const text = [...r.documents.find((d) => d.id === q.doc).text].slice(q.start, q.end).join("");
-    assert.equal(q.text, text, `quote ${q.id} text is its span`);
+    const chars = [...r.documents.find((d) => d.id === q.doc).text];
+    if (q.parts && q.parts.length) {
+      // A quote split by its attribution: its pieces, in order, inside its span; text joins them.
+      assert.ok(q.parts.length >= 2, `quote ${q.id} parts`);
+      assert.equal(q.parts[0].start, q.start);
+      assert.equal(q.parts[q.parts.length - 1].end, q.end);
+      const pieces = q.parts.map((p) => chars.slice(p.start, p.end).join("").trim());
+      assert.equal(q.text, pieces.join(" "), `quote ${q.id} text joins its parts`);
+    } else {
+      assert.equal(q.text, chars.slice(q.start, q.end).join(""), `quote ${q.id} text is its span`);
+    }
     assert.ok(q.speaker === null || entityIds.has(q.speaker), `quote ${q.id} speaker`);
     if (q.speaker_mention) span(q.doc, q.speaker_mention.start, q.speaker_mention.end, `quote ${q.id} speaker_mention`);
     assert.ok(nullOr(q.cue, "string") && nullOr(q.group, "string"));

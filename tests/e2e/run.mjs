@@ -84,11 +84,36 @@ test("dropped files are analysed: entities, quotes and overlaps appear", async (
   await page.waitForSelector("#quotes");
   assert.ok((await count("#quotes blockquote")) >= 3, "quotes listed");
   assert.match(await page.textContent("#quotes"), /not against the future/);
+  // The statement the three harbour articles share is one group, its wordings compared.
+  assert.ok((await count("#quotes .quote-group.shared")) >= 1, "a statement shared across sources");
+  assert.ok((await count("#quotes .quote-group.shared mark.diff")) >= 1, "differing words marked");
   await page.screenshot({ path: path.join(ARTIFACTS, "quotes.png"), fullPage: true });
+  await page.click("#quotes-by-speaker");
+  await page.waitForSelector("#quotes .speaker-name");
+  assert.match(await page.textContent("#quotes .speaker-name >> nth=0"), /Maria Keller \(\d+\)/);
+  await page.screenshot({ path: path.join(ARTIFACTS, "quotes-by-speaker.png"), fullPage: true });
+  await page.click("#quotes-by-statement");
   await page.click("#tab-overlaps");
   await page.waitForSelector("#overlaps");
   assert.equal(await count("#overlaps > li"), 6, "one overlap entry per pair of the four readable documents");
+  assert.equal(await count("#overlap-matrix tbody tr"), 4, "a matrix row per readable document");
+  assert.equal(await count("#overlap-matrix td.cell button"), 12, "every pair, both ways");
+  assert.ok((await count("#only-here > li")) === 4, "what each source alone says");
+  assert.match(await page.textContent("#facts"), /jobs[\s\S]*disagree|disagree[\s\S]*jobs/, "800 vs 1,200 jobs");
   await page.screenshot({ path: path.join(ARTIFACTS, "overlaps.png"), fullPage: true });
+  // The pair that shares most: a cell opens its passages side by side.
+  const cells = page.locator("#overlap-matrix td.cell button");
+  let best = 0, bestScore = -1;
+  for (let i = 0; i < (await cells.count()); i++) {
+    const v = Number(await cells.nth(i).textContent());
+    if (v > bestScore) [best, bestScore] = [i, v];
+  }
+  await cells.nth(best).click();
+  await page.waitForSelector("#selected-pair .passage");
+  assert.ok((await count("#selected-pair .passage .side-a")) >= 1);
+  await page.screenshot({ path: path.join(ARTIFACTS, "overlaps-pair.png"), fullPage: true });
+  await page.click("#selected-pair > button");
+  await page.waitForSelector("#overlaps");
 });
 
 test("the reading view highlights entities and quotes and opens an entity card", async () => {

@@ -39,7 +39,7 @@ pub fn entity_table(props: &Props) -> Html {
             (e, sources)
         })
         .collect();
-    rows.sort_by(|a, b| (b.1.len(), b.0.mentions.len()).cmp(&(a.1.len(), a.0.mentions.len())));
+    rows.sort_by_key(|r| std::cmp::Reverse((r.1.len(), r.0.mentions.len())));
     let total = rows.len();
     if !*show_all {
         rows.truncate(FIRST_ROWS);

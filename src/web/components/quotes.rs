@@ -1,7 +1,9 @@
-//! Quotes: grouped by statement across sources, each with its speaker and cue.
+//! Quotes: grouped by statement across sources (with the words each wording does not share with
+//! the others marked) or by speaker, each with its speaker, cue and source.
 
 use super::snippet;
 use newslens_core::report::{Quote, Report};
+use newslens_core::text::word_diff;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,53 +20,125 @@ fn speaker_name(report: &Report, q: &Quote) -> String {
         .map_or_else(|| "unknown speaker".to_string(), |e| e.name.clone())
 }
 
+/// Groups quotes by `key`, keeping the order in which keys first appear.
+fn grouped<'a>(
+    quotes: &[&'a Quote],
+    key: impl Fn(&Quote) -> String,
+) -> Vec<(String, Vec<&'a Quote>)> {
+    let mut groups: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out: Vec<(String, Vec<&Quote>)> = Vec::new();
+    for &q in quotes {
+        let k = key(q);
+        match groups.get(&k) {
+            Some(&i) => out[i].1.push(q),
+            None => {
+                groups.insert(k.clone(), out.len());
+                out.push((k, vec![q]));
+            }
+        }
+    }
+    out
+}
+
+/// A quote's words, with the words that `other` words differently marked.
+fn wording(text: &str, other: Option<&str>) -> Html {
+    match other {
+        None => html! { <>{ text }</> },
+        Some(other) => html! {
+            <>{ for word_diff(text, other).into_iter().map(|p| if p.shared {
+                html! { <>{ p.text }</> }
+            } else {
+                html! { <mark class="diff" title="worded differently in the other source">{ p.text }</mark> }
+            }) }</>
+        },
+    }
+}
+
+fn quote_card(report: &Report, q: &Quote, other: Option<&str>, show_speaker: bool) -> Html {
+    html! {
+        <blockquote class={classes!("quote", format!("kind-{}", q.kind))} data-quote={q.id.clone()}>
+            <p>{ "“" }{ wording(&q.text, other) }{ "”" }</p>
+            <footer>
+                if show_speaker { <span class="speaker">{ speaker_name(report, q) }</span> }
+                if let Some(cue) = &q.cue { <span class="cue">{ format!(" ({cue})") }</span> }
+                <span class="doc-id">{ format!(" — {}", snippet::label(report, &q.doc)) }</span>
+            </footer>
+        </blockquote>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum By {
+    Statement,
+    Speaker,
+}
+
 #[function_component(QuoteList)]
 pub fn quote_list(props: &Props) -> Html {
     let report = &props.report;
     let show_scare = use_state(|| false);
-    // Quotes sharing a group render one statement; the rest stand alone.
-    let mut groups: BTreeMap<String, Vec<&Quote>> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
-    for q in report
+    let by = use_state(|| By::Statement);
+    let quotes: Vec<&Quote> = report
         .quotes
         .iter()
         .filter(|q| *show_scare || q.kind != "scare")
-    {
-        let key = q.group.clone().unwrap_or_else(|| q.id.clone());
-        if !groups.contains_key(&key) {
-            order.push(key.clone());
-        }
-        groups.entry(key).or_default().push(q);
-    }
+        .collect();
     let scare = report.quotes.iter().filter(|q| q.kind == "scare").count();
+    let choose = |b: By| {
+        let by = by.clone();
+        Callback::from(move |_| by.set(b))
+    };
+    let body = match *by {
+        // Quotes sharing a group render one statement; the rest stand alone.
+        By::Statement => {
+            let groups = grouped(&quotes, |q| q.group.clone().unwrap_or_else(|| q.id.clone()));
+            html! {
+                <ul id="quotes">
+                { for groups.iter().map(|(_, members)| {
+                    let shared = members.len() > 1;
+                    html! {
+                        <li class={classes!("quote-group", shared.then_some("shared"))}>
+                            if shared { <span class="badge">{ format!("same statement in {} sources", members.len()) }</span> }
+                            { for members.iter().enumerate().map(|(i, q)| {
+                                // Each wording is compared with the first; the first with the second.
+                                let other = shared.then(|| members[if i == 0 { 1 } else { 0 }].text.as_str());
+                                quote_card(report, q, other, true)
+                            }) }
+                        </li>
+                    }
+                }) }
+                </ul>
+            }
+        }
+        By::Speaker => {
+            let mut groups = grouped(&quotes, |q| speaker_name(report, q));
+            groups.sort_by_key(|(name, members)| {
+                (name == "unknown speaker", std::cmp::Reverse(members.len()))
+            });
+            html! {
+                <ul id="quotes">
+                { for groups.iter().map(|(name, members)| html! {
+                    <li class="quote-group by-speaker">
+                        <h3 class="speaker-name">{ format!("{name} ({})", members.len()) }</h3>
+                        { for members.iter().map(|q| quote_card(report, q, None, false)) }
+                    </li>
+                }) }
+                </ul>
+            }
+        }
+    };
     html! {
         <section class="pane quotes" aria-label="Quotes">
             <h2>{ format!("Quotes ({})", report.quotes.len() - scare) }</h2>
-            if scare > 0 {
-                <label class="toggle"><input type="checkbox" checked={*show_scare}
-                    onchange={let s = show_scare.clone(); move |_| s.set(!*s)} />{ format!(" show {scare} scare quotes") }</label>
-            }
-            <ul id="quotes">
-            { for order.iter().map(|key| {
-                let members = &groups[key];
-                let shared = members.len() > 1;
-                html! {
-                    <li class={classes!("quote-group", shared.then_some("shared"))}>
-                        if shared { <span class="badge">{ format!("same statement in {} sources", members.len()) }</span> }
-                        { for members.iter().map(|q| html! {
-                            <blockquote class={classes!("quote", format!("kind-{}", q.kind))} data-quote={q.id.clone()}>
-                                <p>{ "“" }{ &q.text }{ "”" }</p>
-                                <footer>
-                                    <span class="speaker">{ speaker_name(report, q) }</span>
-                                    if let Some(cue) = &q.cue { <span class="cue">{ format!(" ({cue})") }</span> }
-                                    <span class="doc-id">{ format!(" — {}", snippet::label(report, &q.doc)) }</span>
-                                </footer>
-                            </blockquote>
-                        }) }
-                    </li>
+            <div class="controls" role="group" aria-label="Group quotes">
+                <button id="quotes-by-statement" aria-pressed={(*by == By::Statement).to_string()} onclick={choose(By::Statement)}>{ "By statement" }</button>
+                <button id="quotes-by-speaker" aria-pressed={(*by == By::Speaker).to_string()} onclick={choose(By::Speaker)}>{ "By speaker" }</button>
+                if scare > 0 {
+                    <label class="toggle"><input type="checkbox" checked={*show_scare}
+                        onchange={let s = show_scare.clone(); move |_| s.set(!*s)} />{ format!(" show {scare} scare quotes") }</label>
                 }
-            }) }
-            </ul>
+            </div>
+            { body }
         </section>
     }
 }
