@@ -283,7 +283,7 @@ pub struct DiffPiece {
 }
 
 /// Marks, in `a`, the words that `b` does not have in the same order (a longest common
-/// subsequence of folded words), so two wordings of one statement can show where they differ.
+/// subsequence of lower-cased words), so two wordings of one statement can show where they differ.
 /// Whitespace is kept with the word before it; the pieces concatenate back to `a`. Texts over
 /// 400 words on either side are compared as wholes (`shared` = equal after folding).
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffPiece> {
@@ -308,7 +308,13 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffPiece> {
         }
         out
     };
-    let key = |s: &str| fold(s.trim().trim_matches(|c: char| !c.is_alphanumeric()));
+    // Case and surrounding punctuation do not count as a difference; accents do (and
+    // leaving `fold` out keeps the Unicode decomposition tables out of the page's bundle).
+    let key = |s: &str| {
+        s.trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
     let (wa, wb) = (split(a), split(b));
     if wa.is_empty() {
         return Vec::new();
@@ -316,7 +322,7 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffPiece> {
     if wa.len() > MAX_WORDS || wb.len() > MAX_WORDS {
         return vec![DiffPiece {
             text: a.to_string(),
-            shared: fold(a) == fold(b),
+            shared: a.trim().to_lowercase() == b.trim().to_lowercase(),
         }];
     }
     let ka: Vec<String> = wa.iter().map(|&(s, e)| key(&a[s..e])).collect();
