@@ -285,34 +285,32 @@ pub struct DiffPiece {
 /// Marks, in `a`, the words that `b` does not have in the same order (a longest common
 /// subsequence of lower-cased words), so two wordings of one statement can show where they differ.
 /// Whitespace is kept with the word before it; the pieces concatenate back to `a`. Texts over
-/// 400 words on either side are compared as wholes (`shared` = equal after folding).
+/// 400 words on either side are compared as wholes (`shared` = equal but for case).
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffPiece> {
     const MAX_WORDS: usize = 400;
+    // Word spans with their trailing whitespace; the first also takes any leading whitespace.
     let split = |s: &str| -> Vec<(usize, usize)> {
-        // Word spans with their trailing whitespace.
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        let mut start = None;
-        for (i, c) in s.char_indices() {
-            if !c.is_whitespace() && start.is_none() {
-                if let Some(last) = out.last_mut() {
-                    last.1 = i;
-                }
-                start = Some(i);
-                out.push((i, s.len()));
-            } else if c.is_whitespace() && start.is_some() {
-                start = None;
-            }
+        let mut starts: Vec<usize> = s
+            .char_indices()
+            .filter(|&(i, c)| {
+                !c.is_whitespace() && s[..i].chars().next_back().is_none_or(char::is_whitespace)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let Some(first) = starts.first_mut() {
+            *first = 0;
         }
-        if let Some(first) = out.first_mut() {
-            first.0 = 0;
-        }
-        out
+        let ends = starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain(std::iter::once(s.len()));
+        starts.iter().copied().zip(ends).collect()
     };
     // Case and surrounding punctuation do not count as a difference; accents do (and
     // leaving `fold` out keeps the Unicode decomposition tables out of the page's bundle).
     let key = |s: &str| {
-        s.trim()
-            .trim_matches(|c: char| !c.is_alphanumeric())
+        s.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
     let (wa, wb) = (split(a), split(b));

@@ -7,7 +7,7 @@
 //! is rarer than all of them. It holds counts only, no text. Regenerate it with
 //! `cargo run --release -p newslens-eval --bin idf_table -- PATH/bbc.jsonl > core/src/compare/idf.tsv`.
 
-use super::words::content_hash;
+use super::words::hash as content_hash;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

@@ -1,6 +1,6 @@
 //! The comparable words of a document: folded, stemmed, with their byte spans.
 
-use crate::text::{fold, tokens};
+use crate::text::{fold, tokens, Token};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
@@ -25,7 +25,8 @@ pub struct Word {
     pub end: usize,
 }
 
-fn hash(s: &str) -> u64 {
+/// The hash words are compared by (of a folded word, or of a content form).
+pub(super) fn hash(s: &str) -> u64 {
     let mut h = DefaultHasher::new();
     s.hash(&mut h);
     h.finish()
@@ -47,37 +48,29 @@ pub fn content_form(folded: &str) -> Option<&str> {
     (folded.chars().count() >= 3 && !STOPWORDS.contains(&folded)).then(|| stem(folded))
 }
 
+/// The word tokens of a text with their folded forms, a possessive "'s" left out.
+fn folded_words(text: &str) -> impl Iterator<Item = (Token<'_>, String)> {
+    tokens(text).into_iter().filter(|t| t.is_word()).map(|t| {
+        let mut f = fold(t.text);
+        f.truncate(f.trim_end_matches("'s").len());
+        (t, f)
+    })
+}
+
 /// The distinct content forms of a text (what the background frequency table counts).
 pub fn content_forms(text: &str) -> std::collections::BTreeSet<String> {
-    tokens(text)
-        .into_iter()
-        .filter(|t| t.is_word())
-        .filter_map(|t| {
-            let f = fold(t.text);
-            content_form(f.trim_end_matches("'s")).map(str::to_string)
-        })
+    folded_words(text)
+        .filter_map(|(_, f)| content_form(&f).map(str::to_string))
         .collect()
 }
 
-/// The content hash of a content form.
-pub fn content_hash(form: &str) -> u64 {
-    hash(form)
-}
-
 pub fn words(text: &str) -> Vec<Word> {
-    tokens(text)
-        .into_iter()
-        .filter(|t| t.is_word())
-        .map(|t| {
-            let f = fold(t.text);
-            let f = f.trim_end_matches("'s");
-            let content = content_form(f).map_or(0, hash);
-            Word {
-                exact: hash(f),
-                content,
-                start: t.start,
-                end: t.end,
-            }
+    folded_words(text)
+        .map(|(t, f)| Word {
+            exact: hash(&f),
+            content: content_form(&f).map_or(0, hash),
+            start: t.start,
+            end: t.end,
         })
         .collect()
 }

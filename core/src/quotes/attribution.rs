@@ -70,24 +70,27 @@ pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Vec<Candidate>
     out
 }
 
+/// The first of `candidates` that usually speaks, else the first at all.
+fn preferred<'a>(mut candidates: impl Iterator<Item = &'a Candidate> + Clone) -> Option<Candidate> {
+    candidates
+        .clone()
+        .find(|c| c.speaker_like)
+        .or_else(|| candidates.next())
+        .copied()
+}
+
+fn inside(range: &Range<usize>) -> impl Fn(&&Candidate) -> bool + Clone + '_ {
+    move |c| c.start >= range.start && c.end <= range.end
+}
+
 /// The first candidate inside `range`, preferring those that usually speak.
 fn first_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
-    let inside = |c: &&Candidate| c.start >= range.start && c.end <= range.end;
-    let mut it = cands.iter().filter(inside);
-    it.clone()
-        .find(|c| c.speaker_like)
-        .or_else(|| it.next())
-        .copied()
+    preferred(cands.iter().filter(inside(&range)))
 }
 
 /// The last candidate inside `range`, preferring those that usually speak.
 fn last_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
-    let inside = |c: &&Candidate| c.start >= range.start && c.end <= range.end;
-    let mut it = cands.iter().rev().filter(inside);
-    it.clone()
-        .find(|c| c.speaker_like)
-        .or_else(|| it.next())
-        .copied()
+    preferred(cands.iter().rev().filter(inside(&range)))
 }
 
 /// The subject of a cue: the last candidate before it, but before an apposition that ends

@@ -108,8 +108,7 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
                     .speaker_mention
                     .is_some_and(|(s, e)| gap.start <= s && e <= gap.end);
             if split {
-                prev.end = q.end;
-                prev.parts.push((q.start, q.end));
+                prev.continue_with(q);
                 continue;
             }
         }
@@ -165,8 +164,7 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
                     let gap_start = spans[n - 1].close;
                     if q.open >= gap_start && q.open - gap_start <= CONTINUATION_GAP {
                         if !text[gap_start..q.open].contains('\n') {
-                            prev.end = q.end;
-                            prev.parts.push((q.start, q.end));
+                            prev.continue_with(q);
                             if prev.kind == QuoteKind::Partial && kind == QuoteKind::Direct {
                                 prev.kind = QuoteKind::Direct;
                             }
@@ -194,6 +192,12 @@ fn attribution_only(gap: &str) -> bool {
 }
 
 impl Quote {
+    /// Adds the next quoted piece of the same statement.
+    fn continue_with(&mut self, piece: &marks::Span) {
+        self.end = piece.end;
+        self.parts.push((piece.start, piece.end));
+    }
+
     /// The quoted words: the pieces of a split quote joined by a space.
     pub fn words(&self, text: &str) -> String {
         let pieces: Vec<&str> = self.parts.iter().map(|&(s, e)| text[s..e].trim()).collect();

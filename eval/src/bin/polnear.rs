@@ -8,6 +8,7 @@
 //! overlap of at least half the shorter span, one to one (greedy by overlap); the speaker is right
 //! when the predicted `speaker_mention` overlaps any gold `source` span.
 
+use newslens_core::report::Quote;
 use newslens_eval::corpus::{analyse_raw, greedy_match, json_lines, overlap};
 use newslens_eval::score::Counts;
 use serde::Deserialize;
@@ -84,14 +85,7 @@ fn main() {
             let matches = greedy_match(&gold_spans, &pred_spans);
             let right = matches
                 .iter()
-                .filter(|&&(i, j)| {
-                    pred[j].speaker_mention.as_ref().is_some_and(|m| {
-                        gold[i]
-                            .source
-                            .iter()
-                            .any(|s| overlap((m.start, m.end), (s.start, s.end)) > 0)
-                    })
-                })
+                .filter(|&&(i, j)| speaker_right(gold[i], pred[j]))
                 .count();
             if show_errors {
                 print_errors(&doc, &gold, &gold_spans, &pred, &matches);
@@ -110,13 +104,22 @@ fn main() {
     }
 }
 
+/// Whether a matched quote names its speaker: its `speaker_mention` overlaps a gold source.
+fn speaker_right(gold: &Attribution, q: &Quote) -> bool {
+    q.speaker_mention.as_ref().is_some_and(|m| {
+        gold.source
+            .iter()
+            .any(|s| overlap((m.start, m.end), (s.start, s.end)) > 0)
+    })
+}
+
 /// Prints, for one document, gold quotes not found, predictions matching no gold quote, and
 /// matched quotes whose speaker is wrong or missing. Spans are shown as text.
 fn print_errors(
     doc: &Doc,
     gold: &[&Attribution],
     gold_spans: &[(usize, usize)],
-    pred: &[&newslens_core::report::Quote],
+    pred: &[&Quote],
     matches: &[(usize, usize)],
 ) {
     let chars: Vec<char> = doc.text.chars().collect();
@@ -168,15 +171,11 @@ fn print_errors(
         }
     }
     for &(i, j) in matches {
-        let m = pred[j].speaker_mention.as_ref();
-        let ok = m.is_some_and(|m| {
-            gold[i]
-                .source
-                .iter()
-                .any(|s| overlap((m.start, m.end), (s.start, s.end)) > 0)
-        });
-        if !ok {
-            let got = m.map_or("-".to_string(), |m| show((m.start, m.end)));
+        if !speaker_right(gold[i], pred[j]) {
+            let got = pred[j]
+                .speaker_mention
+                .as_ref()
+                .map_or("-".to_string(), |m| show((m.start, m.end)));
             println!(
                 "SPKR  {} gold [{}] got [{}] cue {:?} «{}»",
                 doc.id,

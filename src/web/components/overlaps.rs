@@ -4,7 +4,7 @@
 
 use super::snippet;
 use newslens_core::report::{Overlap, Report};
-use newslens_core::text::word_diff;
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,27 +23,23 @@ fn pair_key(o: &Overlap) -> Pair {
     (o.a.clone(), o.b.clone())
 }
 
-/// One side of an aligned passage, with the words the other side lacks marked.
-fn side(text: &str, other: &str, class: &'static str) -> Html {
-    html! {
-        <p class={class}>{ for word_diff(text, other).into_iter().map(|p| if p.shared {
-            html! { <>{ p.text }</> }
-        } else {
-            html! { <mark class="diff">{ p.text }</mark> }
-        }) }</p>
-    }
-}
-
 fn matrix(report: &Report, selected: &UseStateHandle<Option<Pair>>) -> Html {
     let docs = &report.documents;
+    let by_pair: HashMap<(&str, &str), &Overlap> = report
+        .overlaps
+        .iter()
+        .flat_map(|o| {
+            [
+                ((o.a.as_str(), o.b.as_str()), o),
+                ((o.b.as_str(), o.a.as_str()), o),
+            ]
+        })
+        .collect();
     let cell = |a: &str, b: &str| -> Html {
         if a == b {
             return html! { <td class="self" aria-hidden="true"></td> };
         }
-        let o = report
-            .overlaps
-            .iter()
-            .find(|o| (o.a == a && o.b == b) || (o.a == b && o.b == a));
+        let o = by_pair.get(&(a, b)).copied();
         let Some(o) = o else {
             return html! { <td class="none" title="unrelated">{ "–" }</td> };
         };
@@ -112,8 +108,8 @@ fn pair_item(report: &Report, o: &Overlap, open: bool) -> Html {
                             let tb = snippet::chars(&b.text, p.b_start, p.b_end);
                             html! {
                                 <li class="passage">
-                                    { side(&ta, &tb, "side-a") }
-                                    { side(&tb, &ta, "side-b") }
+                                    <p class="side-a">{ snippet::diff_marked(&ta, &tb) }</p>
+                                    <p class="side-b">{ snippet::diff_marked(&tb, &ta) }</p>
                                 </li>
                             }
                         }) }</ol>

@@ -3,7 +3,6 @@
 
 use super::snippet;
 use newslens_core::report::{Quote, Report};
-use newslens_core::text::word_diff;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -40,24 +39,13 @@ fn grouped<'a>(
     out
 }
 
-/// A quote's words, with the words that `other` words differently marked.
-fn wording(text: &str, other: Option<&str>) -> Html {
-    match other {
-        None => html! { <>{ text }</> },
-        Some(other) => html! {
-            <>{ for word_diff(text, other).into_iter().map(|p| if p.shared {
-                html! { <>{ p.text }</> }
-            } else {
-                html! { <mark class="diff" title="worded differently in the other source">{ p.text }</mark> }
-            }) }</>
-        },
-    }
-}
-
 fn quote_card(report: &Report, q: &Quote, other: Option<&str>, show_speaker: bool) -> Html {
     html! {
         <blockquote class={classes!("quote", format!("kind-{}", q.kind))} data-quote={q.id.clone()}>
-            <p>{ "“" }{ wording(&q.text, other) }{ "”" }</p>
+            <p>{ "“" }{ match other {
+                Some(other) => snippet::diff_marked(&q.text, other),
+                None => html! { <>{ &q.text }</> },
+            } }{ "”" }</p>
             <footer>
                 if show_speaker { <span class="speaker">{ speaker_name(report, q) }</span> }
                 if let Some(cue) = &q.cue { <span class="cue">{ format!(" ({cue})") }</span> }

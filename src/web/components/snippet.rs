@@ -1,6 +1,8 @@
 //! Slicing report text by character offsets (the report's unit) for display.
 
 use newslens_core::report::{Document, Report};
+use newslens_core::text::word_diff;
+use yew::prelude::*;
 
 /// The characters `start..end` of a document's text; empty when out of range.
 pub fn chars(text: &str, start: usize, end: usize) -> String {
@@ -39,4 +41,15 @@ pub fn label(report: &Report, id: &str) -> String {
                 .unwrap_or_else(|| d.name.clone())
         })
         .unwrap_or_else(|| id.to_string())
+}
+
+/// `text` with the words that `other` words differently marked.
+pub fn diff_marked(text: &str, other: &str) -> Html {
+    html! {
+        <>{ for word_diff(text, other).into_iter().map(|p| if p.shared {
+            html! { <>{ p.text }</> }
+        } else {
+            html! { <mark class="diff" title="worded differently in the other source">{ p.text }</mark> }
+        }) }</>
+    }
 }
