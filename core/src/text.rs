@@ -197,6 +197,10 @@ fn ends_with_abbreviation(before: &str) -> bool {
     if let (Some(c), None) = (cs.next(), cs.next()) {
         return c.is_uppercase();
     }
+    // Dotted initials (G.K. Butterfield).
+    if word.contains('.') && is_initialism(&word) {
+        return true;
+    }
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 

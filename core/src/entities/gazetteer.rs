@@ -28,10 +28,6 @@ const NOT_NAMES: &str = "the|a|an|this|that|these|those|there|here|it|its|he|she
 /// Head words that make a capitalised phrase an organisation.
 const ORG_HEADS: &str = "council|union|force|forces|organization|organisation|party|ministry|agency|commission|committee|bank|court|army|navy|police|parliament|government|authority|association|institute|university|college|school|company|corporation|corp|inc|ltd|llc|group|alliance|federation|league|program|programme|service|services|news|times|post|press|journal|gazette|daily|herald|tribune|wire|network|channel|radio|television|tv|office|department|bureau|administration|assembly|senate|congress|cabinet|movement|front|coalition|foundation|fund|trust|society|club|team|fc|airlines|airways|motors|industries|holdings|partners|consortium|secretariat|tribunal|guard|command|mission|delegation|embassy|church|board|chamber|exchange|observatory|centre|center|hospital|clinic|laboratory|lab";
 
-/// Words that, before a capitalised word, make it a place.
-const PLACE_PREPOSITIONS: &str =
-    "in|at|near|to|from|across|outside|inside|around|into|toward|towards|via";
-
 /// Words that may join the parts of a multi-word name (Bosnia and Herzegovina, Bank of England).
 pub const NAME_CONNECTORS: &[&str] = &[
     "of", "and", "for", "the", "de", "van", "von", "der", "den", "du", "la", "le", "al", "bin",
@@ -82,7 +78,6 @@ pub struct Gazetteer {
     pub given_names: HashSet<&'static str>,
     pub not_names: HashSet<&'static str>,
     pub org_heads: HashSet<&'static str>,
-    pub place_prepositions: HashSet<&'static str>,
     pub aliases: HashMap<&'static str, &'static str>,
 }
 
@@ -101,7 +96,6 @@ pub fn get() -> &'static Gazetteer {
         given_names: set(GIVEN_NAMES),
         not_names: set(NOT_NAMES),
         org_heads: set(ORG_HEADS),
-        place_prepositions: set(PLACE_PREPOSITIONS),
         aliases: ALIASES.iter().copied().collect(),
     })
 }

@@ -9,6 +9,7 @@ mod dates;
 mod gazetteer;
 mod recognise;
 mod resolve;
+pub mod tagger;
 
 /// What an entity is. Serialised as the report's `kind` strings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

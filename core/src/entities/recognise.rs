@@ -3,43 +3,12 @@
 //! resolution later ties to a person.
 
 use super::gazetteer::{self, Gazetteer, NAME_CONNECTORS};
-use super::{dates, Kind, Mention};
-use crate::text::{self, fold, Token};
+use super::tagger::name_end;
+use super::{dates, tagger, Kind, Mention};
+use crate::text::{fold, Token};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
-
-/// Reporting verbs right after a name make it a person ("Kirby said").
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "noted",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "argued",
-    "urged",
-    "warned",
-    "explained",
-    "insisted",
-    "asked",
-    "replied",
-    "responded",
-    "declared",
-    "announced",
-    "claimed",
-    "wrote",
-    "tweeted",
-    "recalled",
-    "acknowledged",
-    "admitted",
-    "concluded",
-    "stated",
-    "vowed",
-    "pledged",
-];
 
 /// Role nouns that, after "the" and optional qualifiers, refer back to a person.
 const ROLE_NOUNS: &[&str] = &[
@@ -245,334 +214,405 @@ fn role_phrases(text: &str) -> Vec<Mention> {
         .collect()
 }
 
-fn is_name_token(t: &Token) -> bool {
-    t.is_capitalised() && t.text.chars().any(char::is_alphabetic)
-}
+/// Reporting verbs that, right after a capitalised word, make it a person ("Kirby said").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "noted",
+    "argued",
+    "insisted",
+    "recalled",
+    "wrote",
+    "tweeted",
+    "explained",
+    "acknowledged",
+    "admitted",
+    "stressed",
+    "warned",
+];
 
-/// The end of a token's name part: without a possessive ('s) or a lower-case hyphenated tail
-/// ("US-led" → "US").
-fn name_end(t: &Token) -> usize {
-    let s = t.text;
-    for suffix in ["’s", "'s", "’", "'"] {
-        if let Some(stem) = s.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return t.start + stem.len();
-            }
-        }
-    }
-    if let Some(i) = s.find('-') {
-        let tail = &s[i + 1..];
-        if tail.chars().next().is_some_and(char::is_lowercase) && i > 0 {
-            return t.start + i;
-        }
-    }
-    t.end
-}
+/// Pronouns that, written in capitals, spell a name ("US").
+const CAPS_PRONOUNS: &[&str] = &["us", "we", "me", "it", "him", "her", "them", "you"];
 
-fn is_possessive(t: &Token) -> bool {
-    t.text.ends_with("’s") || t.text.ends_with("'s")
-}
-
-/// Names: runs of capitalised tokens, classified by gazetteers, titles and context.
+/// Names: the spans the learned tagger finds, typed by it, with the title before a person kept
+/// as its role. Nationalities and other groups the tagger calls MISC become groups.
 fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
-    let tokens = text::tokens(text);
-    if tokens.is_empty() {
-        return;
+    let seq = tagger::Sequence::new(text);
+    let tags = tagger::Model::get().tag(&seq);
+    let tokens = &seq.tokens;
+    let starts = tagger::sentence_starts(text, tokens);
+    let mut spans = tagger::spans(&tags);
+    known_phrases(text, g, tokens, &mut spans);
+    split_titles(text, g, tokens, &mut spans);
+    let mut covered = vec![false; tokens.len()];
+    for (mut first, last, ty) in spans {
+        let end = name_end(&tokens[last]);
+        // "The Harbour Workers Union": an article opening a sentence is not part of the name,
+        // unless the whole is a known name ("The Hague").
+        while first < last
+            && starts[first]
+            && matches!(fold(tokens[first].text).as_str(), "the" | "a" | "an")
+            && known(g, &fold(&text[tokens[first].start..end])).is_none()
+        {
+            first += 1;
+        }
+        let start = tokens[first].start;
+        if end <= start {
+            continue;
+        }
+        let folded = fold(&text[start..end]);
+        if g.not_names.contains(folded.as_str()) && !g.is_place(&folded) {
+            continue;
+        }
+        // "(D-N.C.)", "R-Wis.": a US party and state, and single letters, are not names.
+        let surface = &text[start..end];
+        if surface.chars().filter(|c| c.is_alphabetic()).count() < 2 || party_and_state(surface) {
+            continue;
+        }
+        // "I’m", "We’re": a contraction, not a name.
+        if folded
+            .split_once('\'')
+            .is_some_and(|(head, _)| head == "i" || g.not_names.contains(head))
+        {
+            continue;
+        }
+        // "Cooperating with NATO is important": a verb form opening a sentence.
+        if first == last && starts[first] && folded.ends_with("ing") && known(g, &folded).is_none()
+        {
+            continue;
+        }
+        if caps_pronoun(tokens, first, last, &folded) {
+            continue;
+        }
+        let kind = match (ty, known(g, &folded)) {
+            // Countries are places even where the tagger saw a team or an institution.
+            ("ORG" | "MISC", Some(Kind::Place))
+                if g.countries.contains(canonical(g, &folded).as_str()) =>
+            {
+                Kind::Place
+            }
+            ("PER", _) => Kind::Person,
+            ("ORG", _) => Kind::Organization,
+            ("LOC", _) => Kind::Place,
+            _ if g.demonyms.contains(folded.as_str()) => Kind::Group,
+            _ => Kind::Other,
+        };
+        let mut mention = Mention::new(start, end, kind, None);
+        if kind == Kind::Person && first > 0 {
+            let one = fold(tokens[first - 1].text);
+            let two =
+                (first > 1).then(|| fold(&text[tokens[first - 2].start..tokens[first - 1].end]));
+            mention.role = two
+                .filter(|t| g.titles.contains(t.as_str()))
+                .or_else(|| g.titles.contains(one.as_str()).then_some(one));
+        }
+        out.push(mention);
+        covered[first..=last].iter_mut().for_each(|c| *c = true);
     }
-    // Words seen in lower case anywhere in the text are ordinary words when they start a sentence.
-    let lower_words: HashSet<String> = tokens
-        .iter()
-        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| fold(t.text))
-        .collect();
-    let sentence_start = sentence_starts(text, &tokens);
-    let caps_line = all_caps_lines(text);
+    // "Smith said": a capitalised word the tagger left out, right before a reporting verb, is a
+    // person unless the document also writes it in lower case.
+    for i in 0..tokens.len().saturating_sub(1) {
+        let t = &tokens[i];
+        let next = fold(tokens[i + 1].text);
+        if covered[i] || !t.is_capitalised() || !SPEECH_VERBS.contains(&next.as_str()) {
+            continue;
+        }
+        let folded = fold(&text[t.start..name_end(t)]);
+        let lower = tokens.iter().any(|u| u.text == folded);
+        if lower
+            || folded.chars().count() < 3
+            || g.not_names.contains(folded.as_str())
+            || known(g, &folded).is_some()
+            || !t.text.chars().skip(1).any(char::is_lowercase)
+        {
+            continue;
+        }
+        out.push(Mention::new(t.start, name_end(t), Kind::Person, None));
+        covered[i] = true;
+    }
+    // Known places and organisations the tagger left out ("the US-led bloc"), written as names.
+    for (i, t) in tokens.iter().enumerate() {
+        let end = name_end(t);
+        let surface = &text[t.start..end];
+        let short = surface.chars().count() <= 3;
+        if covered[i] || !t.is_capitalised() || (short && surface.chars().any(char::is_lowercase)) {
+            continue;
+        }
+        let folded = fold(surface);
+        if caps_pronoun(tokens, i, i, &folded) {
+            continue;
+        }
+        if let Some(kind) = known(g, &folded) {
+            out.push(Mention::new(t.start, end, kind, None));
+        }
+    }
+    acronym_definitions(text, tokens, out);
+}
 
+/// "D-N", "R-Ky", "I-Vt": a US politician's party and state.
+fn party_and_state(s: &str) -> bool {
+    let mut parts = s.splitn(2, '-');
+    matches!(parts.next(), Some("D" | "R" | "I"))
+        && parts.next().is_some_and(|state| {
+            state.len() <= 5
+                && state.chars().next().is_some_and(char::is_uppercase)
+                && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+        })
+}
+
+/// Longest number of tokens a gazetteer phrase spans.
+const PHRASE_MAX: usize = 5;
+
+/// Multi-word names the gazetteers know ("Partnership for Peace", "Bosnia and Herzegovina")
+/// replace the tagger's pieces of them, or fill in where it found nothing.
+fn known_phrases(
+    text: &str,
+    g: &Gazetteer,
+    tokens: &[Token],
+    spans: &mut Vec<(usize, usize, &'static str)>,
+) {
     let mut i = 0;
     while i < tokens.len() {
-        if !is_name_token(&tokens[i]) {
-            i += 1;
-            continue;
-        }
-        // Grow the run: capitalised tokens, and connectors between two of them.
-        let mut j = i;
-        while !is_possessive(&tokens[j]) && name_end(&tokens[j]) == tokens[j].end {
-            let next = tokens.get(j + 1);
-            match next {
-                Some(n) if is_name_token(n) && same_line(text, tokens[j].end, n.start) => j += 1,
-                Some(n)
-                    if NAME_CONNECTORS.contains(&n.text)
-                        && tokens.get(j + 2).is_some_and(|m| {
-                            is_name_token(m) && same_line(text, n.end, m.start)
-                        }) =>
-                {
-                    // "Bosnia and Herzegovina" joins; "Serbia and Kosovo" does not.
-                    if n.text == "and" {
-                        let joined = fold(&text[tokens[i].start..name_end(&tokens[j + 2])]);
-                        if !g.countries.contains(joined.as_str())
-                            && !g.organizations.contains(joined.as_str())
-                        {
-                            break;
-                        }
-                    }
-                    j += 2;
+        let found = (2..=PHRASE_MAX.min(tokens.len() - i))
+            .rev()
+            .find_map(|len| {
+                let last = i + len - 1;
+                if !tokens[i].is_capitalised() || !tokens[last].is_capitalised() {
+                    return None;
                 }
-                _ => break,
-            }
-        }
-        // A title inside a run starts a new name: "NATO Secretary-General Jens Stoltenberg".
-        let context = RunContext {
-            text,
-            g,
-            tokens: &tokens,
-            sentence_start: &sentence_start,
-            lower_words: &lower_words,
-            caps_lines: &caps_line,
+                let folded = fold(&text[tokens[i].start..name_end(&tokens[last])]);
+                known(g, &folded).map(|k| (last, k))
+            });
+        let Some((last, kind)) = found else {
+            i += 1;
+            continue;
         };
-        let mut from = i;
-        for k in i + 1..j {
-            let word = fold(tokens[k].text);
-            let prev = fold(tokens[k - 1].text);
-            // A title, or a given name right after a place ("… and Pristina Miroslav Lajcak").
-            let after_place = g.given_names.contains(word.as_str())
-                && (g.is_place(&prev) || g.organizations.contains(prev.as_str()));
-            if g.titles.contains(word.as_str()) || after_place {
-                classify_run(&context, from, k - 1, out);
-                from = k;
-            }
-        }
-        classify_run(&context, from, j, out);
-        i = j + 1;
-    }
-    acronym_definitions(text, &tokens, out);
-}
-
-fn same_line(text: &str, a: usize, b: usize) -> bool {
-    !text[a..b].contains('\n')
-}
-
-/// Indices of tokens that start a sentence or a line.
-fn sentence_starts(text: &str, tokens: &[Token]) -> HashSet<usize> {
-    let mut starts = HashSet::new();
-    let mut expect = true;
-    for (i, t) in tokens.iter().enumerate() {
-        let line_break = i > 0 && text[tokens[i - 1].end..t.start].contains('\n');
-        if expect || line_break {
-            if t.is_word() {
-                starts.insert(i);
-                expect = false;
+        let overlaps = |s: &(usize, usize, &str)| s.0 <= last && i <= s.1;
+        // Where the tagger found exactly this name, its type stands (a city's team is an ORG).
+        let exact = spans
+            .iter()
+            .any(|s| s.0 == i && s.1 == last && s.2 != "MISC");
+        if !exact
+            && spans
+                .iter()
+                .all(|s| !overlaps(s) || (i <= s.0 && s.1 <= last))
+        {
+            spans.retain(|s| !overlaps(s));
+            let ty = if kind == Kind::Organization {
+                "ORG"
             } else {
-                // Quotes, dashes and brackets before the first word keep the sentence start.
-                expect = true;
-            }
-            continue;
+                "LOC"
+            };
+            let at = spans.partition_point(|s| s.0 < i);
+            spans.insert(at, (i, last, ty));
         }
-        if matches!(t.text, "." | "!" | "?" | ":" | "…" | "•" | "|") {
-            expect = true;
-        }
+        i = last + 1;
     }
-    starts
 }
 
-/// Byte ranges of lines written in capitals (headlines, banners), whose words are not names.
-fn all_caps_lines(text: &str) -> Vec<std::ops::Range<usize>> {
-    text::lines(text)
-        .into_iter()
-        .filter(|r| {
-            let letters: Vec<char> = text[r.clone()]
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .collect();
-            letters.len() >= 8 && letters.iter().all(|c| c.is_uppercase())
-        })
-        .collect()
+/// Title words that also start names of other things ("General Motors", "Chief Rabbi").
+const AMBIGUOUS_TITLES: &[&str] = &[
+    "general", "justice", "head", "chief", "lord", "lady", "sir", "king", "queen", "prince",
+    "princess", "pope", "official", "chair", "director",
+];
+
+/// "US National Security Adviser Jake Sullivan": a title inside a name starts the person's
+/// name; a known place or organisation before it stays a name of its own.
+fn split_titles(
+    text: &str,
+    g: &Gazetteer,
+    tokens: &[Token],
+    spans: &mut Vec<(usize, usize, &'static str)>,
+) {
+    let mut out = Vec::with_capacity(spans.len());
+    for &(first, last, ty) in spans.iter() {
+        let title = (first..last)
+            .rev()
+            .find(|&k| g.titles.contains(fold(tokens[k].text).as_str()));
+        let person = title.filter(|&k| {
+            ty == "PER"
+                || g.given_names.contains(fold(tokens[k + 1].text).as_str())
+                || !AMBIGUOUS_TITLES.contains(&fold(tokens[k].text).as_str())
+        });
+        let Some(k) = person else {
+            out.push((first, last, ty));
+            continue;
+        };
+        let head = fold(&text[tokens[first].start..name_end(&tokens[first])]);
+        match known(g, &head) {
+            Some(Kind::Organization) if first < k => out.push((first, first, "ORG")),
+            Some(_) if first < k => out.push((first, first, "LOC")),
+            _ => {}
+        }
+        out.push((k + 1, last, "PER"));
+    }
+    *spans = out;
 }
 
-/// What classifying a run of capitalised tokens needs to know about its document.
-struct RunContext<'a> {
-    text: &'a str,
-    g: &'a Gazetteer,
-    tokens: &'a [Token<'a>],
-    sentence_start: &'a HashSet<usize>,
-    lower_words: &'a HashSet<String>,
-    caps_lines: &'a [std::ops::Range<usize>],
+/// "JOIN US ON TELEGRAM": a pronoun in a line of capitals looks like a name.
+fn caps_pronoun(tokens: &[Token], first: usize, last: usize, folded: &str) -> bool {
+    let shouted = |t: &Token| {
+        t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.text.chars().any(char::is_lowercase)
+    };
+    CAPS_PRONOUNS.contains(&folded)
+        && (first.checked_sub(1).is_some_and(|p| shouted(&tokens[p]))
+            || tokens.get(last + 1).is_some_and(shouted))
 }
 
-fn classify_run(cx: &RunContext, first: usize, last: usize, out: &mut Vec<Mention>) {
-    let RunContext {
-        text,
-        g,
-        tokens,
-        sentence_start,
-        lower_words,
-        caps_lines,
-    } = *cx;
-    let at = tokens[first].start;
-    let k = caps_lines.partition_point(|r| r.start <= at);
-    let in_caps_line = k > 0 && caps_lines[k - 1].contains(&at);
-    let mut i = first;
-    let mut title: Option<String> = None;
-    // Peel off leading words that are not part of the name: sentence-initial function words,
-    // titles ("President", "Secretary-General") and nationality adjectives before a title.
-    while i <= last {
-        let t = &tokens[i];
-        let f = fold(&text[t.start..name_end(t)]);
-        let two = (i < last).then(|| fold(&text[t.start..tokens[i + 1].end]));
-        if let Some(two) = two.as_ref().filter(|two| g.titles.contains(two.as_str())) {
-            title = Some(two.clone());
-            i += 2;
+/// The canonical folded name of a known alias, or the name itself.
+fn canonical(g: &Gazetteer, folded: &str) -> String {
+    g.aliases
+        .get(folded)
+        .map_or_else(|| folded.to_string(), |c| fold(c))
+}
+
+/// The kind the gazetteers give a folded name: organisation or place.
+fn known(g: &Gazetteer, folded: &str) -> Option<Kind> {
+    let c = canonical(g, folded);
+    if g.organizations.contains(c.as_str()) {
+        Some(Kind::Organization)
+    } else if g.is_place(&c) {
+        Some(Kind::Place)
+    } else {
+        None
+    }
+}
+
+/// "Kosovo Force (KFOR)" and "RTS (Radio Television of Serbia)": the acronym is an alias of the
+/// name beside it. The name is the run of capitalised words whose initials spell the acronym
+/// (small joining words allowed), or else a run of capitalised words before the bracket that
+/// starts with the acronym's first letter.
+fn acronym_definitions(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+    let acronym_letters = |t: &Token| -> Option<Vec<char>> {
+        let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+        (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())).then_some(letters)
+    };
+    for k in 1..tokens.len().saturating_sub(2) {
+        if tokens[k].text != "(" {
             continue;
         }
-        if g.titles.contains(f.as_str()) && i < last {
-            title = Some(f);
-            i += 1;
-            continue;
-        }
-        // "Secretary of State …", "Prime Minister of Kosovo …": the "of" part belongs to the title.
-        if title.is_some() && t.text == "of" && i < last {
-            let what = &tokens[i + 1];
-            let folded = fold(&text[what.start..name_end(what)]);
-            if g.is_place(&folded) {
-                out.push(Mention::new(what.start, name_end(what), Kind::Place, None));
-            }
-            i += 2;
-            continue;
-        }
-        let initial = sentence_start.contains(&i);
-        if (initial || i == first) && g.not_names.contains(f.as_str()) && !g.is_place(&f) {
-            i += 1;
-            continue;
-        }
-        if g.demonyms.contains(f.as_str()) && i < last {
-            let next = fold(tokens[i + 1].text);
-            if g.titles.contains(next.as_str()) || g.demonyms.contains(next.as_str()) {
-                out.push(Mention::new(t.start, name_end(t), Kind::Group, None));
-                i += 1;
+        // Name (ACR)
+        if tokens[k + 2].text == ")" {
+            if let Some(letters) = acronym_letters(&tokens[k + 1]) {
+                let first = spelled_by_initials(tokens, k, &letters)
+                    .or_else(|| capitalised_run_before(tokens, k, letters[0]));
+                if let Some(first) = first {
+                    define(
+                        text,
+                        out,
+                        tokens[first].start,
+                        tokens[k - 1].end,
+                        &tokens[k + 1],
+                    );
+                }
                 continue;
             }
         }
-        break;
-    }
-    if i > last {
-        return;
-    }
-    // A lower-case title before the name: "union leader Maria Keller", "spokesman John Kirby".
-    if title.is_none() && i == first && i > 0 {
-        let one = fold(tokens[i - 1].text);
-        let two = (i > 1).then(|| fold(&text[tokens[i - 2].start..tokens[i - 1].end]));
-        title = two
-            .filter(|t| g.titles.contains(t.as_str()))
-            .or_else(|| g.titles.contains(one.as_str()).then_some(one));
-    }
-    let start = tokens[i].start;
-    let end = name_end(&tokens[last]);
-    if end <= start {
-        return;
-    }
-    let surface = &text[start..end];
-    let folded = fold(surface);
-    let n_tokens = last - i + 1;
-    let first_fold = fold(tokens[i].text);
-    let last_fold = fold(&text[tokens[last].start..end]);
-    let initial = sentence_start.contains(&i);
-    let acronym = surface
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase)
-        && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-
-    let known_alias = g.aliases.get(folded.as_str()).map(|c| fold(c));
-    let kind = if let Some(canonical) = known_alias.as_deref() {
-        if g.organizations.contains(canonical) || g.organizations.contains(folded.as_str()) {
-            Kind::Organization
-        } else {
-            Kind::Place
-        }
-    } else if g.organizations.contains(folded.as_str()) {
-        Kind::Organization
-    } else if g.is_place(&folded) {
-        Kind::Place
-    } else if g.demonyms.contains(folded.as_str()) {
-        Kind::Group
-    } else if in_caps_line {
-        return;
-    } else if title.is_some() && !acronym {
-        Kind::Person
-    } else if (first..=last).any(|k| g.org_heads.contains(fold(tokens[k].text).as_str()))
-        && n_tokens >= 2
-    {
-        Kind::Organization
-    } else if n_tokens == 1 {
-        if initial && (lower_words.contains(&folded) || g.not_names.contains(folded.as_str())) {
-            return;
-        }
-        if g.not_names.contains(folded.as_str()) || folded.chars().count() < 2 {
-            return;
-        }
-        let prev = i.checked_sub(1).map(|p| fold(tokens[p].text));
-        let next = tokens.get(last + 1).map(|t| fold(t.text));
-        let speaks = next.as_deref().is_some_and(|n| SPEECH_VERBS.contains(&n));
-        if (speaks || g.given_names.contains(first_fold.as_str())) && !acronym {
-            Kind::Person
-        } else if prev
-            .as_deref()
-            .is_some_and(|p| g.place_prepositions.contains(p))
-            && !acronym
-        {
-            Kind::Place
-        } else if acronym {
-            Kind::Organization
-        } else {
-            Kind::Other
-        }
-    } else if g.given_names.contains(first_fold.as_str()) && n_tokens <= 4 {
-        Kind::Person
-    } else if g.is_place(&last_fold) && n_tokens == 2 && g.demonyms.contains(first_fold.as_str()) {
-        Kind::Place
-    } else if n_tokens <= 3
-        && (i..=last).all(|k| {
-            let t = &tokens[k];
-            t.text.chars().next().is_some_and(char::is_uppercase)
-                && t.text.chars().skip(1).any(char::is_lowercase)
-                && !g.is_place(&fold(t.text))
-        })
-    {
-        Kind::Person
-    } else {
-        Kind::Other
-    };
-    let mut mention = Mention::new(start, end, kind, None);
-    mention.role = title;
-    out.push(mention);
-}
-
-/// "Kosovo Force (KFOR)": the acronym is an alias of the name before it.
-fn acronym_definitions(text: &str, tokens: &[Token], out: &mut [Mention]) {
-    let by_end: HashMap<usize, usize> = out.iter().enumerate().map(|(i, m)| (m.end, i)).collect();
-    let by_start: HashMap<usize, usize> =
-        out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
-    for k in 1..tokens.len().saturating_sub(2) {
-        if tokens[k].text != "(" || tokens[k + 2].text != ")" {
-            continue;
-        }
-        let acr = &tokens[k + 1];
-        let letters: Vec<char> = acr.text.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() < 2 || !letters.iter().all(|c| c.is_uppercase()) {
-            continue;
-        }
-        let before_end = tokens[k - 1].end;
-        let Some(expansion) = by_end.get(&before_end).map(|&i| out[i].clone()) else {
+        // ACR (Name)
+        let Some(letters) = acronym_letters(&tokens[k - 1]) else {
             continue;
         };
-        if expansion.kind == Kind::Date || expansion.kind == Kind::Quantity {
+        let Some(close) = (k + 2..tokens.len().min(k + 10)).find(|&j| tokens[j].text == ")") else {
             continue;
-        }
-        let key = fold(&text[expansion.start..expansion.end]);
-        if let Some(m) = by_start.get(&acr.start).and_then(|&i| out.get_mut(i)) {
-            m.kind = expansion.kind;
-            m.alias_of = Some(key);
+        };
+        if spelled_by_initials(tokens, close, &letters) == Some(k + 1) {
+            define(
+                text,
+                out,
+                tokens[k + 1].start,
+                tokens[close - 1].end,
+                &tokens[k - 1],
+            );
         }
     }
+    // Every other use of a defined acronym is a mention of the same name.
+    let defined: HashMap<&str, (Kind, String)> = out
+        .iter()
+        .filter_map(|m| Some((&text[m.start..m.end], (m.kind, m.alias_of.clone()?))))
+        .collect();
+    let taken: HashSet<usize> = out.iter().map(|m| m.start).collect();
+    for t in tokens {
+        if let Some((kind, key)) = defined.get(t.text).filter(|_| !taken.contains(&t.start)) {
+            let mut m = Mention::new(t.start, t.end, *kind, None);
+            m.alias_of = Some(key.clone());
+            out.push(m);
+        }
+    }
+}
+
+/// Makes `start..end` one name (the names inside it give way) and `acr` its alias.
+fn define(text: &str, out: &mut Vec<Mention>, start: usize, end: usize, acr: &Token) {
+    let inside = |m: &Mention| m.start >= start && m.end <= end;
+    let overlaps = |m: &Mention| m.start < end && start < m.end;
+    if out.iter().any(|m| overlaps(m) && !inside(m)) {
+        return;
+    }
+    let kind = out
+        .iter()
+        .filter(|m| inside(m) && matches!(m.kind, Kind::Organization | Kind::Place))
+        .map(|m| m.kind)
+        .max_by_key(|k| *k == Kind::Organization)
+        .unwrap_or(Kind::Organization);
+    out.retain(|m| !inside(m));
+    out.push(Mention::new(start, end, kind, None));
+    let key = fold(&text[start..end]);
+    match out.iter_mut().find(|m| m.start == acr.start) {
+        Some(m) => {
+            m.kind = kind;
+            m.alias_of = Some(key);
+        }
+        None => {
+            let mut m = Mention::new(acr.start, acr.end, kind, None);
+            m.alias_of = Some(key);
+            out.push(m);
+        }
+    }
+}
+
+/// The first token of the run of capitalised words (small joining words allowed, at most six
+/// words) right before `tokens[bracket]`, when the run starts with the acronym's first letter:
+/// "Kosovo Force (KFOR)".
+fn capitalised_run_before(tokens: &[Token], bracket: usize, initial: char) -> Option<usize> {
+    let same = |t: &Token| {
+        t.text
+            .chars()
+            .next()
+            .is_some_and(|c| fold(&c.to_string()) == fold(&initial.to_string()))
+    };
+    let mut first = None;
+    for p in (bracket.saturating_sub(6)..bracket).rev() {
+        let t = &tokens[p];
+        if t.is_capitalised() && name_end(t) == t.end {
+            if same(t) {
+                first = Some(p);
+            }
+        } else if !NAME_CONNECTORS.contains(&t.text) {
+            break;
+        }
+    }
+    first
+}
+
+/// The first token of the capitalised words right before `tokens[bracket]` whose initials spell
+/// `letters` ("Harbour Workers Union (HWU)", "Bank of England (BOE)").
+fn spelled_by_initials(tokens: &[Token], bracket: usize, letters: &[char]) -> Option<usize> {
+    let mut want = letters.len();
+    let mut i = bracket;
+    while want > 0 {
+        i = i.checked_sub(1)?;
+        let t = &tokens[i];
+        let first = t.text.chars().next()?;
+        if t.is_capitalised() && fold(&first.to_string()) == fold(&letters[want - 1].to_string()) {
+            want -= 1;
+        } else if !(NAME_CONNECTORS.contains(&t.text) && want < letters.len()) {
+            return None;
+        }
+    }
+    Some(i)
 }
 
 #[cfg(test)]
@@ -640,6 +680,38 @@ mod tests {
         assert!(has(t, "Kosovo Force", Kind::Organization));
         assert!(has(t, "US", Kind::Place));
         assert!(has(t, "Serbia", Kind::Place));
+    }
+
+    #[test]
+    fn acronyms_defined_either_way_round() {
+        let t = "Ann Berg told RTS (Radio Television of Serbia) on Monday that the deal holds.";
+        let ms = recognise(t, None);
+        let rts = ms
+            .iter()
+            .find(|m| &t[m.start..m.end] == "RTS")
+            .expect("RTS");
+        assert_eq!(rts.alias_of.as_deref(), Some("radio television of serbia"));
+        assert!(has(t, "Radio Television of Serbia", Kind::Organization));
+        // A country after a name in brackets is no acronym of that name.
+        let t = "Tom Holt (U.S.) beat Ivan Petrov (Russia) 6-3 6-4.";
+        let ms = recognise(t, None);
+        assert!(ms.iter().all(|m| m.alias_of.is_none()), "{ms:?}");
+    }
+
+    #[test]
+    fn a_title_inside_a_name_starts_the_person() {
+        let t = "US National Security Adviser Jake Sullivan met the delegation in Paris.";
+        assert!(has(t, "Jake Sullivan", Kind::Person));
+        assert!(has(t, "US", Kind::Place));
+        assert!(!found(t).iter().any(|(s, _)| s.contains("Adviser")));
+    }
+
+    #[test]
+    fn a_verb_opening_a_sentence_is_no_name() {
+        let t = "Officials met on Monday.\nCooperating with NATO is important, Anna Berg said.";
+        assert!(!found(t).iter().any(|(s, _)| s == "Cooperating"));
+        assert!(has(t, "NATO", Kind::Organization));
+        assert!(has(t, "Anna Berg", Kind::Person));
     }
 
     #[test]

@@ -1,0 +1,604 @@
+//! A small learned name tagger: a greedy averaged perceptron over BIO tags for people,
+//! organisations, places and other names (PER, ORG, LOC, MISC).
+//!
+//! Features are the usual ones of a feature-based tagger (the word, its neighbours, shape,
+//! affixes, the tags already chosen to its left), plus what the rest of the document says about
+//! the word (is it also written in lower case? capitalised mid-sentence?) and the gazetteers.
+//! Each feature is hashed to 32 bits, so the weights (`ner.bin`, written by `eval`'s
+//! `train_ner` from CoNLL-2003 English train) hold numbers only, no text.
+//!
+//! The tagger works on [`text::tokens`], so training and use see the same tokens.
+
+use super::gazetteer::{self, Gazetteer};
+use crate::text::{self, fold, Token};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The tags, in the order of the weight vectors.
+pub const TAGS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+const N: usize = TAGS.len();
+const O: usize = 0;
+
+/// The name part of a token: without a possessive ('s) or a lower-case hyphenated tail
+/// ("US-led" → "US"). Byte end of that part.
+pub fn name_end(t: &Token) -> usize {
+    let s = t.text;
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return t.start + stem.len();
+            }
+        }
+    }
+    if let Some(i) = s.find('-') {
+        let tail = &s[i + 1..];
+        if tail.chars().next().is_some_and(char::is_lowercase) && i > 0 {
+            return t.start + i;
+        }
+    }
+    t.end
+}
+
+/// The word's shape with runs collapsed: "Vučić" → "Xx", "U.S." → "X.X.", "1,000" → "d,d".
+fn shape(s: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in s.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(k) || !matches!(k, 'X' | 'x' | 'd') {
+            out.push(k);
+        }
+        last = Some(k);
+    }
+    out
+}
+
+/// Gazetteer flags of a folded word or phrase.
+const G_GIVEN: u8 = 1;
+const G_PLACE: u8 = 2;
+const G_ORG: u8 = 4;
+const G_DEMONYM: u8 = 8;
+const G_TITLE: u8 = 16;
+const G_ORG_HEAD: u8 = 32;
+const G_NOT_NAME: u8 = 64;
+
+fn flags(g: &Gazetteer, f: &str) -> u8 {
+    let mut x = 0;
+    for (set, bit) in [
+        (&g.given_names, G_GIVEN),
+        (&g.organizations, G_ORG),
+        (&g.demonyms, G_DEMONYM),
+        (&g.titles, G_TITLE),
+        (&g.org_heads, G_ORG_HEAD),
+        (&g.not_names, G_NOT_NAME),
+    ] {
+        if set.contains(f) {
+            x |= bit;
+        }
+    }
+    if g.is_place(f) {
+        x |= G_PLACE;
+    }
+    if let Some(canonical) = g.aliases.get(f) {
+        x |= if g.organizations.contains(fold(canonical).as_str()) {
+            G_ORG
+        } else {
+            G_PLACE
+        };
+    }
+    x
+}
+
+/// Everything about a document's tokens that does not depend on the tags chosen.
+pub struct Sequence<'a> {
+    pub tokens: Vec<Token<'a>>,
+    /// Static feature hashes of each token.
+    features: Vec<Vec<u32>>,
+    /// Folded name parts, for the tag-and-word feature.
+    words: Vec<String>,
+    /// Tokens a name cannot run past: possessives ("NATO’s Kosovo Force" is two names).
+    ends_name: Vec<bool>,
+}
+
+/// Features are hashed to this many bits: collisions cost little, and small keys keep the
+/// weights file small (sorted keys are stored as deltas).
+const HASH_BITS: u32 = 22;
+
+/// FNV-1a over a template id and its parts, folded to [`HASH_BITS`].
+fn hash(id: u8, parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut step = |b: u8| {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    };
+    step(id);
+    for p in parts {
+        for b in p.bytes() {
+            step(b);
+        }
+        step(0xff);
+    }
+    (h ^ (h >> HASH_BITS)) & ((1 << HASH_BITS) - 1)
+}
+
+const MULTI_MAX: usize = 4;
+
+impl<'a> Sequence<'a> {
+    pub fn new(text: &'a str) -> Sequence<'a> {
+        let g = gazetteer::get();
+        let tokens = text::tokens(text);
+        let n = tokens.len();
+        let names: Vec<&str> = tokens.iter().map(|t| &text[t.start..name_end(t)]).collect();
+        let words: Vec<String> = names.iter().map(|s| fold(s)).collect();
+        let shapes: Vec<String> = names.iter().map(|s| shape(s)).collect();
+        let starts = sentence_starts(text, &tokens);
+        let caps = caps_lines(text, &tokens);
+        // What the whole document says about each word.
+        let mut lower = HashSet::new();
+        let mut cap_inside = HashSet::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.text.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(words[i].as_str());
+            } else if t.is_capitalised() && !starts[i] && !caps[i] {
+                cap_inside.insert(words[i].as_str());
+            }
+        }
+        // Multi-word gazetteer entries: flags of the longest phrase starting at each token,
+        // spread over its tokens as begin / inside.
+        let mut phrase = vec![(0u8, false); n];
+        for i in 0..n {
+            for len in (2..=MULTI_MAX.min(n - i)).rev() {
+                let span = fold(&text[tokens[i].start..name_end(&tokens[i + len - 1])]);
+                let f = flags(g, &span) & (G_PLACE | G_ORG | G_TITLE | G_DEMONYM);
+                if f != 0 {
+                    phrase[i] = (f, true);
+                    for p in phrase.iter_mut().skip(i + 1).take(len - 1) {
+                        *p = (f, false);
+                    }
+                    break;
+                }
+            }
+        }
+        let word = |i: isize| -> &str {
+            if i < 0 {
+                "<s>"
+            } else {
+                words.get(i as usize).map_or("</s>", String::as_str)
+            }
+        };
+        let shape_at = |i: isize| -> &str {
+            if i < 0 {
+                "<s>"
+            } else {
+                shapes.get(i as usize).map_or("</s>", String::as_str)
+            }
+        };
+        let mut features = Vec::with_capacity(n);
+        for i in 0..n {
+            let t = &tokens[i];
+            let k = i as isize;
+            let w = words[i].as_str();
+            let sh = shapes[i].as_str();
+            let mut f = Vec::with_capacity(48);
+            f.push(hash(0, &[]));
+            f.push(hash(1, &[w]));
+            f.push(hash(2, &[word(k - 1)]));
+            f.push(hash(3, &[word(k + 1)]));
+            f.push(hash(4, &[word(k - 2)]));
+            f.push(hash(5, &[word(k + 2)]));
+            f.push(hash(6, &[word(k - 1), w]));
+            f.push(hash(7, &[w, word(k + 1)]));
+            f.push(hash(8, &[sh]));
+            f.push(hash(9, &[shape_at(k - 1)]));
+            f.push(hash(10, &[shape_at(k + 1)]));
+            f.push(hash(11, &[shape_at(k - 1), sh, shape_at(k + 1)]));
+            let chars: Vec<char> = w.chars().collect();
+            for len in 1..=4 {
+                if chars.len() > len {
+                    let p: String = chars[..len].iter().collect();
+                    let s: String = chars[chars.len() - len..].iter().collect();
+                    f.push(hash(12 + len as u8, &[&p]));
+                    f.push(hash(20 + len as u8, &[&s]));
+                }
+            }
+            let start = if starts[i] { "S" } else { "-" };
+            let cap = if t.is_capitalised() { "C" } else { "-" };
+            f.push(hash(30, &[start, cap]));
+            if caps[i] {
+                f.push(hash(31, &[]));
+                f.push(hash(32, &[w]));
+            }
+            let lower_seen = if lower.contains(w) { "L" } else { "-" };
+            let cap_seen = if cap_inside.contains(w) { "C" } else { "-" };
+            f.push(hash(33, &[lower_seen, cap_seen, start, cap]));
+            if name_end(t) != t.end {
+                f.push(hash(34, &[&t.text[name_end(t) - t.start..]]));
+            }
+            let gz = flags(g, w);
+            if gz != 0 {
+                f.push(hash(35, &[&gz.to_string()]));
+                f.push(hash(36, &[&gz.to_string(), cap]));
+            }
+            if i > 0 {
+                let gp = flags(g, &words[i - 1]);
+                if gp != 0 {
+                    f.push(hash(37, &[&gp.to_string()]));
+                }
+            }
+            if let Some(next) = words.get(i + 1) {
+                let gn = flags(g, next);
+                if gn != 0 {
+                    f.push(hash(38, &[&gn.to_string()]));
+                }
+            }
+            let (pf, begin) = phrase[i];
+            if pf != 0 {
+                f.push(hash(39, &[&pf.to_string(), if begin { "B" } else { "I" }]));
+            }
+            features.push(f);
+        }
+        let ends_name = tokens.iter().map(|t| name_end(t) != t.end).collect();
+        Sequence {
+            tokens,
+            features,
+            words,
+            ends_name,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The tag before token `i` as far as continuing a name goes.
+    fn prev_tag(&self, tags: &[usize], i: usize) -> usize {
+        match i.checked_sub(1) {
+            Some(p) if !self.ends_name[p] => tags[p],
+            _ => O,
+        }
+    }
+
+    /// Tags the tokens left to right: `choose` gets a token's features (static ones, the two
+    /// tags before it, and the type the same word last got in this document) and the tag a
+    /// name would continue from, and returns the token's tag.
+    fn walk(&self, mut choose: impl FnMut(usize, &[u32], usize) -> usize) -> Vec<usize> {
+        let mut tags: Vec<usize> = Vec::with_capacity(self.len());
+        let mut last_type: HashMap<&str, &str> = HashMap::new();
+        let mut buf = Vec::new();
+        for i in 0..self.len() {
+            let prev = i.checked_sub(1).map_or(O, |p| tags[p]);
+            let prev2 = i.checked_sub(2).map_or(O, |p| tags[p]);
+            let word = self.words[i].as_str();
+            buf.clear();
+            buf.extend_from_slice(&self.features[i]);
+            buf.push(hash(40, &[TAGS[prev]]));
+            buf.push(hash(41, &[TAGS[prev2], TAGS[prev]]));
+            buf.push(hash(42, &[TAGS[prev], word]));
+            let capitalised = self.tokens[i].is_capitalised();
+            if capitalised {
+                buf.push(hash(43, &[last_type.get(word).copied().unwrap_or("new")]));
+            }
+            let tag = choose(i, &buf, self.prev_tag(&tags, i));
+            if capitalised {
+                last_type.insert(word, TAGS[tag].get(2..).unwrap_or("O"));
+            }
+            tags.push(tag);
+        }
+        tags
+    }
+}
+
+/// Tokens that start a sentence or a line.
+pub fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut expect = true;
+    for (i, t) in tokens.iter().enumerate() {
+        let line_break = i > 0 && text[tokens[i - 1].end..t.start].contains('\n');
+        if expect || line_break {
+            out[i] = t.is_word();
+            expect = !t.is_word();
+            continue;
+        }
+        if matches!(t.text, "." | "!" | "?" | ":" | "…" | "•" | "|") {
+            expect = true;
+        }
+    }
+    out
+}
+
+/// Tokens on lines written in capitals (headlines, banners).
+fn caps_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let lines: Vec<_> = text::lines(text)
+        .into_iter()
+        .filter(|r| {
+            let letters = text[r.clone()].chars().filter(|c| c.is_alphabetic());
+            letters.clone().count() >= 8 && letters.clone().all(char::is_uppercase)
+        })
+        .collect();
+    tokens
+        .iter()
+        .map(|t| {
+            let k = lines.partition_point(|r| r.start <= t.start);
+            k > 0 && lines[k - 1].contains(&t.start)
+        })
+        .collect()
+}
+
+/// An I- tag may only continue a name of its own type.
+fn allowed(prev: usize, tag: usize) -> bool {
+    tag == O || tag % 2 == 1 || prev == tag || prev + 1 == tag
+}
+
+fn best(scores: &[f32; N], prev: usize) -> usize {
+    (0..N)
+        .filter(|&t| allowed(prev, t))
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        .unwrap_or(O)
+}
+
+/// The score of each tag: the sum of the features' weights.
+fn score(weights: &HashMap<u32, [f32; N]>, features: &[u32]) -> [f32; N] {
+    let mut s = [0f32; N];
+    for w in features.iter().filter_map(|f| weights.get(f)) {
+        for (a, b) in s.iter_mut().zip(w) {
+            *a += b;
+        }
+    }
+    s
+}
+
+/// Weights by feature hash.
+pub struct Model {
+    weights: HashMap<u32, [f32; N]>,
+}
+
+impl Model {
+    fn scores(&self, features: &[u32]) -> [f32; N] {
+        score(&self.weights, features)
+    }
+
+    /// Greedy left-to-right tagging: indices into [`TAGS`].
+    pub fn tag(&self, seq: &Sequence) -> Vec<usize> {
+        seq.walk(|_, features, prev| best(&self.scores(features), prev))
+    }
+
+    /// Reads the format [`Trainer::write`] writes; `None` when it is not that.
+    pub fn read(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != b"NLT1" {
+            return None;
+        }
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
+        let count = r.varint()? as usize;
+        let mut weights = HashMap::with_capacity(count);
+        let mut key = 0u64;
+        for _ in 0..count {
+            key += r.varint()?;
+            let mut w = [0f32; N];
+            let mask = r.varint()?;
+            for (t, x) in w.iter_mut().enumerate() {
+                if mask & (1 << t) == 0 {
+                    continue;
+                }
+                let z = r.varint()?;
+                let v = (z >> 1) as i64 ^ -((z & 1) as i64);
+                *x = v as f32 / scale;
+            }
+            weights.insert(u32::try_from(key).ok()?, w);
+        }
+        Some(Model { weights })
+    }
+
+    /// The model compiled into the binary.
+    pub fn get() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| {
+            Model::read(include_bytes!("ner.bin")).unwrap_or(Model {
+                weights: HashMap::new(),
+            })
+        })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.bytes.get(self.at..self.at + n)?;
+        self.at += n;
+        Some(s)
+    }
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.take(1)?.first()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Averaged-perceptron training (the averaging by timestamps, so an update costs only the
+/// features it touches).
+#[derive(Default)]
+pub struct Trainer {
+    weights: HashMap<u32, [f32; N]>,
+    totals: HashMap<u32, [f64; N]>,
+    stamps: HashMap<u32, [u32; N]>,
+    clock: u32,
+}
+
+impl Trainer {
+    fn scores(&self, features: &[u32]) -> [f32; N] {
+        score(&self.weights, features)
+    }
+
+    fn update(&mut self, feature: u32, tag: usize, delta: f32) {
+        let w = self.weights.entry(feature).or_insert([0.0; N]);
+        let total = self.totals.entry(feature).or_insert([0.0; N]);
+        let stamp = self.stamps.entry(feature).or_insert([0; N]);
+        total[tag] += f64::from(self.clock - stamp[tag]) * f64::from(w[tag]);
+        stamp[tag] = self.clock;
+        w[tag] += delta;
+    }
+
+    /// One pass over one sequence with its gold tags; returns the number of mistakes.
+    pub fn learn(&mut self, seq: &Sequence, gold: &[usize]) -> usize {
+        let mut wrong = 0;
+        seq.walk(|i, features, prev| {
+            self.clock += 1;
+            let guess = best(&self.scores(features), prev);
+            let truth = gold.get(i).copied().unwrap_or(O);
+            if guess != truth {
+                wrong += 1;
+                for &f in features {
+                    self.update(f, truth, 1.0);
+                    self.update(f, guess, -1.0);
+                }
+            }
+            guess
+        });
+        wrong
+    }
+
+    /// The averaged weights as a model.
+    pub fn average(&self) -> Model {
+        let clock = f64::from(self.clock.max(1));
+        let weights = self
+            .weights
+            .iter()
+            .map(|(f, w)| {
+                let total = self.totals[f];
+                let stamp = self.stamps[f];
+                let mut avg = [0f32; N];
+                for t in 0..N {
+                    let sum = total[t] + f64::from(self.clock - stamp[t]) * f64::from(w[t]);
+                    avg[t] = (sum / clock) as f32;
+                }
+                (*f, avg)
+            })
+            .collect();
+        Model { weights }
+    }
+}
+
+impl Model {
+    /// Serialises the weights quantised to `scale` steps per unit, dropping features whose
+    /// every weight rounds below `keep` steps.
+    pub fn write(&self, scale: f32, keep: i64) -> Vec<u8> {
+        let mut rows: Vec<(u32, [i64; N])> = self
+            .weights
+            .iter()
+            .map(|(f, w)| {
+                let mut q = [0i64; N];
+                for (a, b) in q.iter_mut().zip(w) {
+                    *a = (b * scale).round() as i64;
+                }
+                (*f, q)
+            })
+            .filter(|(_, q)| q.iter().any(|v| v.abs() >= keep))
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        let mut out = b"NLT1".to_vec();
+        out.extend_from_slice(&scale.to_le_bytes());
+        put_varint(&mut out, rows.len() as u64);
+        let mut last = 0u64;
+        for (f, q) in rows {
+            put_varint(&mut out, u64::from(f) - last);
+            last = u64::from(f);
+            let mask = q
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| **v != 0)
+                .fold(0u64, |m, (t, _)| m | 1 << t);
+            put_varint(&mut out, mask);
+            for v in q.into_iter().filter(|v| *v != 0) {
+                put_varint(&mut out, ((v << 1) ^ (v >> 63)) as u64);
+            }
+        }
+        out
+    }
+
+    pub fn features(&self) -> usize {
+        self.weights.len()
+    }
+}
+
+/// Names found by the model: `(first token, last token, type)` with type one of PER, ORG, LOC,
+/// MISC.
+pub fn spans(tags: &[usize]) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        if tags[i] == O {
+            i += 1;
+            continue;
+        }
+        let ty = &TAGS[tags[i]][2..];
+        let mut j = i;
+        while j + 1 < tags.len()
+            && tags[j + 1] != O
+            && tags[j + 1].is_multiple_of(2)
+            && &TAGS[tags[j + 1]][2..] == ty
+        {
+            j += 1;
+        }
+        out.push((i, j, ty));
+        i = j + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Vučić"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1,000"), "d,d");
+    }
+
+    #[test]
+    fn weights_survive_writing_and_reading() {
+        let mut t = Trainer::default();
+        let text = "Anna Berg met Tom Holt in Oslo .";
+        let seq = Sequence::new(text);
+        let gold = [1, 2, 0, 1, 2, 0, 5, 0];
+        for _ in 0..5 {
+            t.learn(&seq, &gold);
+        }
+        let model = Model::read(&t.average().write(1000.0, 1)).expect("reads back");
+        assert_eq!(model.tag(&seq), gold);
+        assert_eq!(spans(&gold), [(0, 1, "PER"), (3, 4, "PER"), (6, 6, "LOC")]);
+    }
+}
