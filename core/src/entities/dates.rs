@@ -40,24 +40,94 @@ fn month_number(word: &str) -> Option<u32> {
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        let month_full = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
         let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
         let day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
         let weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+        let year = r"(?:19|20)\d\d";
+        let count = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a\s+few|a\s+couple\s+of|\d{1,3})";
+        let unit = r"(?:day|week|month|year|decade|quarter|century)s?";
+        let season = r"(?:spring|summer|fall|autumn|winter)";
+        let ordinal = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
+        let span_word = r"(?:quarter|period|year|month|week|weekend|day|decade|season|half)";
+        let qualifier = r"(?:latest|current|same|year-earlier|year-ago|previous|prior|recent|comparable|fiscal|full|past|last|next|coming|first|second|third|fourth|final|early|late|{ordinal}[-\s]quarter)";
+        let qualifier = qualifier.replace("{ordinal}", ordinal);
         let pattern = format!(
             r"(?x)
-            \b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b
-            | \b(?P<dmy>{day}\s+(?:of\s+)?{month}(?:,?\s+(?:19|20)\d\d)?)\b
-            | \b(?P<mdy>{month}\s+{day}(?:,?\s+(?:19|20)\d\d)?)\b
-            | \b(?P<my>{month}\s+(?:19|20)\d\d)\b
-            | \b(?P<wd>(?:(?:last|next|this|on|early|late)\s+)?{weekday}(?:\s+(?:morning|afternoon|evening|night))?)\b
-            | \b(?P<rel>(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year)|next\s+(?:week|month|year)|this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|(?:a|one|two|three|four|five|six|several|a\s+few)\s+(?:days|weeks|months|years)\s+(?:ago|earlier|later)))\b
-            | \b(?i:in|since|by|until|of|during|from|early|late|mid-?)\s*(?P<m>{month})\b
-            | \b(?i:in|since|by|until|during|from|of|before|after)\s+(?P<year>(?:19|20)\d\d)s?\b
-            | \b(?P<yearonly>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)?\d\d)?\s+(?:election|elections|war|census|season|budget|declaration|agreement|deal|summit)\b
+            \b(?P<iso>{year}-[01]\d-[0-3]\d)\b
+            | \b(?P<dmy>{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)\b
+            | \b(?P<mdy>{month}\s+{day}(?:,?\s+{year})?)\b
+            | \b(?P<my>{month}\s+{year})\b
+            | \b(?P<fy>(?i:fiscal)\s+{year})\b
+            | \b(?P<edge>(?i:the\s+(?:end|beginning|start|middle|rest|first\s+half|second\s+half)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?)(?:(?i:year|month|week|quarter|decade|century)|{month_full}|{year}))\b
+            | \b(?P<qtr>(?i:(?:the\s+|this\s+|last\s+|next\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:fiscal\s+)?(?:{ordinal})[-\s]quarter)(?:\s+of\s+{year})?)\b
+            | \b(?P<period>(?i:the|this|that|its)\s+(?:(?i:{qualifier})\s+)+(?i:{span_word}))\b
+            | \b(?P<past>(?i:the\s+(?:past|last|next|coming|previous)\s+(?:day|week|month|year|decade|quarter|century)))\b
+            | \b(?P<ago>(?i:{count}\s+{unit}\s+(?:ago|earlier|later|from\s+now)))\b
+            | \b(?P<wd>(?:(?i:last|next|this|on|early|late)\s+)?{weekday}(?:\s+(?i:morning|afternoon|evening|night))?)\b
+            | \b(?P<rel>(?i:yesterday|today|tomorrow|tonight|now|currently|recently|the\s+(?:future|past|weekend)|recent\s+(?:years|months|weeks|days)|(?:early|late|mid-?)\s*(?:this|next|last)\s+(?:week|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year|quarter)|(?:last|next|this|past|coming)\s+(?:week|month|year|quarter|weekend|decade|century|{season})|(?:this|last|next)\s+{month_full}|the\s+quarter|year-earlier|year-ago|year-end|{season}\s+(?:of\s+)?{year}))\b
+            | \b(?P<holiday>(?:Thanksgiving|Christmas|Easter|New\s+Year's|Memorial|Labor|Independence|Election)\s+(?:Day|Eve)|Thanksgiving|Christmas|Easter)\b
+            | (?P<decade>\b(?i:the\s+)?(?:19|20)\d0s\b|(?i:the\s+)'\d0s\b)
+            | \b(?P<m>(?:(?i:early|late|mid-?)\s*)?{month_full}(?:\s+(?i:this|last|next)\s+year)?)\b
+            | \b(?i:in|since|by|until|during|from|of|before|after)\s+(?P<year>{year})s?\b
+            | \b(?P<yearonly>{year})\b
             "
         );
         Regex::new(&pattern).expect("the date pattern compiles")
     })
+}
+
+/// Words before a bare "May" or "March" that make it the month, not the verb or a name.
+const MONTH_CUES: &[&str] = &[
+    "in", "since", "by", "until", "of", "during", "from", "early", "late", "mid", "last", "next",
+    "this", "before", "after", "through", "to", "and", "or", "between", "on", "till",
+];
+
+/// Checks what the pattern cannot: a bare "May"/"March" needs a cue word before it, and a bare
+/// year must not be money, a share or part of a longer number.
+fn plausible(text: &str, name: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    match name {
+        "m" if matches!(&text[start..end], "May" | "March") => {
+            MONTH_CUES.contains(&prev_word.as_str())
+        }
+        "yearonly" => {
+            let after = &text[end..];
+            !(before.ends_with(['$', '€', '£', '#', '№'])
+                || text[..start].ends_with(['.', ',', '-', '/', ':'])
+                || after.starts_with(['%', '.', ',', ':', '/', '-'])
+                    && after[1..].starts_with(|c: char| c.is_ascii_digit())
+                || after.trim_start().starts_with(['%'])
+                || prev_word == "no"
+                || prev_word == "number"
+                || counts_things(&prev_word, after))
+        }
+        _ => true,
+    }
+}
+
+/// "for 2020 shares": a number before a plural noun counts things, unless a determiner makes it
+/// a year ("the 2020 elections").
+fn counts_things(prev_word: &str, after: &str) -> bool {
+    let next: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let plural = next.len() > 3
+        && next.ends_with('s')
+        && !next.ends_with("ss")
+        && next.chars().all(|c| c.is_lowercase());
+    plural
+        && !matches!(
+            prev_word,
+            "the" | "its" | "their" | "his" | "her" | "this" | "s"
+        )
 }
 
 /// A date found in text: byte span and ISO value when known.
@@ -121,7 +191,8 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMatch> {
     let mut out = Vec::new();
     for caps in regex().captures_iter(text) {
         let (name, m) = match [
-            "iso", "dmy", "mdy", "my", "wd", "rel", "m", "year", "yearonly",
+            "iso", "dmy", "mdy", "my", "fy", "edge", "qtr", "period", "past", "ago", "wd", "rel",
+            "holiday", "decade", "m", "year", "yearonly",
         ]
         .iter()
         .find_map(|n| caps.name(n).map(|m| (*n, m)))
@@ -130,6 +201,9 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMatch> {
             None => continue,
         };
         let s = m.as_str();
+        if !plausible(text, name, m.start(), m.end()) {
+            continue;
+        }
         let words: Vec<&str> = s.split_whitespace().collect();
         let month = words
             .iter()
@@ -147,8 +221,24 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMatch> {
                 _ => None,
             },
             "my" => month.zip(year).map(|(mo, y)| format!("{y:04}-{mo:02}")),
-            "m" => month.and_then(|mo| infer_year(mo, anchor).map(|y| format!("{y:04}-{mo:02}"))),
-            "year" | "yearonly" => year.map(|y| format!("{y:04}")),
+            "m" => {
+                let lower = s.to_lowercase();
+                let shift = if lower.ends_with("last year") {
+                    Some(-1)
+                } else if lower.ends_with("next year") {
+                    Some(1)
+                } else if lower.ends_with("this year") {
+                    Some(0)
+                } else {
+                    None
+                };
+                let y = match (shift, anchor) {
+                    (Some(k), Some((py, _, _))) => Some(py + k),
+                    _ => month.and_then(|mo| infer_year(mo, anchor)),
+                };
+                month.zip(y).map(|(mo, y)| format!("{y:04}-{mo:02}"))
+            }
+            "year" | "yearonly" | "fy" => year.map(|y| format!("{y:04}")),
             "wd" => {
                 let lower = s.to_lowercase();
                 let wd = WEEKDAYS.iter().position(|w| lower.contains(w));
@@ -229,6 +319,31 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_deref()))
             .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn quarters_periods_and_relative_expressions() {
+        let text = "Sales rose in the third quarter of 1989 from a year ago and will grow early next year. \
+                    Last week the firm said it expects a deal by Jan. 14 or in late November; the 1990 \
+                    invasion is now history. It paid $2019 for 2020 shares. May we go? In May it rained.";
+        let got: Vec<String> = values(text, Some("2023-11-22"))
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        let expect = [
+            "the third quarter of 1989",
+            "a year ago",
+            "early next year",
+            "Last week",
+            "Jan. 14",
+            "late November",
+            "1990",
+            "now",
+            "May",
+        ];
+        assert_eq!(got, expect);
+        let late = values("in March last year", Some("2023-11-22"));
+        assert_eq!(late[0].1.as_deref(), Some("2022-03"));
     }
 
     #[test]

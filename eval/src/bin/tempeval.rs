@@ -5,7 +5,8 @@
 //! ```
 //! Gold = timexes of type DATE (main figure) and DATE+TIME (second figure). Texts are analysed
 //! raw, so the document creation time cannot be given as the publication date: relative dates
-//! are found but their values are unanchored (only spans are scored here).
+//! are found but their values are unanchored (only spans are scored here). `--errors` lists
+//! every missed and extra date in its context.
 
 use newslens_eval::corpus::{analyse_raw, json_lines};
 use newslens_eval::score::Counts;
@@ -38,9 +39,11 @@ fn count(gold: &HashSet<(usize, usize)>, pred: &HashSet<(usize, usize)>) -> Coun
 }
 
 fn main() {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    let errors = paths.iter().any(|p| p == "--errors");
+    paths.retain(|p| p != "--errors");
     if paths.is_empty() || paths.iter().any(|p| p.starts_with('-')) {
-        eprintln!("usage: tempeval TEMPEVAL_JSONL...");
+        eprintln!("usage: tempeval TEMPEVAL_JSONL... [--errors]");
         std::process::exit(2);
     }
     let (mut date, mut date_time) = (Counts::default(), Counts::default());
@@ -62,6 +65,22 @@ fn main() {
                     .map(|t| (t.start, t.end))
                     .collect()
             };
+            if errors {
+                let chars: Vec<char> = doc.text.chars().collect();
+                let show = |(s, e): (usize, usize)| {
+                    let from = s.saturating_sub(30);
+                    let to = (e + 20).min(chars.len());
+                    let at = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+                    format!("{}[{}]{}", at(from, s), at(s, e), at(e, to)).replace('\n', " ")
+                };
+                let g = gold(&["DATE"]);
+                for &x in g.difference(&pred) {
+                    println!("MISS  {}", show(x));
+                }
+                for &x in pred.difference(&g) {
+                    println!("EXTRA {}", show(x));
+                }
+            }
             date.add(count(&gold(&["DATE"]), &pred));
             date_time.add(count(&gold(&["DATE", "TIME"]), &pred));
         }
