@@ -2,13 +2,13 @@
 //!
 //! ```text
 //! cargo run --profile fast -p newslens-eval --bin train_ner -- PATH/train.txt \
-//!     [--dev PATH/valid.txt] [--epochs N] [--keep Q] > core/src/entities/ner.bin
+//!     [--dev PATH/valid.txt] [--epochs N] [--scale S] [--keep Q] > core/src/entities/ner.bin
 //! ```
 //! Documents are rebuilt as text (see `conll`), tokenised by the core's own tokeniser and each
 //! token labelled with the gold span it starts or lies in, so training sees exactly what the
 //! tagger sees at run time. With `--dev`, token-span F1 (PER, ORG, LOC) on that file is printed after each pass
-//! (on stderr). The weights are averaged, quantised to 1/64 and features whose weights all
-//! round below `--keep` steps (default 8) are dropped. The output holds hashed features and
+//! (on stderr). The weights are averaged, quantised to 1/`--scale` (default 8) and features
+//! whose weights all round below `--keep` steps (default 16) are dropped. The output holds hashed features and
 //! numbers, no text.
 
 use newslens_core::entities::tagger::{spans, Model, Sequence, Trainer, TAGS};
@@ -74,8 +74,8 @@ fn main() {
     let mut train = None;
     let mut dev = None;
     let mut epochs = 10;
-    let mut keep = 8;
-    let mut scale = 64.0;
+    let mut keep = 16;
+    let mut scale = 8.0;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
