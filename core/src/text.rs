@@ -221,6 +221,16 @@ pub fn lines(text: &str) -> Vec<Range<usize>> {
 /// Folds a string for matching: NFKD, combining marks dropped, lower case, typographic
 /// apostrophes and dashes unified. `Vučić` and `VUCIC` fold to the same `vucic`.
 pub fn fold(s: &str) -> String {
+    // ASCII needs no decomposition: the common case, done without it.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .map(|b| match b {
+                b'`' => '\'',
+                b => char::from(b.to_ascii_lowercase()),
+            })
+            .collect();
+    }
     s.nfkd()
         .filter(|c| !is_combining(*c))
         .flat_map(char::to_lowercase)

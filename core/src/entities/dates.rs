@@ -73,7 +73,9 @@ fn regex() -> &'static Regex {
             | \b(?P<yearonly>{year})\b
             "
         );
-        Regex::new(&pattern).expect("the date pattern compiles")
+        // ASCII word boundaries: every word here is ASCII, and Unicode ones would push the regex
+        // engine off its fast automaton on any non-ASCII text.
+        Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("the date pattern compiles")
     })
 }
 

@@ -79,6 +79,9 @@ pub struct Gazetteer {
     pub not_names: HashSet<&'static str>,
     pub org_heads: HashSet<&'static str>,
     pub aliases: HashMap<&'static str, &'static str>,
+    /// The first word of every entry of more than one word, so a phrase lookup can start
+    /// only where one may match.
+    pub first_words: HashSet<&'static str>,
 }
 
 fn set(list: &'static str) -> HashSet<&'static str> {
@@ -97,6 +100,12 @@ pub fn get() -> &'static Gazetteer {
         not_names: set(NOT_NAMES),
         org_heads: set(ORG_HEADS),
         aliases: ALIASES.iter().copied().collect(),
+        first_words: [COUNTRIES, PLACES, ORGANIZATIONS, DEMONYMS, PERSON_TITLES]
+            .iter()
+            .flat_map(|list| list.split('|'))
+            .chain(ALIASES.iter().map(|a| a.0))
+            .filter_map(|entry| entry.split_once(' ').map(|(first, _)| first))
+            .collect(),
     })
 }
 

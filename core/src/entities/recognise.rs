@@ -76,8 +76,8 @@ fn quantity_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-            (?:\s*(?P<pct>%|percent\b|per\ cent\b)|-(?P<hyph>[a-z]+)\b|\s+(?P<mult>million|billion|trillion|thousand|hundred)\b)?
+            (?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+            (?:\s*(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b))|-(?P<hyph>[a-z]+)(?-u:\b)|\s+(?P<mult>million|billion|trillion|thousand|hundred)(?-u:\b))?
             (?P<unit>(?:\s+[a-z][a-z-]*){0,2})",
         )
         .expect("the quantity pattern compiles")
@@ -312,6 +312,11 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         out.push(mention);
         covered[first..=last].iter_mut().for_each(|c| *c = true);
     }
+    let lower_case: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+        .map(|t| t.text)
+        .collect();
     // "Smith said": a capitalised word the tagger left out, right before a reporting verb, is a
     // person unless the document also writes it in lower case.
     for i in 0..tokens.len().saturating_sub(1) {
@@ -321,7 +326,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             continue;
         }
         let folded = fold(&text[t.start..name_end(t)]);
-        let lower = tokens.iter().any(|u| u.text == folded);
+        let lower = lower_case.contains(folded.as_str());
         if lower
             || folded.chars().count() < 3
             || g.not_names.contains(folded.as_str())

@@ -157,6 +157,9 @@ impl<'a> Sequence<'a> {
         // spread over its tokens as begin / inside.
         let mut phrase = vec![(0u8, false); n];
         for i in 0..n {
+            if !g.first_words.contains(words[i].as_str()) {
+                continue;
+            }
             for len in (2..=MULTI_MAX.min(n - i)).rev() {
                 let span = fold(&text[tokens[i].start..name_end(&tokens[i + len - 1])]);
                 let f = flags(g, &span) & (G_PLACE | G_ORG | G_TITLE | G_DEMONYM);
@@ -169,6 +172,7 @@ impl<'a> Sequence<'a> {
                 }
             }
         }
+        let gaz: Vec<u8> = words.iter().map(|w| flags(g, w)).collect();
         let word = |i: isize| -> &str {
             if i < 0 {
                 "<s>"
@@ -202,13 +206,13 @@ impl<'a> Sequence<'a> {
             f.push(hash(9, &[shape_at(k - 1)]));
             f.push(hash(10, &[shape_at(k + 1)]));
             f.push(hash(11, &[shape_at(k - 1), sh, shape_at(k + 1)]));
-            let chars: Vec<char> = w.chars().collect();
+            // Prefixes and suffixes of one to four characters, of words longer than that.
+            let bounds: Vec<usize> = w.char_indices().map(|(b, _)| b).collect();
+            let chars = bounds.len();
             for len in 1..=4 {
-                if chars.len() > len {
-                    let p: String = chars[..len].iter().collect();
-                    let s: String = chars[chars.len() - len..].iter().collect();
-                    f.push(hash(12 + len as u8, &[&p]));
-                    f.push(hash(20 + len as u8, &[&s]));
+                if chars > len {
+                    f.push(hash(12 + len as u8, &[&w[..bounds[len]]]));
+                    f.push(hash(20 + len as u8, &[&w[bounds[chars - len]..]]));
                 }
             }
             let start = if starts[i] { "S" } else { "-" };
@@ -224,19 +228,18 @@ impl<'a> Sequence<'a> {
             if name_end(t) != t.end {
                 f.push(hash(34, &[&t.text[name_end(t) - t.start..]]));
             }
-            let gz = flags(g, w);
+            let gz = gaz[i];
             if gz != 0 {
                 f.push(hash(35, &[&gz.to_string()]));
                 f.push(hash(36, &[&gz.to_string(), cap]));
             }
             if i > 0 {
-                let gp = flags(g, &words[i - 1]);
+                let gp = gaz[i - 1];
                 if gp != 0 {
                     f.push(hash(37, &[&gp.to_string()]));
                 }
             }
-            if let Some(next) = words.get(i + 1) {
-                let gn = flags(g, next);
+            if let Some(&gn) = gaz.get(i + 1) {
                 if gn != 0 {
                     f.push(hash(38, &[&gn.to_string()]));
                 }
@@ -350,8 +353,29 @@ fn best(scores: &[f32; N], prev: usize) -> usize {
         .unwrap_or(O)
 }
 
+/// Feature keys are hashes already: a map over them needs no hashing of its own.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        // Spread the key over the high bits too, which hashbrown uses for its control bytes.
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type Weights = HashMap<u32, [f32; N], std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// The score of each tag: the sum of the features' weights.
-fn score(weights: &HashMap<u32, [f32; N]>, features: &[u32]) -> [f32; N] {
+fn score(weights: &Weights, features: &[u32]) -> [f32; N] {
     let mut s = [0f32; N];
     for w in features.iter().filter_map(|f| weights.get(f)) {
         for (a, b) in s.iter_mut().zip(w) {
@@ -363,7 +387,7 @@ fn score(weights: &HashMap<u32, [f32; N]>, features: &[u32]) -> [f32; N] {
 
 /// Weights by feature hash.
 pub struct Model {
-    weights: HashMap<u32, [f32; N]>,
+    weights: Weights,
 }
 
 impl Model {
@@ -384,7 +408,7 @@ impl Model {
         }
         let scale = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
         let count = r.varint()? as usize;
-        let mut weights = HashMap::with_capacity(count);
+        let mut weights = Weights::with_capacity_and_hasher(count, Default::default());
         let mut key = 0u64;
         for _ in 0..count {
             key += r.varint()?;
@@ -408,7 +432,7 @@ impl Model {
         static M: OnceLock<Model> = OnceLock::new();
         M.get_or_init(|| {
             Model::read(include_bytes!("ner.bin")).unwrap_or(Model {
-                weights: HashMap::new(),
+                weights: Weights::default(),
             })
         })
     }
@@ -450,7 +474,7 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 /// features it touches).
 #[derive(Default)]
 pub struct Trainer {
-    weights: HashMap<u32, [f32; N]>,
+    weights: Weights,
     totals: HashMap<u32, [f64; N]>,
     stamps: HashMap<u32, [u32; N]>,
     clock: u32,
