@@ -244,7 +244,23 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let tags = tagger::Model::get().tag(&seq);
     let tokens = &seq.tokens;
     let starts = tagger::sentence_starts(text, tokens);
-    let mut spans = tagger::spans(&tags);
+    // A name never runs across a bracket: "RTS (Radio Television of Serbia)" is two.
+    let mut spans: Vec<_> = tagger::spans(&tags)
+        .into_iter()
+        .flat_map(|(first, last, ty)| {
+            let mut pieces = Vec::new();
+            let mut from = first;
+            for k in first..=last + 1 {
+                if k > last || matches!(tokens[k].text, "(" | ")" | "[" | "]") {
+                    if from < k {
+                        pieces.push((from, k - 1, ty));
+                    }
+                    from = k + 1;
+                }
+            }
+            pieces
+        })
+        .collect();
     known_phrases(text, g, tokens, &mut spans);
     split_titles(text, g, tokens, &mut spans);
     let mut covered = vec![false; tokens.len()];
