@@ -248,17 +248,15 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let mut spans: Vec<_> = tagger::spans(&tags)
         .into_iter()
         .flat_map(|(first, last, ty)| {
-            let mut pieces = Vec::new();
-            let mut from = first;
-            for k in first..=last + 1 {
-                if k > last || matches!(tokens[k].text, "(" | ")" | "[" | "]") {
-                    if from < k {
-                        pieces.push((from, k - 1, ty));
-                    }
-                    from = k + 1;
-                }
-            }
-            pieces
+            let bracket = |k: &usize| matches!(tokens[*k].text, "(" | ")" | "[" | "]");
+            let cuts: Vec<usize> = (first..=last).filter(bracket).collect();
+            let starts = std::iter::once(first).chain(cuts.iter().map(|c| c + 1));
+            let ends = cuts.iter().map(|c| c.wrapping_sub(1)).chain([last]);
+            starts
+                .zip(ends)
+                .filter(|(a, b)| *b != usize::MAX && a <= b)
+                .map(move |(a, b)| (a, b, ty))
+                .collect::<Vec<_>>()
         })
         .collect();
     known_phrases(text, g, tokens, &mut spans);
