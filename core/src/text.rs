@@ -218,6 +218,34 @@ pub fn lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a word names, 1–12: the full name or any prefix of it of three letters or more
+/// ("Mar", "Sept.", "Septem"), any case, with or without a final period. "Marshal" is no month.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w))
+        .map(|i| i as u32 + 1)
+}
+
 /// Folds a string for matching: NFKD, combining marks dropped, lower case, typographic
 /// apostrophes and dashes unified. `Vučić` and `VUCIC` fold to the same `vucic`.
 pub fn fold(s: &str) -> String {
@@ -380,6 +408,29 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffPiece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        let got: Vec<Option<u32>> = [
+            "Mar", "Sept.", "june", "JUL", "December", "Marshal", "ma", "Dec.",
+        ]
+        .iter()
+        .map(|w| month_number(w))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                Some(3),
+                Some(9),
+                Some(6),
+                Some(7),
+                Some(12),
+                None,
+                None,
+                Some(12)
+            ]
+        );
+    }
 
     #[test]
     fn word_diff_marks_what_the_other_wording_lacks() {

@@ -1,23 +1,10 @@
 //! Dates and times: explicit dates, months, years, weekdays and relative expressions, with an
 //! ISO value where the text and the article's own date allow.
 
+use crate::text::month_number;
 use regex::Regex;
 use std::sync::OnceLock;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
@@ -27,15 +14,6 @@ const WEEKDAYS: [&str; 7] = [
     "saturday",
     "sunday",
 ];
-
-fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let abbreviation = (3..=4).contains(&w.len());
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (abbreviation && m.starts_with(&w)))
-        .map(|i| i as u32 + 1)
-}
 
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();

@@ -1,36 +1,9 @@
 //! Metadata helpers shared by the text and HTML paths: dates to ISO form, datelines, and
 //! "Headline – Outlet" title suffixes.
 
+use crate::text::month_number as month;
 use regex::Regex;
 use std::sync::OnceLock;
-
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let m = MONTHS.iter().position(|m| w.starts_with(m))? as u32 + 1;
-    // "march", "mar", "sept" all fine; reject words that merely start like a month ("marshal").
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][m as usize - 1];
-    (full.starts_with(&w) || w == "sept").then_some(m)
-}
 
 fn iso(y: u32, m: u32, d: u32) -> Option<String> {
     ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
