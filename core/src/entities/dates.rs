@@ -66,29 +66,28 @@ const MONTH_CUES: &[&str] = &[
 /// Checks what the pattern cannot: a bare "May"/"March" needs a cue word before it, and a bare
 /// year must not be money, a share or part of a longer number.
 fn plausible(text: &str, name: &str, start: usize, end: usize) -> bool {
+    let bare_month = name == "m" && matches!(&text[start..end], "May" | "March");
+    if !bare_month && name != "yearonly" {
+        return true;
+    }
     let before = text[..start].trim_end();
     let prev_word = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("")
         .to_lowercase();
-    match name {
-        "m" if matches!(&text[start..end], "May" | "March") => {
-            MONTH_CUES.contains(&prev_word.as_str())
-        }
-        "yearonly" => {
-            let after = &text[end..];
-            !(before.ends_with(['$', '€', '£', '#', '№'])
-                || text[..start].ends_with(['.', ',', '-', '/', ':'])
-                || after.starts_with(['%', '.', ',', ':', '/', '-'])
-                    && after[1..].starts_with(|c: char| c.is_ascii_digit())
-                || after.trim_start().starts_with(['%'])
-                || prev_word == "no"
-                || prev_word == "number"
-                || counts_things(&prev_word, after))
-        }
-        _ => true,
+    if bare_month {
+        return MONTH_CUES.contains(&prev_word.as_str());
     }
+    let after = &text[end..];
+    !(before.ends_with(['$', '€', '£', '#', '№'])
+        || text[..start].ends_with(['.', ',', '-', '/', ':'])
+        || after.starts_with(['%', '.', ',', ':', '/', '-'])
+            && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        || after.trim_start().starts_with(['%'])
+        || prev_word == "no"
+        || prev_word == "number"
+        || counts_things(&prev_word, after))
 }
 
 /// "for 2020 shares": a number before a plural noun counts things, unless a determiner makes it
@@ -203,15 +202,10 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMatch> {
             "my" => month.zip(year).map(|(mo, y)| format!("{y:04}-{mo:02}")),
             "m" => {
                 let lower = s.to_lowercase();
-                let shift = if lower.ends_with("last year") {
-                    Some(-1)
-                } else if lower.ends_with("next year") {
-                    Some(1)
-                } else if lower.ends_with("this year") {
-                    Some(0)
-                } else {
-                    None
-                };
+                let shift = [("last year", -1), ("next year", 1), ("this year", 0)]
+                    .into_iter()
+                    .find(|(words, _)| lower.ends_with(words))
+                    .map(|(_, k)| k);
                 let y = match (shift, anchor) {
                     (Some(k), Some((py, _, _))) => Some(py + k),
                     _ => month.and_then(|mo| infer_year(mo, anchor)),

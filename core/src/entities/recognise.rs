@@ -243,22 +243,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let seq = tagger::Sequence::new(text);
     let tags = tagger::Model::get().tag(&seq);
     let tokens = &seq.tokens;
-    let starts = tagger::sentence_starts(text, tokens);
-    // A name never runs across a bracket: "RTS (Radio Television of Serbia)" is two.
-    let mut spans: Vec<_> = tagger::spans(&tags)
-        .into_iter()
-        .flat_map(|(first, last, ty)| {
-            let bracket = |k: &usize| matches!(tokens[*k].text, "(" | ")" | "[" | "]");
-            let cuts: Vec<usize> = (first..=last).filter(bracket).collect();
-            let starts = std::iter::once(first).chain(cuts.iter().map(|c| c + 1));
-            let ends = cuts.iter().map(|c| c.wrapping_sub(1)).chain([last]);
-            starts
-                .zip(ends)
-                .filter(|(a, b)| *b != usize::MAX && a <= b)
-                .map(move |(a, b)| (a, b, ty))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut spans = split_at_brackets(tokens, tagger::spans(&tags));
     known_phrases(text, g, tokens, &mut spans);
     split_titles(text, g, tokens, &mut spans);
     let mut covered = vec![false; tokens.len()];
@@ -267,7 +252,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         // "The Harbour Workers Union": an article opening a sentence is not part of the name,
         // unless the whole is a known name ("The Hague").
         while first < last
-            && starts[first]
+            && seq.starts_sentence(first)
             && matches!(fold(tokens[first].text).as_str(), "the" | "a" | "an")
             && known(g, &fold(&text[tokens[first].start..end])).is_none()
         {
@@ -294,7 +279,10 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             continue;
         }
         // "Cooperating with NATO is important": a verb form opening a sentence.
-        if first == last && starts[first] && folded.ends_with("ing") && known(g, &folded).is_none()
+        if first == last
+            && seq.starts_sentence(first)
+            && folded.ends_with("ing")
+            && known(g, &folded).is_none()
         {
             continue;
         }
@@ -335,16 +323,17 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     // person unless the document also writes it in lower case.
     for i in 0..tokens.len().saturating_sub(1) {
         let t = &tokens[i];
-        let next = fold(tokens[i + 1].text);
-        if covered[i] || !t.is_capitalised() || !SPEECH_VERBS.contains(&next.as_str()) {
+        if covered[i] || !t.is_capitalised() {
             continue;
         }
-        let folded = fold(&text[t.start..name_end(t)]);
-        let lower = lower_case.contains(folded.as_str());
-        if lower
+        if !SPEECH_VERBS.contains(&fold(tokens[i + 1].text).as_str()) {
+            continue;
+        }
+        let folded = seq.word(i);
+        if lower_case.contains(folded)
             || folded.chars().count() < 3
-            || g.not_names.contains(folded.as_str())
-            || known(g, &folded).is_some()
+            || g.not_names.contains(folded)
+            || known(g, folded).is_some()
             || !t.text.chars().skip(1).any(char::is_lowercase)
         {
             continue;
@@ -360,15 +349,38 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         if covered[i] || !t.is_capitalised() || (short && surface.chars().any(char::is_lowercase)) {
             continue;
         }
-        let folded = fold(surface);
-        if caps_pronoun(tokens, i, i, &folded) {
+        let folded = seq.word(i);
+        if caps_pronoun(tokens, i, i, folded) {
             continue;
         }
-        if let Some(kind) = known(g, &folded) {
+        if let Some(kind) = known(g, folded) {
             out.push(Mention::new(t.start, end, kind, None));
         }
     }
     acronym_definitions(text, tokens, out);
+}
+
+/// A name never runs across a bracket: "RTS (Radio Television of Serbia)" is two.
+fn split_at_brackets(
+    tokens: &[Token],
+    spans: Vec<(usize, usize, &'static str)>,
+) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (first, last, ty) in spans {
+        let mut from = first;
+        for (k, t) in tokens.iter().enumerate().take(last + 1).skip(first) {
+            if matches!(t.text, "(" | ")" | "[" | "]") {
+                if from < k {
+                    out.push((from, k - 1, ty));
+                }
+                from = k + 1;
+            }
+        }
+        if from <= last {
+            out.push((from, last, ty));
+        }
+    }
+    out
 }
 
 /// "D-N", "R-Ky", "I-Vt": a US politician's party and state.
@@ -395,11 +407,15 @@ fn known_phrases(
 ) {
     let mut i = 0;
     while i < tokens.len() {
+        // Only where a known phrase may start: a capitalised first word of one.
+        let may_start =
+            tokens[i].is_capitalised() && g.first_words.contains(fold(tokens[i].text).as_str());
         let found = (2..=PHRASE_MAX.min(tokens.len() - i))
             .rev()
+            .filter(|_| may_start)
             .find_map(|len| {
                 let last = i + len - 1;
-                if !tokens[i].is_capitalised() || !tokens[last].is_capitalised() {
+                if !tokens[last].is_capitalised() {
                     return None;
                 }
                 let folded = fold(&text[tokens[i].start..name_end(&tokens[last])]);

@@ -4,7 +4,7 @@
 //! Features are the usual ones of a feature-based tagger (the word, its neighbours, shape,
 //! affixes, the tags already chosen to its left), plus what the rest of the document says about
 //! the word (is it also written in lower case? capitalised mid-sentence?) and the gazetteers.
-//! Each feature is hashed to 32 bits, so the weights (`ner.bin`, written by `eval`'s
+//! Each feature is hashed to 22 bits, so the weights (`ner.bin`, written by `eval`'s
 //! `train_ner` from CoNLL-2003 English train) hold numbers only, no text.
 //!
 //! The tagger works on [`text::tokens`], so training and use see the same tokens.
@@ -104,8 +104,10 @@ pub struct Sequence<'a> {
     pub tokens: Vec<Token<'a>>,
     /// Static feature hashes of each token.
     features: Vec<Vec<u32>>,
-    /// Folded name parts, for the tag-and-word feature.
+    /// Folded name parts (without a possessive or a lower-case hyphenated tail).
     words: Vec<String>,
+    /// Tokens that start a sentence or a line.
+    starts: Vec<bool>,
     /// Tokens a name cannot run past: possessives ("NATO’s Kosovo Force" is two names).
     ends_name: Vec<bool>,
 }
@@ -225,8 +227,8 @@ impl<'a> Sequence<'a> {
             let lower_seen = if lower.contains(w) { "L" } else { "-" };
             let cap_seen = if cap_inside.contains(w) { "C" } else { "-" };
             f.push(hash(33, &[lower_seen, cap_seen, start, cap]));
-            if name_end(t) != t.end {
-                f.push(hash(34, &[&t.text[name_end(t) - t.start..]]));
+            if let Some(tail) = t.text.get(names[i].len()..).filter(|x| !x.is_empty()) {
+                f.push(hash(34, &[tail]));
             }
             let gz = gaz[i];
             if gz != 0 {
@@ -250,11 +252,16 @@ impl<'a> Sequence<'a> {
             }
             features.push(f);
         }
-        let ends_name = tokens.iter().map(|t| name_end(t) != t.end).collect();
+        let ends_name = tokens
+            .iter()
+            .zip(&names)
+            .map(|(t, name)| name.len() != t.text.len())
+            .collect();
         Sequence {
             tokens,
             features,
             words,
+            starts,
             ends_name,
         }
     }
@@ -265,6 +272,16 @@ impl<'a> Sequence<'a> {
 
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
+    }
+
+    /// Token `i`'s name part, folded ("NATO’s" → "nato").
+    pub fn word(&self, i: usize) -> &str {
+        &self.words[i]
+    }
+
+    /// Whether token `i` starts a sentence or a line.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        self.starts[i]
     }
 
     /// The tag before token `i` as far as continuing a name goes.
@@ -306,7 +323,7 @@ impl<'a> Sequence<'a> {
 }
 
 /// Tokens that start a sentence or a line.
-pub fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<bool> {
+fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut expect = true;
     for (i, t) in tokens.iter().enumerate() {
@@ -391,13 +408,9 @@ pub struct Model {
 }
 
 impl Model {
-    fn scores(&self, features: &[u32]) -> [f32; N] {
-        score(&self.weights, features)
-    }
-
     /// Greedy left-to-right tagging: indices into [`TAGS`].
     pub fn tag(&self, seq: &Sequence) -> Vec<usize> {
-        seq.walk(|_, features, prev| best(&self.scores(features), prev))
+        seq.walk(|_, features, prev| best(&score(&self.weights, features), prev))
     }
 
     /// Reads the format [`Trainer::write`] writes; `None` when it is not that.
@@ -425,6 +438,46 @@ impl Model {
             weights.insert(u32::try_from(key).ok()?, w);
         }
         Some(Model { weights })
+    }
+
+    /// Serialises the weights quantised to `scale` steps per unit, dropping features whose
+    /// every weight rounds below `keep` steps.
+    pub fn write(&self, scale: f32, keep: i64) -> Vec<u8> {
+        let mut rows: Vec<(u32, [i64; N])> = self
+            .weights
+            .iter()
+            .map(|(f, w)| {
+                let mut q = [0i64; N];
+                for (a, b) in q.iter_mut().zip(w) {
+                    *a = (b * scale).round() as i64;
+                }
+                (*f, q)
+            })
+            .filter(|(_, q)| q.iter().any(|v| v.abs() >= keep))
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        let mut out = b"NLT1".to_vec();
+        out.extend_from_slice(&scale.to_le_bytes());
+        put_varint(&mut out, rows.len() as u64);
+        let mut last = 0u64;
+        for (f, q) in rows {
+            put_varint(&mut out, u64::from(f) - last);
+            last = u64::from(f);
+            let mask = q
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| **v != 0)
+                .fold(0u64, |m, (t, _)| m | 1 << t);
+            put_varint(&mut out, mask);
+            for v in q.into_iter().filter(|v| *v != 0) {
+                put_varint(&mut out, ((v << 1) ^ (v >> 63)) as u64);
+            }
+        }
+        out
+    }
+
+    pub fn features(&self) -> usize {
+        self.weights.len()
     }
 
     /// The model compiled into the binary.
@@ -481,10 +534,6 @@ pub struct Trainer {
 }
 
 impl Trainer {
-    fn scores(&self, features: &[u32]) -> [f32; N] {
-        score(&self.weights, features)
-    }
-
     fn update(&mut self, feature: u32, tag: usize, delta: f32) {
         let w = self.weights.entry(feature).or_insert([0.0; N]);
         let total = self.totals.entry(feature).or_insert([0.0; N]);
@@ -499,7 +548,7 @@ impl Trainer {
         let mut wrong = 0;
         seq.walk(|i, features, prev| {
             self.clock += 1;
-            let guess = best(&self.scores(features), prev);
+            let guess = best(&score(&self.weights, features), prev);
             let truth = gold.get(i).copied().unwrap_or(O);
             if guess != truth {
                 wrong += 1;
@@ -531,48 +580,6 @@ impl Trainer {
             })
             .collect();
         Model { weights }
-    }
-}
-
-impl Model {
-    /// Serialises the weights quantised to `scale` steps per unit, dropping features whose
-    /// every weight rounds below `keep` steps.
-    pub fn write(&self, scale: f32, keep: i64) -> Vec<u8> {
-        let mut rows: Vec<(u32, [i64; N])> = self
-            .weights
-            .iter()
-            .map(|(f, w)| {
-                let mut q = [0i64; N];
-                for (a, b) in q.iter_mut().zip(w) {
-                    *a = (b * scale).round() as i64;
-                }
-                (*f, q)
-            })
-            .filter(|(_, q)| q.iter().any(|v| v.abs() >= keep))
-            .collect();
-        rows.sort_unstable_by_key(|r| r.0);
-        let mut out = b"NLT1".to_vec();
-        out.extend_from_slice(&scale.to_le_bytes());
-        put_varint(&mut out, rows.len() as u64);
-        let mut last = 0u64;
-        for (f, q) in rows {
-            put_varint(&mut out, u64::from(f) - last);
-            last = u64::from(f);
-            let mask = q
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| **v != 0)
-                .fold(0u64, |m, (t, _)| m | 1 << t);
-            put_varint(&mut out, mask);
-            for v in q.into_iter().filter(|v| *v != 0) {
-                put_varint(&mut out, ((v << 1) ^ (v >> 63)) as u64);
-            }
-        }
-        out
-    }
-
-    pub fn features(&self) -> usize {
-        self.weights.len()
     }
 }
 

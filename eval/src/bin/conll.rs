@@ -1,12 +1,12 @@
 //! Entity recognition on CoNLL-2003 (PER, ORG, LOC), strict entity-level P/R/F1.
 //!
 //! ```text
-//! cargo run --release -p newslens-eval --bin conll -- /work/shared/corpus/conll2003/valid.txt [--limit N]
+//! cargo run --release -p newslens-eval --bin conll -- /work/shared/corpus/conll2003/valid.txt [--limit N] [--errors]
 //! ```
 //! Each document (split at `-DOCSTART-`) is rebuilt as tokens joined by single spaces and
-//! sentences by newlines, analysed raw (`--errors` lists every miss and extra); `person`/`organization`/`place` mentions map to
+//! sentences by newlines, analysed raw; `person`/`organization`/`place` mentions map to
 //! PER/ORG/LOC; predicted and gold spans are trimmed of surrounding punctuation and must match
-//! in span and type exactly.
+//! in span and type exactly. `--errors` lists every miss and extra.
 
 use newslens_eval::conll::parse;
 use newslens_eval::corpus::{analyse_raw, read_or_exit, trim_punct};

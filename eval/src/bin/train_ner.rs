@@ -69,6 +69,24 @@ fn score(model: &Model, dev: &[(Sequence, Vec<usize>)]) -> Counts {
     c
 }
 
+/// Each document's token sequence with its gold tags.
+fn labelled(docs: &[Doc]) -> Vec<(Sequence<'_>, Vec<usize>)> {
+    docs.iter()
+        .map(|d| {
+            let seq = Sequence::new(&d.text);
+            let gold = gold_tags(d, &seq);
+            (seq, gold)
+        })
+        .collect()
+}
+
+/// The number after an option, or the usage message.
+fn number<'a, T: std::str::FromStr>(it: &mut impl Iterator<Item = &'a String>) -> T {
+    it.next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| usage())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut train = None;
@@ -80,24 +98,9 @@ fn main() {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dev" => dev = it.next().cloned(),
-            "--epochs" => {
-                epochs = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or_else(|| usage())
-            }
-            "--scale" => {
-                scale = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or_else(|| usage())
-            }
-            "--keep" => {
-                keep = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or_else(|| usage())
-            }
+            "--epochs" => epochs = number(&mut it),
+            "--scale" => scale = number(&mut it),
+            "--keep" => keep = number(&mut it),
             _ if train.is_none() && !a.starts_with('-') => train = Some(a.clone()),
             _ => usage(),
         }
@@ -105,25 +108,15 @@ fn main() {
     let Some(train) = train else { usage() };
     let train_docs = parse(&read_or_exit(&train));
     let dev_docs = dev.map(|d| parse(&read_or_exit(&d))).unwrap_or_default();
-    let prepare = |docs: &[Doc]| -> Vec<(usize, Vec<usize>)> {
-        docs.iter()
-            .enumerate()
-            .map(|(i, d)| (i, gold_tags(d, &Sequence::new(&d.text))))
-            .collect()
-    };
-    let train_gold = prepare(&train_docs);
-    let train_seqs: Vec<Sequence> = train_docs.iter().map(|d| Sequence::new(&d.text)).collect();
-    let dev_set: Vec<(Sequence, Vec<usize>)> = prepare(&dev_docs)
-        .into_iter()
-        .map(|(i, g)| (Sequence::new(&dev_docs[i].text), g))
-        .collect();
+    let train_set = labelled(&train_docs);
+    let dev_set = labelled(&dev_docs);
     eprintln!(
         "{} training documents, {} tokens",
-        train_seqs.len(),
-        train_seqs.iter().map(Sequence::len).sum::<usize>()
+        train_set.len(),
+        train_set.iter().map(|(seq, _)| seq.len()).sum::<usize>()
     );
     let mut trainer = Trainer::default();
-    let mut order: Vec<usize> = (0..train_seqs.len()).collect();
+    let mut order: Vec<usize> = (0..train_set.len()).collect();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for epoch in 1..=epochs {
         // A fixed shuffle per pass (xorshift), so the weights are reproducible.
@@ -135,7 +128,8 @@ fn main() {
         }
         let mut wrong = 0;
         for &i in &order {
-            wrong += trainer.learn(&train_seqs[i], &train_gold[i].1);
+            let (seq, gold) = &train_set[i];
+            wrong += trainer.learn(seq, gold);
         }
         eprint!("pass {epoch}: {wrong} mistakes");
         if !dev_set.is_empty() {
