@@ -24,4 +24,4 @@ pub mod quotes;
 pub mod report;
 pub mod text;
 
-pub use pipeline::{analyse, analyse_articles, analyse_observed, Input, Options, Stage};
+pub use pipeline::{analyse, analyse_articles, analyse_observed, warm_up, Input, Options, Stage};

@@ -10,6 +10,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// Installs the message handler and tells the page the worker is ready (messages posted before
 /// the wasm module has loaded would be dropped, so the page waits for this).
 pub fn start() {
+    newslens_core::ingest::decode::set_charsets(text_decoder);
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -47,4 +48,14 @@ pub fn start() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let _ = scope.post_message(&protocol::message("ready", 0));
+    // Messages wait in the queue meanwhile, so a batch dropped at once is not lost, only served
+    // after this.
+    newslens_core::warm_up();
+}
+
+/// Legacy charsets through the browser's own decoder (the Encoding Standard, as encoding_rs
+/// implements it natively), so the download carries no charset tables.
+fn text_decoder(label: &str, bytes: &[u8]) -> Option<String> {
+    let decoder = web_sys::TextDecoder::new_with_label(label).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
 }

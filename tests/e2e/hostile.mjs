@@ -70,6 +70,9 @@ const files = [
   ["invalid-utf8.txt", Buffer.concat([Buffer.from("Valid start. "), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe]), Buffer.from(" The council met in Leiden.")])],
   ["utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("The minister Karin Vos visited Gouda on Monday.", "utf16le")])],
   ["latin1.txt", Buffer.from("Le maire de Li\xe8ge, Andr\xe9 Dubois, a inaugur\xe9 le pont.", "latin1")],
+  // Declared legacy charsets: the worker decodes them with the browser's TextDecoder.
+  ["latin2.html", Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-2"><title>Talks</title></head><body><p>President Aleksandar Vu'), Buffer.from([0xe8, 0x69, 0xe6]), Buffer.from(" met envoys in Belgrade on Monday.</p></body></html>")])],
+  ["shift-jis.html", Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body><p>Tokyo ('), Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from(") hosted the summit.</p></body></html>")])],
   ["deep.html", Buffer.from("<html><body>" + "<div>".repeat(100_000) + "<p>Deep text about Arnhem.</p>" + "</div>".repeat(100_000) + "</body></html>")],
   ["long-line.txt", Buffer.from("The port of Rotterdam handled more containers. ".repeat(220_000))],
   ["unclosed.html", Buffer.from("<html><head><title>Broken</title><body><p>Unclosed <b>bold <i>and <table><tr><td>cell text about Breda")],
@@ -143,6 +146,8 @@ test("broken and hostile files each get a document or a clear error", async () =
   assert.match(doc("letter.docx")?.text ?? "", /Lotte Brand opened the new harbour bridge/);
   assert.match(doc("utf16.txt")?.text ?? "", /Karin Vos visited Gouda/);
   assert.match(doc("latin1.txt")?.text ?? "", /Liège, André Dubois, a inauguré/);
+  assert.match(doc("latin2.html")?.text ?? "", /Aleksandar Vučić met envoys/);
+  assert.match(doc("shift-jis.html")?.text ?? "", /Tokyo \(日本\) hosted/);
   assert.match(doc("invalid-utf8.txt")?.text ?? "", /The council met in Leiden/);
   assert.match(doc("deep.html")?.text ?? "", /Deep text about Arnhem/);
   assert.ok(!doc("hostile.html") || !/__hostileRan|<script/.test(doc("hostile.html").text), "script text kept out of the body");

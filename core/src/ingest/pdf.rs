@@ -6,8 +6,6 @@
 //! words, the result is the clear error "PDF without a supported text layer". Inflation is capped
 //! in total ([`MAX_INFLATED`]); the scan is linear; nothing recurses.
 
-use encoding_rs::WINDOWS_1252;
-
 /// The most bytes all streams of one file may inflate to.
 pub const MAX_INFLATED: usize = 64_000_000;
 
@@ -96,8 +94,7 @@ fn show_text(c: &[u8], out: &mut String) {
                     Some((&l, head)) if (0x0B..=0x0F).contains(&l) => (head, Some(l)),
                     _ => (part, None),
                 };
-                let (t, _) = WINDOWS_1252.decode_without_bom_handling(text);
-                out.push_str(&t);
+                out.push_str(&super::decode::windows_1252(text));
                 if let Some(l) = lig {
                     out.push_str(["ff", "fi", "fl", "ffi", "ffl"][(l - 0x0B) as usize]);
                 }
