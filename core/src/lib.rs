@@ -23,5 +23,6 @@ mod pipeline;
 pub mod quotes;
 pub mod report;
 pub mod text;
+mod unicode_tables;
 
 pub use pipeline::{analyse, analyse_articles, analyse_observed, warm_up, Input, Options, Stage};

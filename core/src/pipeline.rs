@@ -43,6 +43,20 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// A short name for timings.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Ingest => "ingest",
+            Stage::Recognise => "recognise",
+            Stage::Resolve => "resolve",
+            Stage::Quotes => "quotes",
+            Stage::Group => "group",
+            Stage::Compare => "compare",
+            Stage::Report => "report",
+            Stage::Done => "done",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Stage::Ingest => "reading and cleaning the documents",

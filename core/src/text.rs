@@ -3,8 +3,8 @@
 //! All spans here are byte ranges into the `&str` they came from, always on `char` boundaries.
 //! [`CharOffsets`] turns them into the character offsets the report uses.
 
+use crate::unicode_tables::{FOLD, MARKS};
 use std::ops::Range;
-use unicode_normalization::UnicodeNormalization;
 
 /// A word-like token: a run of letters/digits with inner apostrophes, hyphens, periods
 /// (`U.S.`, `Vučić's`, `78-day`, `1,000`) or a single punctuation character.
@@ -96,7 +96,24 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 fn is_combining(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
+    c >= '\u{300}' && in_ranges(MARKS, c)
+}
+
+fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
+    let i = ranges.partition_point(|&(_, end)| end < c);
+    ranges.get(i).is_some_and(|&(start, _)| start <= c)
+}
+
+/// `c` without its accents (its canonical decomposition without combining marks); `None` for a
+/// combining mark.
+fn strip_accents(c: char) -> Option<char> {
+    if c < '\u{c0}' {
+        return Some(c);
+    }
+    match FOLD.binary_search_by_key(&c, |&(from, _)| from) {
+        Ok(i) => Some(FOLD[i].1).filter(|&b| b != '\0'),
+        Err(_) => (!is_combining(c)).then_some(c),
+    }
 }
 
 /// `U`, `U.S`, `U.N` : single upper-case letters separated by periods.
@@ -246,7 +263,7 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// Folds a string for matching: NFKD, combining marks dropped, lower case, typographic
+/// Folds a string for matching: NFD, combining marks dropped, lower case, typographic
 /// apostrophes and dashes unified. `Vučić` and `VUCIC` fold to the same `vucic`.
 pub fn fold(s: &str) -> String {
     // ASCII needs no decomposition: the common case, done without it.
@@ -259,12 +276,16 @@ pub fn fold(s: &str) -> String {
             })
             .collect();
     }
-    s.nfkd()
-        .filter(|c| !is_combining(*c))
+    // Canonical decomposition (NFD) without the marks, from tables generated from
+    // unicode-normalization (tests/unicode_tables.rs). Compatibility forms (ligatures, full-width
+    // letters) are rare in news text and their tables would double the download.
+    s.chars()
+        .filter_map(strip_accents)
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             '’' | '‘' | '`' | '´' => '\'',
             '‐' | '‑' | '‒' | '–' | '—' => '-',
+            '\u{a0}' | '\u{202f}' => ' ',
             'đ' => 'd',
             'ł' => 'l',
             'ø' => 'o',

@@ -137,6 +137,9 @@ pub struct App {
 /// Ids of restored inputs start here, far above those given to new inputs.
 const RESTORED_IDS: u32 = 1 << 30;
 
+/// The status until the worker is ready (warmed up); files dropped meanwhile wait for it.
+const LOADING: &str = "Loading the analyser…";
+
 impl App {
     /// Starts an analysis of the current inputs if the worker is free and every file has been
     /// read, or marks one as due.
@@ -225,6 +228,9 @@ impl Component for App {
                     let json = protocol::get_string(&data, "json")
                         .ok_or_else(|| protocol::get_string(&data, "error").unwrap_or_default());
                     let elapsed_ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
+                    if let Some(timings) = protocol::get_string(&data, "timings") {
+                        gloo::console::log!(format!("analysis stages: {timings}"));
+                    }
                     link.send_message(Msg::WorkerReport {
                         id,
                         json,
@@ -243,7 +249,7 @@ impl Component for App {
             inputs: Vec::new(),
             report: None,
             report_json: None,
-            status: "Loading…".into(),
+            status: LOADING.into(),
             reading: HashMap::new(),
             next_id: 0,
             last_seq: 0.0,
@@ -345,7 +351,9 @@ impl Component for App {
                         }
                         self.inputs.extend(restored);
                         self.inputs.sort_by(|a, b| a.seq.total_cmp(&b.seq));
-                        self.status = String::new();
+                        if self.worker_ready {
+                            self.status = String::new();
+                        }
                     }
                     Err(e) => self.status = format!("Saved documents could not be loaded: {e}"),
                 }
@@ -374,6 +382,9 @@ impl Component for App {
             }
             Msg::WorkerReady => {
                 self.worker_ready = true;
+                if self.status == LOADING {
+                    self.status = String::new();
+                }
                 self.analyse();
                 true
             }

@@ -21,7 +21,14 @@ pub fn start() {
         let (id, inputs, rejected) = protocol::read_request(&data);
         let total = inputs.len();
         let started = js_sys::Date::now();
+        let mut timings = Vec::new();
+        let mut last = (started, "");
         let mut report = analyse_observed(&inputs, &Options::default(), |stage| {
+            let now = js_sys::Date::now();
+            if !last.1.is_empty() {
+                timings.push(format!("{} {:.0} ms", last.1, now - last.0));
+            }
+            last = (now, stage.name());
             if stage != Stage::Done {
                 let progress = protocol::message("progress", id);
                 set(
@@ -39,6 +46,7 @@ pub fn start() {
         );
         let reply = protocol::message("report", id);
         set(&reply, "elapsed_ms", js_sys::Date::now() - started);
+        set(&reply, "timings", timings.join(", "));
         match serde_json::to_string_pretty(&report) {
             Ok(json) => set(&reply, "json", json),
             Err(e) => set(&reply, "error", format!("could not encode the report: {e}")),
@@ -47,10 +55,10 @@ pub fn start() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = scope.post_message(&protocol::message("ready", 0));
-    // Messages wait in the queue meanwhile, so a batch dropped at once is not lost, only served
-    // after this.
+    // Ready means warm: the first batch then pays for no start-up. Messages posted meanwhile wait
+    // in the queue.
     newslens_core::warm_up();
+    let _ = scope.post_message(&protocol::message("ready", 0));
 }
 
 /// Legacy charsets through the browser's own decoder (the Encoding Standard, as encoding_rs

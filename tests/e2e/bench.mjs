@@ -43,6 +43,8 @@ try {
   for (const n of sizes) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const stages = [];
+    page.on("console", (m) => { if (m.text().startsWith("analysis stages:")) stages.push(m.text()); });
     await page.addInitScript(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
@@ -73,6 +75,7 @@ try {
     peak = Math.max(peak, rendererMemory());
     const analysisMs = Number(/in (\d+) ms/.exec(m.status)?.[1]);
     rows.push({ n, mb: mb(n), ...m, analysisMs, peak });
+    console.error(`${n} articles: ${stages.at(-1) ?? "no stage timings"}`);
     await context.close();
   }
 

@@ -413,63 +413,80 @@ impl Model {
         seq.walk(|_, features, prev| best(&score(&self.weights, features), prev))
     }
 
-    /// Reads the format [`Trainer::write`] writes; `None` when it is not that.
+    /// Reads the format [`Model::write`] writes; `None` when it is not that.
     pub fn read(bytes: &[u8]) -> Option<Model> {
         let mut r = Reader { bytes, at: 0 };
-        if r.take(4)? != b"NLT1" {
+        if r.take(4)? != b"NLT2" {
             return None;
         }
         let scale = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
-        let count = r.varint()? as usize;
-        let mut weights = Weights::with_capacity_and_hasher(count, Default::default());
+        let count = usize::try_from(r.varint()?).ok()?;
+        let mut keys = Vec::with_capacity(count.min(bytes.len()));
         let mut key = 0u64;
         for _ in 0..count {
             key += r.varint()?;
-            let mut w = [0f32; N];
-            let mask = r.varint()?;
-            for (t, x) in w.iter_mut().enumerate() {
-                if mask & (1 << t) == 0 {
-                    continue;
+            keys.push(u32::try_from(key).ok()?);
+        }
+        let masks = r.take(2 * count)?.to_vec();
+        let mut weights = Weights::with_capacity_and_hasher(keys.len(), Default::default());
+        for (key, mask) in keys.into_iter().zip(masks.chunks_exact(2)) {
+            let mask = u16::from_le_bytes([mask[0], mask[1]]);
+            let mut q = [0i64; N];
+            let mut sum = 0;
+            let last = (0..N).rev().find(|t| mask & (1 << t) != 0)?;
+            for (t, x) in q.iter_mut().enumerate().take(last) {
+                if mask & (1 << t) != 0 {
+                    let z = r.varint()?;
+                    *x = (z >> 1) as i64 ^ -((z & 1) as i64);
+                    sum += *x;
                 }
-                let z = r.varint()?;
-                let v = (z >> 1) as i64 ^ -((z & 1) as i64);
-                *x = v as f32 / scale;
             }
-            weights.insert(u32::try_from(key).ok()?, w);
+            q[last] = -sum;
+            weights.insert(key, q.map(|v| v as f32 / scale));
         }
         Some(Model { weights })
     }
 
     /// Serialises the weights quantised to `scale` steps per unit, dropping features whose
     /// every weight rounds below `keep` steps.
+    ///
+    /// A feature's weights sum to zero (every perceptron update adds to one tag what it takes
+    /// from another, and averaging keeps that), so the last one is not stored: the reader takes
+    /// it as minus the sum of the others, and the writer quantises it that way too. Sorted keys
+    /// are stored as deltas, then all tag masks, then all weights (zigzag varints): columns of
+    /// like values, which gzip packs better than interleaved rows.
     pub fn write(&self, scale: f32, keep: i64) -> Vec<u8> {
-        let mut rows: Vec<(u32, [i64; N])> = self
+        // (feature, quantised weights, the tag whose weight is implied)
+        let mut rows: Vec<(u32, [i64; N], usize)> = self
             .weights
             .iter()
-            .map(|(f, w)| {
-                let mut q = [0i64; N];
-                for (a, b) in q.iter_mut().zip(w) {
-                    *a = (b * scale).round() as i64;
+            .filter_map(|(f, w)| {
+                let mut q = w.map(|b| (b * scale).round() as i64);
+                if q.iter().all(|v| v.abs() < keep) {
+                    return None;
                 }
-                (*f, q)
+                let last = (0..N).rev().find(|&t| q[t] != 0)?;
+                q[last] = -q[..last].iter().sum::<i64>();
+                Some((*f, q, last))
             })
-            .filter(|(_, q)| q.iter().any(|v| v.abs() >= keep))
             .collect();
         rows.sort_unstable_by_key(|r| r.0);
-        let mut out = b"NLT1".to_vec();
+        let mut out = b"NLT2".to_vec();
         out.extend_from_slice(&scale.to_le_bytes());
         put_varint(&mut out, rows.len() as u64);
-        let mut last = 0u64;
-        for (f, q) in rows {
-            put_varint(&mut out, u64::from(f) - last);
-            last = u64::from(f);
-            let mask = q
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| **v != 0)
-                .fold(0u64, |m, (t, _)| m | 1 << t);
-            put_varint(&mut out, mask);
-            for v in q.into_iter().filter(|v| *v != 0) {
+        let mut previous = 0u64;
+        for (f, _, _) in &rows {
+            put_varint(&mut out, u64::from(*f) - previous);
+            previous = u64::from(*f);
+        }
+        for (_, q, last) in &rows {
+            let mask = (0..*last)
+                .filter(|&t| q[t] != 0)
+                .fold(1u16 << last, |m, t| m | 1 << t);
+            out.extend_from_slice(&mask.to_le_bytes());
+        }
+        for (_, q, last) in &rows {
+            for &v in q[..*last].iter().filter(|v| **v != 0) {
                 put_varint(&mut out, ((v << 1) ^ (v >> 63)) as u64);
             }
         }

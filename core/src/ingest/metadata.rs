@@ -47,12 +47,21 @@ pub fn dateline(line: &str) -> Option<(usize, Option<String>, String)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
         Regex::new(
-            r"^\s*(?:(?i:date|dated|published|posted)\s*:?\s*)?((?:\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|\p{Lu}[\p{Lu}\p{L} .'’-]{1,40}?,?(?: [A-Za-z]{3,9}\.? \d{1,2}(?:,? \d{4})?)?))\s*\(([^()]{2,40})\)\s*(?:[-–—:]+\s*)?",
+            r"^\s*(?:(?i:date|dated|published|posted)\s*:?\s*)?((?:\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[^\W\d_][[^\W\d_] .'’-]{1,40}?,?(?: [A-Za-z]{3,9}\.? \d{1,2}(?:,? \d{4})?)?))\s*\(([^()]{2,40})\)\s*(?:[-–—:]+\s*)?",
         )
         .expect("dateline pattern")
     });
     let c = r.captures(line)?;
     let head = c.get(1)?.as_str();
+    // A place opens with a capital (the pattern's letters are any case: Unicode's category
+    // tables would cost the download more than this check).
+    let month = head
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .and_then(crate::text::month_number);
+    if month.is_none() && !head.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return None;
+    }
     let outlet = c.get(2)?.as_str().trim();
     let whole = c.get(0)?;
     // The outlet must look like a name (a few words, capitalised), and text must follow.
