@@ -10,6 +10,9 @@ pub struct Input {
     /// The file name as given, or `pasted-N` for pasted text.
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Lines the person restored: cleaning keeps them in the body although it would remove them
+    /// (each as its `removed` entry shows it).
+    pub keep: Vec<String>,
 }
 
 impl Input {
@@ -17,6 +20,7 @@ impl Input {
         Input {
             name: name.into(),
             bytes: bytes.into(),
+            keep: Vec::new(),
         }
     }
 }

@@ -43,6 +43,9 @@ pub enum Msg {
     /// The inputs saved by an earlier visit.
     Restored(Result<Vec<PageInput>, String>),
     Remove(u32),
+    StoreFailed(String),
+    /// Keep (`true`) or again remove (`false`) a line cleaning took out of an input.
+    Restore(u32, String, bool),
     ClearAll,
     WorkerReady,
     WorkerProgress(String),
@@ -192,6 +195,23 @@ impl App {
         });
     }
 
+    /// Stores the lines restored in an input (once it has a key: see [`Msg::Stored`]).
+    fn store_keep(&self, ctx: &Context<Self>, id: u32) {
+        let Some(input) = self.inputs.iter().find(|i| i.id == id) else {
+            return;
+        };
+        let Some(key) = input.key else {
+            return;
+        };
+        let lines = input.keep.clone();
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = store::keep(key, &lines).await {
+                link.send_message(Msg::StoreFailed(e));
+            }
+        });
+    }
+
     fn add(&mut self, name: String, content: Option<Result<Vec<u8>, String>>) -> u32 {
         let (id, seq) = (self.next_id(), self.next_seq());
         let content = content.map(|c| c.map(Rc::new));
@@ -201,6 +221,7 @@ impl App {
             seq,
             name,
             content,
+            keep: Vec::new(),
         });
         id
     }
@@ -322,7 +343,13 @@ impl Component for App {
             Msg::Stored { id, key } => {
                 match key {
                     Ok(key) => match self.inputs.iter_mut().find(|i| i.id == id) {
-                        Some(input) => input.key = Some(key),
+                        Some(input) => {
+                            input.key = Some(key);
+                            // Lines restored while it was being stored.
+                            if !input.keep.is_empty() {
+                                self.store_keep(ctx, id);
+                            }
+                        }
                         // Removed before it was stored.
                         None => wasm_bindgen_futures::spawn_local(async move {
                             let _ = store::delete(key).await;
@@ -357,6 +384,22 @@ impl Component for App {
                     }
                     Err(e) => self.status = format!("Saved documents could not be loaded: {e}"),
                 }
+                self.analyse();
+                true
+            }
+            Msg::StoreFailed(e) => {
+                self.status = format!("Restored lines will not be kept for your next visit: {e}");
+                true
+            }
+            Msg::Restore(id, line, keep) => {
+                let Some(input) = self.inputs.iter_mut().find(|i| i.id == id) else {
+                    return false;
+                };
+                input.keep.retain(|k| *k != line);
+                if keep {
+                    input.keep.push(line);
+                }
+                self.store_keep(ctx, id);
                 self.analyse();
                 true
             }
@@ -505,6 +548,7 @@ impl Component for App {
                     inputs={self.inputs.clone()}
                     report={self.report.clone()}
                     on_remove={link.callback(Msg::Remove)}
+                    on_restore={link.callback(|(id, line, keep)| Msg::Restore(id, line, keep))}
                 />
                 if let Some(report) = &self.report {
                     <nav class="tabs" role="tablist" aria-label="Views of the analysis">

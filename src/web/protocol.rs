@@ -1,6 +1,7 @@
 //! Messages between the page and the analysis worker.
 //!
-//! Page → worker: `{type: "analyse", id, names: string[], files: Uint8Array[], rejected: [{name, error}]}`;
+//! Page → worker: `{type: "analyse", id, names: string[], files: Uint8Array[], keeps: string[][],
+//! rejected: [{name, error}]}` (`keeps[i]`: the lines the person restored in file `i`);
 //! the files' buffers are transferred, not copied. Worker → page: `{type: "ready"}`,
 //! `{type: "progress", id, stage}`, and `{type: "report", id, json}` where `json` is the report-v1
 //! document as text. Plain JS objects keep both sides free of a codec and the report crosses the
@@ -41,6 +42,8 @@ pub struct PageInput {
     pub name: String,
     /// `None` while the file is being read.
     pub content: Option<Result<std::rc::Rc<Vec<u8>>, String>>,
+    /// Removed lines the person restored (see `newslens_core::Input::keep`).
+    pub keep: Vec<String>,
 }
 
 /// Builds the analyse request and the list of buffers to transfer.
@@ -48,6 +51,7 @@ pub fn analyse_request(id: u32, inputs: &[PageInput]) -> (Object, Array) {
     let msg = message("analyse", id);
     let names = Array::new();
     let files = Array::new();
+    let keeps = Array::new();
     let rejected = Array::new();
     let transfer = Array::new();
     for input in inputs {
@@ -58,6 +62,13 @@ pub fn analyse_request(id: u32, inputs: &[PageInput]) -> (Object, Array) {
                 names.push(&JsValue::from_str(&input.name));
                 transfer.push(&array.buffer());
                 files.push(&array);
+                keeps.push(
+                    &input
+                        .keep
+                        .iter()
+                        .map(|k| JsValue::from_str(k))
+                        .collect::<Array>(),
+                );
             }
             Some(Err(error)) => {
                 let e = Object::new();
@@ -69,6 +80,7 @@ pub fn analyse_request(id: u32, inputs: &[PageInput]) -> (Object, Array) {
     }
     set(&msg, "names", names);
     set(&msg, "files", files);
+    set(&msg, "keeps", keeps);
     set(&msg, "rejected", rejected);
     (msg, transfer)
 }
@@ -78,15 +90,19 @@ pub fn read_request(data: &JsValue) -> (u32, Vec<newslens_core::Input>, Vec<(Str
     let id = get(data, "id").as_f64().unwrap_or(0.0) as u32;
     let names = Array::from(&get(data, "names"));
     let files = Array::from(&get(data, "files"));
+    let keeps = Array::from(&get(data, "keeps"));
     let inputs = names
         .iter()
         .zip(files.iter())
-        .map(|(name, file)| {
+        .enumerate()
+        .map(|(i, (name, file))| {
             let bytes = file
                 .dyn_into::<Uint8Array>()
                 .map(|a| a.to_vec())
                 .unwrap_or_default();
-            newslens_core::Input::new(name.as_string().unwrap_or_default(), bytes)
+            let mut input = newslens_core::Input::new(name.as_string().unwrap_or_default(), bytes);
+            input.keep = strings(&keeps.get(i as u32));
+            input
         })
         .collect();
     let rejected = Array::from(&get(data, "rejected"))
@@ -99,4 +115,15 @@ pub fn read_request(data: &JsValue) -> (u32, Vec<newslens_core::Input>, Vec<(Str
         })
         .collect();
     (id, inputs, rejected)
+}
+
+/// The strings of a JS array (none when it is not one).
+pub fn strings(value: &JsValue) -> Vec<String> {
+    if !Array::is_array(value) {
+        return Vec::new();
+    }
+    Array::from(value)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
 }

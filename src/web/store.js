@@ -37,6 +37,15 @@ export function allInputs() {
   return run("readonly", (s) => s.getAll()).then((all) => all.sort((a, b) => a.seq - b.seq));
 }
 
+/** Replaces the list of restored lines of one stored input. */
+export function setKeep(key, keep) {
+  return run("readwrite", (s) => {
+    const req = s.get(key);
+    req.onsuccess = () => { if (req.result) s.put({ ...req.result, keep }); };
+    return req;
+  });
+}
+
 export function deleteInput(key) {
   return run("readwrite", (s) => s.delete(key));
 }

@@ -1,6 +1,6 @@
 //! Rust side of the IndexedDB store (`store.js`).
 
-use super::protocol::{get, get_string, PageInput};
+use super::protocol::{get, get_string, strings, PageInput};
 use js_sys::{Array, Uint8Array};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -16,6 +16,8 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = allInputs)]
     async fn all_inputs() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = setKeep)]
+    async fn set_keep(key: u32, keep: Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = deleteInput)]
     async fn delete_input(key: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = clearInputs)]
@@ -64,9 +66,16 @@ pub async fn load_all(first_id: u32) -> Result<Vec<PageInput>, String> {
                 seq,
                 name,
                 content: Some(content),
+                keep: strings(&get(&record, "keep")),
             }
         })
         .collect())
+}
+
+/// Records the lines a person restored in a stored input.
+pub async fn keep(key: u32, lines: &[String]) -> Result<(), String> {
+    let array: Array = lines.iter().map(|l| JsValue::from_str(l)).collect();
+    set_keep(key, array).await.map(|_| ()).map_err(describe)
 }
 
 pub async fn delete(key: u32) -> Result<(), String> {

@@ -202,6 +202,34 @@ test("a removed document stays removed after a reload", async () => {
   assert.equal(await count("#documents > li"), files.length);
 });
 
+test("a removed line can be restored, survives a reload, and can be removed again", async () => {
+  const line = "Sign up for our morning newsletter and never miss a story";
+  const report = async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+    return JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  };
+  const wire = (r) => r.documents.find((d) => d.name === "harbour-strike-wire.txt");
+  assert.ok(wire(await report()).removed.some((r) => r.text === line), "the prompt starts out removed");
+  const item = page.locator("#documents > li", { hasText: "harbour-strike-wire.txt" });
+  await item.locator("details.removed summary").click();
+  await item.locator(`button[aria-label="Restore to the text: ${line}"]`).click();
+  await waitIdle();
+  let doc = wire(await report());
+  assert.ok(doc.text.includes(line), "restored into the body");
+  assert.ok(!doc.removed.some((r) => r.text === line));
+  await page.waitForTimeout(200); // let IndexedDB commit
+  await page.reload();
+  await waitIdle();
+  await page.waitForSelector("#entities tbody tr");
+  assert.ok(wire(await report()).text.includes(line), "still restored after a reload");
+  await item.locator("details.removed summary").click();
+  assert.match(await item.locator("details.removed summary").textContent(), /restored 1 line/);
+  await item.locator(`button[aria-label="Remove again: ${line}"]`).click();
+  await waitIdle();
+  doc = wire(await report());
+  assert.ok(!doc.text.includes(line) && doc.removed.some((r) => r.text === line), "removed again");
+});
+
 test("after one visit the page works with the network cut", async () => {
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await context.setOffline(true);

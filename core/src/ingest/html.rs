@@ -111,6 +111,11 @@ fn class_weight(dom: &Dom, i: usize) -> f64 {
 /// Extracts the article from a decoded page. Like Readability, when stripping elements by their
 /// class names leaves too little text (under 500 characters), it tries again without that step.
 pub fn extract(html: &str) -> Cleaned {
+    extract_keeping(html, &[])
+}
+
+/// [`extract`], except that lines in `keep` stay in the body (see [`plain::clean_keeping`]).
+pub fn extract_keeping(html: &str, keep: &[String]) -> Cleaned {
     let dom = dom::parse(html);
     let meta = metadata(&dom);
     let mut text = body_text(&dom, true);
@@ -120,7 +125,7 @@ pub fn extract(html: &str) -> Cleaned {
             text = again;
         }
     }
-    finish(text, meta)
+    finish(text, meta, keep)
 }
 
 /// The rendered text of the main content.
@@ -383,13 +388,13 @@ fn body_text(dom: &Dom, strip_unlikely: bool) -> String {
 }
 
 /// Line-level cleaning of the rendered text, and the metadata.
-fn finish(text: String, meta: Meta) -> Cleaned {
-    let mut cleaned = plain::clean(&text, meta.title.is_none());
+fn finish(text: String, meta: Meta, keep: &[String]) -> Cleaned {
+    let mut cleaned = plain::clean_keeping(&text, meta.title.is_none(), keep);
     // A heading repeating the title at the top of the body is the title, not body text.
     if let Some(t) = &meta.title {
         let ft = crate::text::fold(t);
         if let Some(first) = cleaned.text.lines().next() {
-            if crate::text::fold(first.trim()) == ft {
+            if crate::text::fold(first.trim()) == ft && !keep.iter().any(|k| k == first.trim()) {
                 let rest = cleaned.text[first.len()..].trim_start().to_string();
                 cleaned.removed.insert(
                     0,

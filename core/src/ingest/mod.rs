@@ -75,7 +75,7 @@ pub const MAX_TEXT_BYTES: usize = 5_000_000;
 pub fn ingest_batch(inputs: &[Input], raw: bool) -> Vec<Result<Article, String>> {
     let mut out: Vec<Result<Article, String>> = inputs.iter().map(|i| ingest_one(i, raw)).collect();
     if !raw {
-        remove_repeated(&mut out);
+        remove_repeated(&mut out, inputs);
     }
     out
 }
@@ -113,17 +113,17 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
         }
         Format::Pdf => {
             let text = limit(pdf::extract(bytes)?, &mut article.warnings);
-            plain::clean(&text, true)
+            plain::clean_keeping(&text, true, &input.keep)
         }
         Format::Docx => {
             let text = limit(docx::extract(bytes)?, &mut article.warnings);
-            plain::clean(&text, true)
+            plain::clean_keeping(&text, true, &input.keep)
         }
         Format::Html => {
             let d = decode::decode(bytes, true);
             article.warnings.extend(d.warning);
             let text = limit(d.text, &mut article.warnings);
-            html::extract(&text)
+            html::extract_keeping(&text, &input.keep)
         }
         Format::Markdown | Format::Text => {
             let d = decode::decode(bytes, false);
@@ -133,13 +133,13 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
                 .replace('\r', "\n");
             if format == Format::Markdown {
                 let md = markdown::to_text(&text);
-                let mut c = plain::clean(&md.text, md.title.is_none());
+                let mut c = plain::clean_keeping(&md.text, md.title.is_none(), &input.keep);
                 if md.title.is_some() {
                     c.title = md.title;
                 }
                 c
             } else {
-                plain::clean(&text, true)
+                plain::clean_keeping(&text, true, &input.keep)
             }
         }
     };
@@ -171,7 +171,8 @@ fn limit(mut text: String, warnings: &mut Vec<String>) -> String {
 /// Short lines that recur in several documents of the batch are boilerplate of the outlet
 /// (a slogan, a "follow us" line in new words): two documents of the same outlet, or three of any.
 /// Long lines are never touched: shared wire copy is content the comparison must see.
-fn remove_repeated(articles: &mut [Result<Article, String>]) {
+/// Lines the person restored (`Input::keep`) stay.
+fn remove_repeated(articles: &mut [Result<Article, String>], inputs: &[Input]) {
     let key = |l: &str| crate::text::fold(l.trim());
     let mut seen: HashMap<String, (usize, HashMap<String, usize>)> = HashMap::new();
     for a in articles.iter().flatten() {
@@ -191,13 +192,17 @@ fn remove_repeated(articles: &mut [Result<Article, String>]) {
             *n >= 3 || by_source.iter().any(|(s, c)| !s.is_empty() && *c >= 2)
         })
     };
-    for a in articles.iter_mut().flatten() {
-        if !a.text.lines().any(|l| repeated(&key(l))) {
+    for (a, input) in articles.iter_mut().zip(inputs) {
+        let Ok(a) = a else { continue };
+        let removable = |l: &str| {
+            !l.trim().is_empty() && repeated(&key(l)) && !input.keep.iter().any(|k| k == l.trim())
+        };
+        if !a.text.lines().any(removable) {
             continue;
         }
         let mut body = String::with_capacity(a.text.len());
         for l in a.text.split('\n') {
-            if !l.trim().is_empty() && repeated(&key(l)) {
+            if removable(l) {
                 a.removed.push(Removed {
                     text: l.trim().to_string(),
                     reason: RemovalReason::RepeatedAcrossBatch,
@@ -327,6 +332,39 @@ mod tests {
                 .removed
                 .iter()
                 .any(|r| r.reason == RemovalReason::RepeatedAcrossBatch));
+        }
+        // A person restores the line in one document: it stays there, and only there.
+        let mut inputs = inputs;
+        inputs[1].keep = vec!["Thanks for reading, the facts matter.".into()];
+        let out = ingest_batch(&inputs, false);
+        let texts: Vec<&str> = out.iter().flatten().map(|a| a.text.as_str()).collect();
+        assert!(
+            texts[1].contains("The South vote passed") && texts[1].contains("the facts matter")
+        );
+        assert!(!texts[0].contains("the facts matter") && !texts[2].contains("the facts matter"));
+    }
+
+    #[test]
+    fn restored_lines_stay_in_the_body() {
+        let body =
+            "The harbour council voted on Monday to rebuild the old pier, which storms damaged.";
+        let text = format!("Join us on Telegram\n{body}\nShare this article\n");
+        let cleaned = ingest_one(&Input::new("a.txt", text.clone()), false).unwrap();
+        assert_eq!(cleaned.text, body);
+        let removed: Vec<&str> = cleaned.removed.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(removed, ["Join us on Telegram", "Share this article"]);
+        for html in [false, true] {
+            let bytes = if html {
+                format!("<html><body><article><p>Join us on Telegram</p><p>{body}</p><p>Share this article</p></article></body></html>")
+            } else {
+                text.clone()
+            };
+            let mut input = Input::new(if html { "a.html" } else { "a.txt" }, bytes);
+            input.keep = vec!["Join us on Telegram".into()];
+            let a = ingest_one(&input, false).unwrap();
+            assert!(a.text.starts_with("Join us on Telegram"), "{}", a.text);
+            assert!(a.text.contains(body) && !a.text.contains("Share this"));
+            assert!(a.removed.iter().all(|r| r.text != "Join us on Telegram"));
         }
     }
 }

@@ -35,6 +35,11 @@ impl Line {
 /// Cleans `text`. With `find_title`, a first headline-like line becomes the title (HTML already
 /// has one from its metadata).
 pub fn clean(text: &str, find_title: bool) -> Cleaned {
+    clean_keeping(text, find_title, &[])
+}
+
+/// [`clean`], except that lines in `keep` (trimmed, as `removed` shows them) stay in the body.
+pub fn clean_keeping(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
     let mut out = Cleaned::default();
     let mut pre_removed: Vec<Removed> = Vec::new();
     let mut lines: Vec<Line> = text
@@ -92,7 +97,9 @@ pub fn clean(text: &str, find_title: bool) -> Cleaned {
 
     // 3. A dateline opening the first body paragraph.
     if let Some(i) = lines.iter().position(Line::kept) {
-        if let Some((len, date, outlet)) = dateline(&lines[i].text) {
+        if let Some((len, date, outlet)) = dateline(&lines[i].text)
+            .filter(|(len, _, _)| !keep.iter().any(|k| k == lines[i].text[..*len].trim()))
+        {
             let prefix = lines[i].text[..len].trim().to_string();
             lines[i].text = lines[i].text[len..].trim().to_string();
             out.published = out.published.take().or(date);
@@ -114,7 +121,7 @@ pub fn clean(text: &str, find_title: bool) -> Cleaned {
     let mut body = String::with_capacity(text.len());
     let mut blank = false;
     for l in &lines {
-        if let Some(reason) = l.removed {
+        if let Some(reason) = l.removed.filter(|_| !keep.contains(&l.text)) {
             out.removed.push(Removed {
                 text: l.text.clone(),
                 reason,

@@ -11,6 +11,8 @@ pub struct Props {
     pub inputs: Vec<PageInput>,
     pub report: Option<Rc<Report>>,
     pub on_remove: Callback<u32>,
+    /// (input id, line, keep it): restore a removed line, or remove a restored one again.
+    pub on_restore: Callback<(u32, String, bool)>,
 }
 
 /// Rows shown before "show all", so a batch of thousands renders fast.
@@ -58,12 +60,37 @@ pub fn document_list(props: &Props) -> Html {
                         <span class="doc-id">{ &d.id }</span>
                         <span class="doc-meta">{ meta.join(" · ") }</span>
                         <span class="doc-size">{ format!("{} words", d.text.split_whitespace().count()) }</span>
-                        if !d.removed.is_empty() {
+                        if !d.removed.is_empty() || !input.keep.is_empty() {
                             <details class="removed">
-                                <summary>{ format!("removed {} lines", d.removed.len()) }</summary>
-                                <ul>{ for d.removed.iter().map(|r| html! {
-                                    <li><span class="reason">{ r.reason.replace('_', " ") }</span>{ " " }{ &r.text }</li>
-                                }) }</ul>
+                                <summary>{ removed_summary(d.removed.len(), input.keep.len()) }</summary>
+                                <ul>
+                                    { for d.removed.iter().map(|r| {
+                                        let on_restore = props.on_restore.reform({
+                                            let line = r.text.clone();
+                                            move |_| (id, line.clone(), true)
+                                        });
+                                        html! {
+                                            <li>
+                                                <span class="reason">{ r.reason.replace('_', " ") }</span>{ " " }{ &r.text }{ " " }
+                                                <button class="restore" aria-label={format!("Restore to the text: {}", r.text)}
+                                                    onclick={on_restore}>{ "restore" }</button>
+                                            </li>
+                                        }
+                                    }) }
+                                    { for input.keep.iter().map(|line| {
+                                        let on_undo = props.on_restore.reform({
+                                            let line = line.clone();
+                                            move |_| (id, line.clone(), false)
+                                        });
+                                        html! {
+                                            <li class="restored">
+                                                <span class="reason">{ "restored" }</span>{ " " }{ line }{ " " }
+                                                <button class="restore" aria-label={format!("Remove again: {line}")}
+                                                    onclick={on_undo}>{ "remove again" }</button>
+                                            </li>
+                                        }
+                                    }) }
+                                </ul>
                             </details>
                         }
                         { for d.warnings.iter().map(|w| html! { <span class="warning">{ w }</span> }) }
@@ -94,5 +121,19 @@ pub fn document_list(props: &Props) -> Html {
                 </button>
             }
         </section>
+    }
+}
+
+fn removed_summary(removed: usize, restored: usize) -> String {
+    let lines = |n: usize| {
+        if n == 1 {
+            "1 line".to_string()
+        } else {
+            format!("{n} lines")
+        }
+    };
+    match restored {
+        0 => format!("removed {}", lines(removed)),
+        r => format!("removed {}, restored {}", lines(removed), lines(r)),
     }
 }
