@@ -11,7 +11,7 @@ mod words;
 
 use crate::entities::EntityTable;
 use crate::quotes::Quote;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use words::Word;
 
@@ -45,7 +45,7 @@ pub struct Comparison {
     /// One entry per pair of documents up to [`ALL_PAIRS_LIMIT`] documents; beyond, only the
     /// pairs that share a passage or are at least [`LISTED_SIMILARITY`] similar.
     pub overlaps: Vec<Overlap>,
-    /// Numbers compared across sources.
+    /// Numbers and event dates compared across documents on the same story.
     pub facts: Vec<Fact>,
     /// Per document, the sentences (byte spans) no other document says.
     pub unique: Vec<Vec<Range<usize>>>,
@@ -200,9 +200,19 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
     }
 
     let unique = unique_sentences(texts, &words);
+    // Numbers and dates are compared between documents on the same story only: "15 years" in
+    // two unrelated articles is no disagreement.
+    let related: HashSet<(usize, usize)> = overlaps
+        .iter()
+        .filter(|o| o.similarity >= LISTED_SIMILARITY || !o.passages.is_empty())
+        .map(|o| (o.a, o.b))
+        .collect();
+    let facts = facts::compare(texts, entities, |a, b| {
+        related.contains(&(a.min(b), a.max(b)))
+    });
     Comparison {
         overlaps,
-        facts: facts::compare(texts, entities),
+        facts,
         unique,
     }
 }

@@ -145,8 +145,8 @@ fn facts(report: &Report) -> Html {
         return html! {};
     }
     html! {
-        <section class="facts" aria-label="Numbers compared across sources">
-            <h3>{ "Numbers across sources" }</h3>
+        <section class="facts" aria-label="Numbers and dates compared across sources">
+            <h3>{ "Numbers and dates across sources" }</h3>
             <ul id="facts">
             { for report.facts.iter().map(|f| html! {
                 <li class={classes!("fact", if f.agree { "agree" } else { "disagree" })}>
