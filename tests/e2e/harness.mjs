@@ -5,7 +5,9 @@ import net from "node:net";
 import { chromium } from "playwright-core";
 
 const tests = [];
+/** Registers a test; `ONLY=words` in the environment runs only the tests whose name has them. */
 export function test(name, fn) {
+  if (process.env.ONLY && !name.includes(process.env.ONLY)) return;
   tests.push({ name, fn });
 }
 
@@ -50,12 +52,19 @@ export async function serve(dir, port) {
   }
 }
 
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  // As root Chromium needs --no-sandbox; the rest stop it from calling home on a closed network.
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
+};
+
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    // As root Chromium needs --no-sandbox; the rest stop it from calling home on a closed network.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-           "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
-  });
+  return chromium.launch(LAUNCH);
+}
+
+/** A browser whose profile (IndexedDB included) lives in `dir`, so it survives a relaunch. */
+export function launchPersistent(dir) {
+  return chromium.launchPersistentContext(dir, { ...LAUNCH, acceptDownloads: true });
 }
