@@ -47,7 +47,7 @@ pub fn start() {
         let reply = protocol::message("report", id);
         set(&reply, "elapsed_ms", js_sys::Date::now() - started);
         set(&reply, "timings", timings.join(", "));
-        match serde_json::to_string_pretty(&report) {
+        match serde_json::to_string(&report) {
             Ok(json) => set(&reply, "json", json),
             Err(e) => set(&reply, "error", format!("could not encode the report: {e}")),
         }
