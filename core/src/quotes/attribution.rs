@@ -175,5 +175,35 @@ pub fn attribute(
             cue: Some(cue),
         });
     }
-    None
+    sentence_subject(text, cands, before)
+}
+
+/// “Trump openly admires Putin as a “strong leader”” / “In July, Gingrich dismissed Estonia as
+/// being in the “suburbs of St. Petersburg””: with no reporting verb, a quote inside the
+/// reporter's sentence belongs to the sentence's subject, when a person, organisation or
+/// pronoun opens the sentence (after at most an introductory phrase and its comma) and a verb
+/// follows it, which is the cue.
+fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Option<Attribution> {
+    let c = cands
+        .iter()
+        .find(|c| c.start >= before.start && c.end <= before.end)?;
+    let lead = text[before.start..c.start].trim();
+    if !c.speaker_like || !(lead.is_empty() || lead.ends_with(',') && lead.len() <= 40) {
+        return None;
+    }
+    const AUXILIARIES: &[&str] = &[
+        "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later",
+        "once", "again", "even", "has", "did", "does", "had", "not", "never", "just",
+    ];
+    const NOT_VERBS: &[&str] = &[
+        "the", "and", "but", "who", "which", "that", "whose", "for", "with", "from", "into",
+        "about", "than", "his", "her", "its", "their",
+    ];
+    let verb = text[c.end..before.end]
+        .split_whitespace()
+        .find(|w| !w.ends_with("ly") && !AUXILIARIES.contains(w))?;
+    let is_verb = verb.len() >= 3
+        && verb.chars().all(|ch| ch.is_ascii_lowercase())
+        && !NOT_VERBS.contains(&verb);
+    is_verb.then(|| found(*c, verb.to_string()))
 }

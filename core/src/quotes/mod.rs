@@ -268,6 +268,16 @@ mod tests {
     }
 
     #[test]
+    fn the_sentence_subject_speaks_when_no_reporting_verb_stands_by() {
+        let t = "Mayor Lotte Brand visited the port. In July, Brand openly dismissed the plan as a “costly fantasy of the board”. The so-called “peace plan” was published.";
+        let got = run(t);
+        assert_eq!(got[0].1.as_deref(), Some("Lotte Brand"));
+        assert_eq!(got[0].2.as_deref(), Some("dismissed"));
+        // A term in a sentence whose subject is no person stays unattributed.
+        assert_eq!(got[1].1, None);
+    }
+
+    #[test]
     fn pronouns_and_scare_quotes() {
         let t = "Minister Karin Vos arrived. He called it “progress”. She said: “We are ready to talk to everyone.”";
         let got = run(t);
