@@ -247,6 +247,13 @@ test("usable at phone width", async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await page.screenshot({ path: path.join(ARTIFACTS, "phone.png"), fullPage: true });
+  // Every view, at phone width: nothing wider than the screen.
+  for (const tab of ["read", "entities", "quotes", "overlaps"]) {
+    await page.click(`#tab-${tab}`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(wide <= 0, `the ${tab} view is ${wide}px wider than the screen`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `phone-${tab}.png`), fullPage: true });
+  }
 });
 
 test("Clear all empties the page and the store", async () => {
