@@ -256,6 +256,30 @@ test("usable at phone width", async () => {
   }
 });
 
+test("every control can be reached by keyboard and has a name for screen readers", async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const tab of ["read", "entities", "quotes", "overlaps"]) {
+    await page.click(`#tab-${tab}`);
+    const nameless = await page.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll("button, input, select, textarea, a[href], [tabindex], [role=button]")) {
+        if (el.closest("[hidden]") || el.getClientRects().length === 0) continue;
+        const labelled = el.getAttribute("aria-label") || el.getAttribute("aria-labelledby")
+          || el.textContent.trim() || (el.labels && [...el.labels].some((l) => l.textContent.trim()))
+          || el.getAttribute("title") || el.getAttribute("placeholder");
+        if (!labelled) out.push(el.outerHTML.slice(0, 80));
+        if (el.tabIndex < 0 && !el.disabled && el.type !== "file") out.push(`not focusable: ${el.outerHTML.slice(0, 80)}`);
+      }
+      return out;
+    });
+    assert.deepEqual(nameless, [], `${tab} view`);
+  }
+  // The tabs themselves answer the keyboard.
+  await page.focus("#tab-entities");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.getAttribute("#tab-entities", "aria-selected"), "true");
+});
+
 test("Clear all empties the page and the store", async () => {
   await page.click("#clear-all");
   await waitIdle();
