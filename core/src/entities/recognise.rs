@@ -232,6 +232,17 @@ const SPEECH_VERBS: &[&str] = &[
     "admitted",
     "stressed",
     "warned",
+    "asked",
+    "replied",
+    "responded",
+    "demanded",
+    "joked",
+    "quipped",
+    "countered",
+    "conceded",
+    "continued",
+    "concluded",
+    "remarked",
 ];
 
 /// Pronouns that, written in capitals, spell a name ("US").
