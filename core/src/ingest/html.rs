@@ -110,12 +110,8 @@ fn class_weight(dom: &Dom, i: usize) -> f64 {
 
 /// Extracts the article from a decoded page. Like Readability, when stripping elements by their
 /// class names leaves too little text (under 500 characters), it tries again without that step.
-pub fn extract(html: &str) -> Cleaned {
-    extract_keeping(html, &[])
-}
-
-/// [`extract`], except that lines in `keep` stay in the body (see [`plain::clean_keeping`]).
-pub fn extract_keeping(html: &str, keep: &[String]) -> Cleaned {
+/// Lines in `keep` stay in the body (see [`plain::clean`]).
+pub fn extract(html: &str, keep: &[String]) -> Cleaned {
     let dom = dom::parse(html);
     let meta = metadata(&dom);
     let mut text = body_text(&dom, true);
@@ -389,12 +385,12 @@ fn body_text(dom: &Dom, strip_unlikely: bool) -> String {
 
 /// Line-level cleaning of the rendered text, and the metadata.
 fn finish(text: String, meta: Meta, keep: &[String]) -> Cleaned {
-    let mut cleaned = plain::clean_keeping(&text, meta.title.is_none(), keep);
+    let mut cleaned = plain::clean(&text, meta.title.is_none(), keep);
     // A heading repeating the title at the top of the body is the title, not body text.
     if let Some(t) = &meta.title {
         let ft = crate::text::fold(t);
         if let Some(first) = cleaned.text.lines().next() {
-            if crate::text::fold(first.trim()) == ft && !keep.iter().any(|k| k == first.trim()) {
+            if crate::text::fold(first.trim()) == ft && !super::restored(keep, first) {
                 let rest = cleaned.text[first.len()..].trim_start().to_string();
                 cleaned.removed.insert(
                     0,
@@ -793,7 +789,7 @@ mod tests {
 
     #[test]
     fn article_and_metadata() {
-        let c = extract(&page());
+        let c = extract(&page(), &[]);
         assert_eq!(
             c.title.as_deref(),
             Some("Harbour town votes to rebuild its pier")
@@ -821,13 +817,13 @@ mod tests {
     #[test]
     fn hostile_pages() {
         let deep = "<div>".repeat(10_000) + P + &"</div>".repeat(10_000);
-        assert!(extract(&deep).text.contains("harbour council"));
+        assert!(extract(&deep, &[]).text.contains("harbour council"));
         let big = format!(
             "<html><body>{}</body></html>",
             format!("<p>{P}</p>").repeat(40_000)
         );
         assert!(big.len() > 5_000_000);
-        let c = extract(&big);
+        let c = extract(&big, &[]);
         assert!(c.text.len() > 4_000_000);
         for s in [
             "",
@@ -837,7 +833,7 @@ mod tests {
             "<p>",
             "\u{0}\u{1}<b>&#0;</b>",
         ] {
-            let _ = extract(s);
+            let _ = extract(s, &[]);
         }
     }
 }

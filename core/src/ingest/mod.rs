@@ -113,17 +113,17 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
         }
         Format::Pdf => {
             let text = limit(pdf::extract(bytes)?, &mut article.warnings);
-            plain::clean_keeping(&text, true, &input.keep)
+            plain::clean(&text, true, &input.keep)
         }
         Format::Docx => {
             let text = limit(docx::extract(bytes)?, &mut article.warnings);
-            plain::clean_keeping(&text, true, &input.keep)
+            plain::clean(&text, true, &input.keep)
         }
         Format::Html => {
             let d = decode::decode(bytes, true);
             article.warnings.extend(d.warning);
             let text = limit(d.text, &mut article.warnings);
-            html::extract_keeping(&text, &input.keep)
+            html::extract(&text, &input.keep)
         }
         Format::Markdown | Format::Text => {
             let d = decode::decode(bytes, false);
@@ -133,13 +133,13 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
                 .replace('\r', "\n");
             if format == Format::Markdown {
                 let md = markdown::to_text(&text);
-                let mut c = plain::clean_keeping(&md.text, md.title.is_none(), &input.keep);
+                let mut c = plain::clean(&md.text, md.title.is_none(), &input.keep);
                 if md.title.is_some() {
                     c.title = md.title;
                 }
                 c
             } else {
-                plain::clean_keeping(&text, true, &input.keep)
+                plain::clean(&text, true, &input.keep)
             }
         }
     };
@@ -153,6 +153,12 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
         article.warnings.push("no article text found".to_string());
     }
     Ok(article)
+}
+
+/// Whether the person restored `line` (`Input::keep`), so cleaning must leave it in the body.
+fn restored(keep: &[String], line: &str) -> bool {
+    let line = line.trim();
+    keep.iter().any(|k| k == line)
 }
 
 /// Cuts `text` at [`MAX_TEXT_BYTES`] (on a char boundary), with a warning.
@@ -194,9 +200,8 @@ fn remove_repeated(articles: &mut [Result<Article, String>], inputs: &[Input]) {
     };
     for (a, input) in articles.iter_mut().zip(inputs) {
         let Ok(a) = a else { continue };
-        let removable = |l: &str| {
-            !l.trim().is_empty() && repeated(&key(l)) && !input.keep.iter().any(|k| k == l.trim())
-        };
+        let removable =
+            |l: &str| !l.trim().is_empty() && repeated(&key(l)) && !restored(&input.keep, l);
         if !a.text.lines().any(removable) {
             continue;
         }

@@ -34,12 +34,9 @@ impl Line {
 
 /// Cleans `text`. With `find_title`, a first headline-like line becomes the title (HTML already
 /// has one from its metadata).
-pub fn clean(text: &str, find_title: bool) -> Cleaned {
-    clean_keeping(text, find_title, &[])
-}
-
-/// [`clean`], except that lines in `keep` (trimmed, as `removed` shows them) stay in the body.
-pub fn clean_keeping(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
+///
+/// Lines in `keep` (as `removed` shows them: the person restored them) stay in the body.
+pub fn clean(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
     let mut out = Cleaned::default();
     let mut pre_removed: Vec<Removed> = Vec::new();
     let mut lines: Vec<Line> = text
@@ -98,7 +95,7 @@ pub fn clean_keeping(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
     // 3. A dateline opening the first body paragraph.
     if let Some(i) = lines.iter().position(Line::kept) {
         if let Some((len, date, outlet)) = dateline(&lines[i].text)
-            .filter(|(len, _, _)| !keep.iter().any(|k| k == lines[i].text[..*len].trim()))
+            .filter(|(len, _, _)| !super::restored(keep, &lines[i].text[..*len]))
         {
             let prefix = lines[i].text[..len].trim().to_string();
             lines[i].text = lines[i].text[len..].trim().to_string();
@@ -121,7 +118,7 @@ pub fn clean_keeping(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
     let mut body = String::with_capacity(text.len());
     let mut blank = false;
     for l in &lines {
-        if let Some(reason) = l.removed.filter(|_| !keep.contains(&l.text)) {
+        if let Some(reason) = l.removed.filter(|_| !super::restored(keep, &l.text)) {
             out.removed.push(Removed {
                 text: l.text.clone(),
                 reason,
@@ -379,7 +376,7 @@ mod tests {
     #[test]
     fn title_dateline_and_source() {
         let t = format!("Harbour town votes to rebuild its pier\n\n date 2021-03-04 (EXAMPLEWIRE) {BODY1}\n{BODY2}\nSource: Coast Daily\n");
-        let c = clean(&t, true);
+        let c = clean(&t, true, &[]);
         assert_eq!(
             c.title.as_deref(),
             Some("Harbour town votes to rebuild its pier")
@@ -395,7 +392,7 @@ mod tests {
         let t = format!(
             "{BODY1}\nRead also:\n- Mountain village opens a new school\n- Storm closes the ferry line\n{BODY2}\nJoin us on Telegram\nLeave a Reply\n"
         );
-        let c = clean(&t, true);
+        let c = clean(&t, true, &[]);
         assert_eq!(c.text, format!("{BODY1}\n{BODY2}"));
         let reasons: Vec<_> = c.removed.iter().map(|r| r.reason).collect();
         use RemovalReason::*;
@@ -414,7 +411,7 @@ mod tests {
     #[test]
     fn off_topic_headline_goes_subheading_stays() {
         let t = format!("{BODY1}\nPier repairs worry fishermen\n{BODY2}\nCelebrity chef opens bistro downtown\n{BODY1}\n");
-        let c = clean(&t, false);
+        let c = clean(&t, false, &[]);
         assert!(c.text.contains("Pier repairs worry fishermen"));
         assert!(!c.text.contains("Celebrity chef"));
     }
@@ -422,14 +419,18 @@ mod tests {
     #[test]
     fn bio_and_credit_at_end() {
         let t = format!("{BODY1}\n{BODY2}\n\nJane Roe is a seasoned journalist who writes about coasts.\nCoast Daily Staff");
-        let c = clean(&t, false);
+        let c = clean(&t, false, &[]);
         assert_eq!(c.text, format!("{BODY1}\n{BODY2}"));
         assert_eq!(c.removed[0].reason, RemovalReason::AuthorBio);
     }
 
     #[test]
     fn a_link_list_header_is_not_the_title() {
-        let c = clean(&format!("Read more\nJoin us on Telegram\n{BODY1}\n"), true);
+        let c = clean(
+            &format!("Read more\nJoin us on Telegram\n{BODY1}\n"),
+            true,
+            &[],
+        );
         assert_eq!(c.title, None);
         assert_eq!(c.text, BODY1);
     }
@@ -439,12 +440,17 @@ mod tests {
         let c = clean(
             &format!("Port Courier, 4 March 2021\n{BODY1}\n{BODY2}"),
             false,
+            &[],
         );
         assert_eq!(
             (c.source.as_deref(), c.published.as_deref()),
             (Some("Port Courier"), Some("2021-03-04"))
         );
-        let c = clean(&format!("Lisbon, 4 March 2021\n{BODY1}\n{BODY2}"), false);
+        let c = clean(
+            &format!("Lisbon, 4 March 2021\n{BODY1}\n{BODY2}"),
+            false,
+            &[],
+        );
         assert_eq!(
             (c.source.as_deref(), c.published.as_deref()),
             (None, Some("2021-03-04"))
@@ -452,6 +458,7 @@ mod tests {
         let c = clean(
             &format!("By Jane Roe, March 4, 2021\n{BODY1}\n{BODY2}"),
             false,
+            &[],
         );
         assert_eq!(
             (c.author.as_deref(), c.published.as_deref()),
@@ -462,13 +469,13 @@ mod tests {
     #[test]
     fn closing_lists_stay() {
         let t = format!("{BODY1}\nResults:\nNorth v South\nEast v West\nHarbour v Hill");
-        assert!(clean(&t, false).text.ends_with("Harbour v Hill"));
+        assert!(clean(&t, false, &[]).text.ends_with("Harbour v Hill"));
     }
 
     #[test]
     fn empty_and_tiny_inputs() {
-        assert_eq!(clean("", true).text, "");
-        assert_eq!(clean("One line only", true).text, "One line only");
-        assert_eq!(clean("\n\n\n", true).text, "");
+        assert_eq!(clean("", true, &[]).text, "");
+        assert_eq!(clean("One line only", true, &[]).text, "One line only");
+        assert_eq!(clean("\n\n\n", true, &[]).text, "");
     }
 }

@@ -193,7 +193,7 @@ fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Op
     }
     const AUXILIARIES: &[&str] = &[
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later",
-        "once", "again", "even", "has", "did", "does", "had", "not", "never", "just",
+        "once", "again", "even", "did", "does", "not", "never", "just",
     ];
     const NOT_VERBS: &[&str] = &[
         "the", "and", "but", "who", "which", "that", "whose", "for", "with", "from", "into",
