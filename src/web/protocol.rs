@@ -62,13 +62,7 @@ pub fn analyse_request(id: u32, inputs: &[PageInput]) -> (Object, Array) {
                 names.push(&JsValue::from_str(&input.name));
                 transfer.push(&array.buffer());
                 files.push(&array);
-                keeps.push(
-                    &input
-                        .keep
-                        .iter()
-                        .map(|k| JsValue::from_str(k))
-                        .collect::<Array>(),
-                );
+                keeps.push(&string_array(&input.keep));
             }
             Some(Err(error)) => {
                 let e = Object::new();
@@ -115,6 +109,11 @@ pub fn read_request(data: &JsValue) -> (u32, Vec<newslens_core::Input>, Vec<(Str
         })
         .collect();
     (id, inputs, rejected)
+}
+
+/// A JS array of strings; [`strings`] reads it back.
+pub fn string_array(items: &[String]) -> Array {
+    items.iter().map(|s| JsValue::from_str(s)).collect()
 }
 
 /// The strings of a JS array (none when it is not one).

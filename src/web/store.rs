@@ -1,6 +1,6 @@
 //! Rust side of the IndexedDB store (`store.js`).
 
-use super::protocol::{get, get_string, strings, PageInput};
+use super::protocol::{get, get_string, string_array, strings, PageInput};
 use js_sys::{Array, Uint8Array};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -74,8 +74,10 @@ pub async fn load_all(first_id: u32) -> Result<Vec<PageInput>, String> {
 
 /// Records the lines a person restored in a stored input.
 pub async fn keep(key: u32, lines: &[String]) -> Result<(), String> {
-    let array: Array = lines.iter().map(|l| JsValue::from_str(l)).collect();
-    set_keep(key, array).await.map(|_| ()).map_err(describe)
+    set_keep(key, string_array(lines))
+        .await
+        .map(|_| ())
+        .map_err(describe)
 }
 
 pub async fn delete(key: u32) -> Result<(), String> {
