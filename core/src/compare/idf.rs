@@ -8,7 +8,7 @@
 //! `cargo run --release -p newslens-eval --bin idf_table -- PATH/bbc.jsonl > core/src/compare/idf.tsv`.
 
 use super::words::hash as content_hash;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("idf.tsv");
@@ -16,14 +16,14 @@ const TABLE: &str = include_str!("idf.tsv");
 struct Table {
     documents: f64,
     /// Content hash → document frequency.
-    df: HashMap<u64, f64>,
+    df: FxHashMap<u64, f64>,
 }
 
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
         let mut documents = 1.0;
-        let mut df = HashMap::new();
+        let mut df = FxHashMap::default();
         for line in TABLE.lines() {
             if let Some(n) = line.strip_prefix("# documents ") {
                 documents = n.trim().parse().unwrap_or(1.0);

@@ -11,7 +11,8 @@ mod words;
 
 use crate::entities::EntityTable;
 use crate::quotes::Quote;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use words::Word;
 
@@ -64,7 +65,7 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
     let words: Vec<Vec<Word>> = texts.iter().map(|t| words::words(t)).collect();
 
     // Exact shared runs: every 8-gram, indexed.
-    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let mut index: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
     for (doc, ws) in words.iter().enumerate() {
         for (pos, h) in passages::shingles(ws).into_iter().enumerate() {
             index.entry(h).or_default().push((doc, pos));
@@ -89,10 +90,10 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
 
     // TF-IDF vectors over content words (background IDF, see [`idf`]), and cosine through the
     // postings.
-    let tfs: Vec<HashMap<u64, f64>> = words
+    let tfs: Vec<FxHashMap<u64, f64>> = words
         .iter()
         .map(|ws| {
-            let mut tf: HashMap<u64, f64> = HashMap::new();
+            let mut tf: FxHashMap<u64, f64> = FxHashMap::default();
             for w in ws.iter().filter(|w| w.content != 0) {
                 *tf.entry(w.content).or_default() += 1.0;
             }
@@ -112,29 +113,13 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
             v
         })
         .collect();
-    let mut postings: HashMap<u64, Vec<(usize, f64)>> = HashMap::new();
-    for (doc, v) in vectors.iter().enumerate() {
-        for &(k, w) in v {
-            postings.entry(k).or_default().push((doc, w));
-        }
-    }
     // Very common words carry little and cost much in a big batch.
     let max_df = if n <= ALL_PAIRS_LIMIT {
         usize::MAX
     } else {
         (n / 50).max(30)
     };
-    let mut dots: HashMap<(usize, usize), f64> = HashMap::new();
-    for list in postings
-        .values()
-        .filter(|l| l.len() > 1 && l.len() <= max_df)
-    {
-        for (x, &(da, wa)) in list.iter().enumerate() {
-            for &(db, wb) in &list[x + 1..] {
-                *dots.entry((da.min(db), da.max(db))).or_default() += wa * wb;
-            }
-        }
-    }
+    let dots = Dots::new(&vectors, max_df);
 
     let pairs: Vec<(usize, usize)> = if n <= ALL_PAIRS_LIMIT {
         (0..n)
@@ -143,17 +128,21 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
     } else {
         let mut p: BTreeSet<(usize, usize)> = seeds.keys().copied().collect();
         p.extend(
-            dots.iter()
-                .filter(|(_, d)| similarity(**d) >= LISTED_SIMILARITY)
-                .map(|(k, _)| *k),
+            dots.pairs()
+                .filter(|&(_, _, d)| similarity(d) >= LISTED_SIMILARITY)
+                .map(|(a, b, _)| (a, b)),
         );
         p.into_iter().collect()
     };
 
-    let mut sentence_cache: HashMap<usize, Vec<passages::Sentence>> = HashMap::new();
+    let sentences: Vec<Vec<passages::Sentence>> = texts
+        .iter()
+        .zip(&words)
+        .map(|(t, w)| passages::sentences(t, w))
+        .collect();
     let mut overlaps = Vec::with_capacity(pairs.len());
     for (a, b) in pairs {
-        let cosine = dots.get(&(a, b)).copied().unwrap_or(0.0).min(1.0);
+        let cosine = dots.get(a, b).min(1.0);
         let similarity = similarity(cosine);
 
         let mut found: Vec<Passage> = Vec::new();
@@ -166,12 +155,7 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
             }
         }
         if cosine >= 0.2 || !found.is_empty() {
-            for doc in [a, b] {
-                sentence_cache
-                    .entry(doc)
-                    .or_insert_with(|| passages::sentences(texts[doc], &words[doc]));
-            }
-            let (sa, sb) = (&sentence_cache[&a], &sentence_cache[&b]);
+            let (sa, sb) = (&sentences[a], &sentences[b]);
             for (i, j) in passages::near_sentences(sa, sb) {
                 let (pa, pb) = (sa[i].span.clone(), sb[j].span.clone());
                 let covered = found.iter().any(|p| {
@@ -199,10 +183,10 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
         });
     }
 
-    let unique = unique_sentences(texts, &words);
+    let unique = unique_sentences(&sentences);
     // Numbers and dates are compared between documents on the same story only: "15 years" in
     // two unrelated articles is no disagreement.
-    let related: HashSet<(usize, usize)> = overlaps
+    let related: FxHashSet<(usize, usize)> = overlaps
         .iter()
         .filter(|o| o.similarity >= LISTED_SIMILARITY || !o.passages.is_empty())
         .map(|o| (o.a, o.b))
@@ -247,46 +231,121 @@ fn coverage(
 
 /// Sentences with at least four content words of which no sentence of another document
 /// contains as much as 40%.
-fn unique_sentences(texts: &[&str], words: &[Vec<Word>]) -> Vec<Vec<Range<usize>>> {
-    let sentences: Vec<Vec<passages::Sentence>> = texts
+fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usize>>> {
+    // Sentences are numbered across the batch; `owner` gives each one's document.
+    let owner: Vec<usize> = sentences
         .iter()
-        .zip(words)
-        .map(|(t, w)| passages::sentences(t, w))
+        .enumerate()
+        .flat_map(|(doc, ss)| std::iter::repeat_n(doc, ss.len()))
         .collect();
-    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
-    for (doc, ss) in sentences.iter().enumerate() {
-        for (k, s) in ss.iter().enumerate() {
-            for w in &s.content {
-                index.entry(*w).or_default().push((doc, k));
-            }
+    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (id, s) in sentences.iter().flatten().enumerate() {
+        for w in &s.content {
+            index.entry(*w).or_default().push(id as u32);
         }
     }
+    // Words in many sentences say nothing about sameness, and cost much.
     let common = 200;
+    let mut shared = vec![0u32; owner.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut unique = |doc: usize, s: &passages::Sentence| {
+        for list in s.content.iter().filter_map(|w| index.get(w)) {
+            if list.len() > common {
+                continue;
+            }
+            for &other in list {
+                if owner[other as usize] != doc {
+                    let c = &mut shared[other as usize];
+                    if *c == 0 {
+                        touched.push(other);
+                    }
+                    *c += 1;
+                }
+            }
+        }
+        let needed = 0.4 * s.content.len() as f64;
+        let found = touched.iter().any(|&t| {
+            let c = shared[t as usize];
+            c >= 3 && c as f64 >= needed
+        });
+        for t in touched.drain(..) {
+            shared[t as usize] = 0;
+        }
+        !found
+    };
     sentences
         .iter()
         .enumerate()
         .map(|(doc, ss)| {
             ss.iter()
-                .filter(|s| s.content.len() >= 4)
-                .filter(|s| {
-                    let mut counts: HashMap<(usize, usize), usize> = HashMap::new();
-                    for w in &s.content {
-                        // Words in many sentences say nothing about sameness, and cost much.
-                        let Some(list) = index.get(w).filter(|l| l.len() <= common) else {
-                            continue;
-                        };
-                        for &(d, k) in list {
-                            if d != doc {
-                                *counts.entry((d, k)).or_default() += 1;
-                            }
-                        }
-                    }
-                    !counts
-                        .values()
-                        .any(|c| *c as f64 >= 0.4 * s.content.len() as f64 && *c >= 3)
-                })
+                .filter(|s| s.content.len() >= 4 && unique(doc, s))
                 .map(|s| s.span.clone())
                 .collect()
         })
         .collect()
+}
+
+/// Cosines of document pairs: sparse products of the normalised TF-IDF rows through the
+/// postings of their words, accumulated per document in a dense row (no pair hash map: a batch
+/// of thousands has millions of pairs sharing a word).
+struct Dots {
+    /// Per document `a`, the documents `b > a` it shares a word with and the dot product,
+    /// ordered by `b`.
+    rows: Vec<Vec<(usize, f64)>>,
+}
+
+impl Dots {
+    /// `max_df`: words in more documents than this are left out.
+    fn new(vectors: &[Vec<(u64, f64)>], max_df: usize) -> Dots {
+        let n = vectors.len();
+        let mut postings: FxHashMap<u64, Vec<(usize, f64)>> = FxHashMap::default();
+        for (doc, v) in vectors.iter().enumerate() {
+            for &(k, w) in v {
+                postings.entry(k).or_default().push((doc, w));
+            }
+        }
+        postings.retain(|_, l| l.len() > 1 && l.len() <= max_df);
+        let mut acc = vec![0.0f64; n];
+        let mut touched: Vec<usize> = Vec::new();
+        let rows = vectors
+            .iter()
+            .enumerate()
+            .map(|(a, v)| {
+                for (k, wa) in v {
+                    let Some(list) = postings.get(k) else {
+                        continue;
+                    };
+                    // Postings are in document order: the later documents are a suffix.
+                    let later = list.partition_point(|x| x.0 <= a);
+                    for &(b, wb) in &list[later..] {
+                        if acc[b] == 0.0 {
+                            touched.push(b);
+                        }
+                        acc[b] += wa * wb;
+                    }
+                }
+                touched.sort_unstable();
+                touched
+                    .drain(..)
+                    .map(|b| (b, std::mem::take(&mut acc[b])))
+                    .collect()
+            })
+            .collect();
+        Dots { rows }
+    }
+
+    /// The dot product of documents `a < b` (0 when they share no counted word).
+    fn get(&self, a: usize, b: usize) -> f64 {
+        let row = &self.rows[a];
+        row.binary_search_by_key(&b, |x| x.0)
+            .map_or(0.0, |i| row[i].1)
+    }
+
+    /// Every pair `(a, b, dot)` with `a < b` that shares a counted word.
+    fn pairs(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
+        self.rows
+            .iter()
+            .enumerate()
+            .flat_map(|(a, row)| row.iter().map(move |&(b, d)| (a, b, d)))
+    }
 }

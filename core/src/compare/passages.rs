@@ -3,7 +3,8 @@
 
 use super::words::Word;
 use super::Passage;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// Every shared run of this many words or more is found.
@@ -81,7 +82,7 @@ pub fn sentences(text: &str, words: &[Word]) -> Vec<Sentence> {
 
 /// Best-matching sentence pairs of two documents.
 pub fn near_sentences(a: &[Sentence], b: &[Sentence]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (j, s) in b.iter().enumerate() {
         for w in &s.content {
             index.entry(*w).or_default().push(j);
@@ -89,7 +90,7 @@ pub fn near_sentences(a: &[Sentence], b: &[Sentence]) -> Vec<(usize, usize)> {
     }
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     for (i, s) in a.iter().enumerate() {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
         for w in &s.content {
             for &j in index.get(w).into_iter().flatten() {
                 *counts.entry(j).or_default() += 1;

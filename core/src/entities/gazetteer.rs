@@ -4,7 +4,7 @@
 //! Lists are `|`-separated strings, folded (lower case, no diacritics) and matched against
 //! folded text, so they cost a few kilobytes and no parsing at start-up beyond one split.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = "afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|bahrain|bangladesh|belarus|belgium|belize|benin|bhutan|bolivia|bosnia|bosnia and herzegovina|bosnia-herzegovina|botswana|brazil|brunei|bulgaria|burkina faso|burundi|cambodia|cameroon|canada|chad|chile|china|colombia|congo|costa rica|croatia|cuba|cyprus|czech republic|czechia|denmark|djibouti|dominican republic|ecuador|egypt|el salvador|eritrea|estonia|eswatini|ethiopia|fiji|finland|france|gabon|gambia|georgia|germany|ghana|greece|guatemala|guinea|guyana|haiti|honduras|hungary|iceland|india|indonesia|iran|iraq|ireland|israel|italy|ivory coast|jamaica|japan|jordan|kazakhstan|kenya|kosovo|kuwait|kyrgyzstan|laos|latvia|lebanon|lesotho|liberia|libya|liechtenstein|lithuania|luxembourg|madagascar|malawi|malaysia|maldives|mali|malta|mauritania|mauritius|mexico|moldova|monaco|mongolia|montenegro|morocco|mozambique|myanmar|namibia|nepal|netherlands|new zealand|nicaragua|niger|nigeria|north korea|north macedonia|macedonia|norway|oman|pakistan|palestine|panama|paraguay|peru|philippines|poland|portugal|qatar|romania|russia|rwanda|saudi arabia|senegal|serbia|sierra leone|singapore|slovakia|slovenia|somalia|south africa|south korea|south sudan|spain|sri lanka|sudan|suriname|sweden|switzerland|syria|taiwan|tajikistan|tanzania|thailand|togo|tunisia|turkey|turkmenistan|uganda|ukraine|united arab emirates|united kingdom|britain|great britain|england|scotland|wales|united states|united states of america|america|uruguay|uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|korea|vatican";
@@ -70,21 +70,21 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 pub struct Gazetteer {
-    pub countries: HashSet<&'static str>,
-    pub places: HashSet<&'static str>,
-    pub organizations: HashSet<&'static str>,
-    pub demonyms: HashSet<&'static str>,
-    pub titles: HashSet<&'static str>,
-    pub given_names: HashSet<&'static str>,
-    pub not_names: HashSet<&'static str>,
-    pub org_heads: HashSet<&'static str>,
-    pub aliases: HashMap<&'static str, &'static str>,
+    pub countries: FxHashSet<&'static str>,
+    pub places: FxHashSet<&'static str>,
+    pub organizations: FxHashSet<&'static str>,
+    pub demonyms: FxHashSet<&'static str>,
+    pub titles: FxHashSet<&'static str>,
+    pub given_names: FxHashSet<&'static str>,
+    pub not_names: FxHashSet<&'static str>,
+    pub org_heads: FxHashSet<&'static str>,
+    pub aliases: FxHashMap<&'static str, &'static str>,
     /// The first word of every entry of more than one word, so a phrase lookup can start
     /// only where one may match.
-    pub first_words: HashSet<&'static str>,
+    pub first_words: FxHashSet<&'static str>,
 }
 
-fn set(list: &'static str) -> HashSet<&'static str> {
+fn set(list: &'static str) -> FxHashSet<&'static str> {
     list.split('|').collect()
 }
 

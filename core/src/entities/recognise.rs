@@ -7,7 +7,8 @@ use super::tagger::name_end;
 use super::{dates, tagger, Kind, Mention};
 use crate::text::{fold, Token};
 use regex::Regex;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Role nouns that, after "the" and optional qualifiers, refer back to a person.
@@ -325,7 +326,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         out.push(mention);
         covered[first..=last].iter_mut().for_each(|c| *c = true);
     }
-    let lower_case: HashSet<&str> = tokens
+    let lower_case: FxHashSet<&str> = tokens
         .iter()
         .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()))
         .map(|t| t.text)
@@ -576,11 +577,11 @@ fn acronym_definitions(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         }
     }
     // Every other use of a defined acronym is a mention of the same name.
-    let defined: HashMap<&str, (Kind, String)> = out
+    let defined: FxHashMap<&str, (Kind, String)> = out
         .iter()
         .filter_map(|m| Some((&text[m.start..m.end], (m.kind, m.alias_of.clone()?))))
         .collect();
-    let taken: HashSet<usize> = out.iter().map(|m| m.start).collect();
+    let taken: FxHashSet<usize> = out.iter().map(|m| m.start).collect();
     for t in tokens {
         if let Some((kind, key)) = defined.get(t.text).filter(|_| !taken.contains(&t.start)) {
             let mut m = Mention::new(t.start, t.end, *kind, None);

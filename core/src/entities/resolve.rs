@@ -8,7 +8,8 @@
 use super::gazetteer;
 use super::{DocSpan, Entity, EntityTable, Kind, Mention};
 use crate::text::fold;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Roles that a role phrase's noun can stand for ("leader" for a president, too).
 fn role_matches(phrase_role: &str, title: &str) -> bool {
@@ -130,7 +131,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     // above; an acronym used in a document without its definition falls back to its own key.
 
     // Surname-only mentions join the one full name (two words or more) ending in that word.
-    let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
+    let mut by_surname: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for (key, group) in &groups {
         if group.kind() == Kind::Person && key.contains(' ') {
             if let Some(last) = key.rsplit(' ').next() {
@@ -168,7 +169,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
 
     // Role phrases join the person holding that role: the latest one named before the phrase
     // in the same document, else the one named most often in it. Unresolved phrases are dropped.
-    let mut person_spans: HashMap<usize, Vec<(usize, String)>> = HashMap::new();
+    let mut person_spans: FxHashMap<usize, Vec<(usize, String)>> = FxHashMap::default();
     for (key, group) in &groups {
         if group.kind() == Kind::Person {
             for m in &group.mentions {

@@ -11,7 +11,7 @@
 
 use super::gazetteer::{self, Gazetteer};
 use crate::text::{self, fold, Token};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// The tags, in the order of the weight vectors.
@@ -146,8 +146,8 @@ impl<'a> Sequence<'a> {
         let starts = sentence_starts(text, &tokens);
         let caps = caps_lines(text, &tokens);
         // What the whole document says about each word.
-        let mut lower = HashSet::new();
-        let mut cap_inside = HashSet::new();
+        let mut lower = FxHashSet::default();
+        let mut cap_inside = FxHashSet::default();
         for (i, t) in tokens.iter().enumerate() {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
                 lower.insert(words[i].as_str());
@@ -297,7 +297,7 @@ impl<'a> Sequence<'a> {
     /// name would continue from, and returns the token's tag.
     fn walk(&self, mut choose: impl FnMut(usize, &[u32], usize) -> usize) -> Vec<usize> {
         let mut tags: Vec<usize> = Vec::with_capacity(self.len());
-        let mut last_type: HashMap<&str, &str> = HashMap::new();
+        let mut last_type: FxHashMap<&str, &str> = FxHashMap::default();
         let mut buf = Vec::new();
         for i in 0..self.len() {
             let prev = i.checked_sub(1).map_or(O, |p| tags[p]);
@@ -389,7 +389,7 @@ impl std::hash::Hasher for KeyHasher {
     }
 }
 
-type Weights = HashMap<u32, [f32; N], std::hash::BuildHasherDefault<KeyHasher>>;
+type Weights = std::collections::HashMap<u32, [f32; N], std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// The score of each tag: the sum of the features' weights.
 fn score(weights: &Weights, features: &[u32]) -> [f32; N] {
@@ -545,8 +545,8 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 #[derive(Default)]
 pub struct Trainer {
     weights: Weights,
-    totals: HashMap<u32, [f64; N]>,
-    stamps: HashMap<u32, [u32; N]>,
+    totals: FxHashMap<u32, [f64; N]>,
+    stamps: FxHashMap<u32, [u32; N]>,
     clock: u32,
 }
 

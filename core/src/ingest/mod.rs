@@ -17,9 +17,9 @@ pub mod plain;
 pub mod sniff;
 
 use crate::pipeline::Input;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use sniff::Format;
-use std::collections::HashMap;
 
 /// Why a line or block was removed from the body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -180,9 +180,9 @@ fn limit(mut text: String, warnings: &mut Vec<String>) -> String {
 /// Lines the person restored (`Input::keep`) stay.
 fn remove_repeated(articles: &mut [Result<Article, String>], inputs: &[Input]) {
     let key = |l: &str| crate::text::fold(l.trim());
-    let mut seen: HashMap<String, (usize, HashMap<String, usize>)> = HashMap::new();
+    let mut seen: FxHashMap<String, (usize, FxHashMap<String, usize>)> = FxHashMap::default();
     for a in articles.iter().flatten() {
-        let mut mine = std::collections::HashSet::new();
+        let mut mine = FxHashSet::default();
         for l in a.text.lines() {
             let w = l.split_whitespace().count();
             if (1..=12).contains(&w) && mine.insert(key(l)) {

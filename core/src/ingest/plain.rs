@@ -8,7 +8,7 @@
 use super::boilerplate::{self as bp, classify_line, is_headline_like};
 use super::metadata::{dateline, parse_date, split_title_outlet};
 use super::{RemovalReason, Removed};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// What the text path found.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -298,7 +298,7 @@ fn off_topic_headlines(lines: &mut [Line]) {
     if kept.len() < 3 {
         return;
     }
-    let mut vocab: HashSet<String> = HashSet::new();
+    let mut vocab: FxHashSet<String> = FxHashSet::default();
     let mut counts: Vec<Vec<String>> = Vec::with_capacity(kept.len());
     for &i in &kept {
         let w = content_words(&lines[i].text);

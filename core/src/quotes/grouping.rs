@@ -4,7 +4,8 @@
 
 use super::{Quote, QuoteKind};
 use crate::text::{fold, tokens};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 const STOPWORDS: &[&str] = &[
     "the", "and", "for", "that", "this", "with", "are", "was", "were", "will", "would", "have",
@@ -74,7 +75,7 @@ pub fn group(texts: &[&str], quotes: &mut [Quote]) {
         })
         .collect();
     // Candidate pairs share a word that few quotes use: no all-pairs comparison.
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, ws) in words.iter().enumerate() {
         for w in ws {
             index.entry(w.as_str()).or_default().push(i);
@@ -105,9 +106,9 @@ pub fn group(texts: &[&str], quotes: &mut [Quote]) {
             parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let mut ids: HashMap<usize, usize> = HashMap::new();
+    let mut ids: FxHashMap<usize, usize> = FxHashMap::default();
     let roots: Vec<usize> = (0..quotes.len()).map(|i| find(&mut parent, i)).collect();
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    let mut sizes: FxHashMap<usize, usize> = FxHashMap::default();
     for r in &roots {
         *sizes.entry(*r).or_default() += 1;
     }
