@@ -268,13 +268,12 @@ pub fn month_number(word: &str) -> Option<u32> {
 pub fn fold(s: &str) -> String {
     // ASCII needs no decomposition: the common case, done without it.
     if s.is_ascii() {
-        return s
-            .bytes()
-            .map(|b| match b {
-                b'`' => '\'',
-                b => char::from(b.to_ascii_lowercase()),
-            })
-            .collect();
+        let lower = s.to_ascii_lowercase();
+        return if lower.contains('`') {
+            lower.replace('`', "'")
+        } else {
+            lower
+        };
     }
     // Canonical decomposition (NFD) without the marks, from tables generated from
     // unicode-normalization (tests/unicode_tables.rs). Compatibility forms (ligatures, full-width

@@ -192,7 +192,7 @@ fn event_before(before: &str) -> Option<String> {
         && !word.ends_with("ed")
         && !word.ends_with("ly")
         && !NOT_EVENTS.contains(&word)
-        && !super::words::STOPWORDS.contains(&word);
+        && !super::words::is_stopword(word);
     event.then(|| word.to_string())
 }
 

@@ -1,8 +1,9 @@
 //! The comparable words of a document: folded, stemmed, with their byte spans.
 
 use crate::text::{fold, tokens, Token};
-use std::collections::hash_map::DefaultHasher;
+use rustc_hash::{FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 pub const STOPWORDS: &[&str] = &[
     "the", "and", "for", "that", "this", "with", "are", "was", "were", "will", "would", "have",
@@ -25,9 +26,16 @@ pub struct Word {
     pub end: usize,
 }
 
+/// Whether a folded word is one of [`STOPWORDS`].
+pub fn is_stopword(folded: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(folded)
+}
+
 /// The hash words are compared by (of a folded word, or of a content form).
 pub(super) fn hash(s: &str) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     s.hash(&mut h);
     h.finish()
 }
@@ -45,7 +53,7 @@ pub fn stem(w: &str) -> &str {
 
 /// The stemmed form a folded word is compared by, or `None` for stopwords and short words.
 pub fn content_form(folded: &str) -> Option<&str> {
-    (folded.chars().count() >= 3 && !STOPWORDS.contains(&folded)).then(|| stem(folded))
+    (folded.chars().count() >= 3 && !is_stopword(folded)).then(|| stem(folded))
 }
 
 /// The word tokens of a text with their folded forms, a possessive "'s" left out.
