@@ -157,6 +157,155 @@ fn removed(r: &Removed) -> RemovedText {
     }
 }
 
+/// Which part of a report a piece of its JSON holds (see [`json_pieces`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// Punctuation and field names between the others.
+    Glue,
+    Version,
+    Documents,
+    Errors,
+    Entities,
+    Quotes,
+    Overlaps,
+    Facts,
+}
+
+impl Section {
+    const ALL: [Section; 8] = [
+        Section::Glue,
+        Section::Version,
+        Section::Documents,
+        Section::Errors,
+        Section::Entities,
+        Section::Quotes,
+        Section::Overlaps,
+        Section::Facts,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Glue => "glue",
+            Section::Version => "version",
+            Section::Documents => "documents",
+            Section::Errors => "errors",
+            Section::Entities => "entities",
+            Section::Quotes => "quotes",
+            Section::Overlaps => "overlaps",
+            Section::Facts => "facts",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// A piece of a report's JSON: glue, the version, or whole items of one list joined by commas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    pub section: Section,
+    pub json: String,
+}
+
+/// The report's JSON, exactly `serde_json::to_string(report)` once concatenated, cut at item
+/// boundaries into pieces of about `chunk` bytes. A reader can then parse it a piece at a time
+/// (see [`ReportBuilder`]) and never spend long on one: the page's main thread does, between
+/// frames.
+pub fn json_pieces(report: &Report, chunk: usize) -> serde_json::Result<Vec<Piece>> {
+    let mut out = Vec::new();
+    glue(&mut out, "{\"version\":");
+    out.push(Piece {
+        section: Section::Version,
+        json: serde_json::to_string(&report.version)?,
+    });
+    items(&mut out, Section::Documents, &report.documents, chunk)?;
+    items(&mut out, Section::Errors, &report.errors, chunk)?;
+    items(&mut out, Section::Entities, &report.entities, chunk)?;
+    items(&mut out, Section::Quotes, &report.quotes, chunk)?;
+    items(&mut out, Section::Overlaps, &report.overlaps, chunk)?;
+    items(&mut out, Section::Facts, &report.facts, chunk)?;
+    glue(&mut out, "}");
+    Ok(out)
+}
+
+fn glue(out: &mut Vec<Piece>, text: &str) {
+    match out.last_mut() {
+        Some(last) if last.section == Section::Glue => last.json.push_str(text),
+        _ => out.push(Piece {
+            section: Section::Glue,
+            json: text.to_string(),
+        }),
+    }
+}
+
+fn items<T: Serialize>(
+    out: &mut Vec<Piece>,
+    section: Section,
+    list: &[T],
+    chunk: usize,
+) -> serde_json::Result<()> {
+    glue(out, &format!(",\"{}\":[", section.name()));
+    let mut current = String::new();
+    for item in list {
+        if !current.is_empty() && current.len() >= chunk {
+            out.push(Piece {
+                section,
+                json: std::mem::take(&mut current),
+            });
+            glue(out, ",");
+        }
+        if !current.is_empty() {
+            current.push(',');
+        }
+        current.push_str(&serde_json::to_string(item)?);
+    }
+    if !current.is_empty() {
+        out.push(Piece {
+            section,
+            json: current,
+        });
+    }
+    glue(out, "]");
+    Ok(())
+}
+
+/// Puts a report back together from the pieces of [`json_pieces`], given one at a time.
+#[derive(Default)]
+pub struct ReportBuilder {
+    report: Report,
+}
+
+impl ReportBuilder {
+    pub fn add(&mut self, section: Section, json: &str) -> serde_json::Result<()> {
+        fn extend<T: serde::de::DeserializeOwned>(
+            list: &mut Vec<T>,
+            json: &str,
+        ) -> serde_json::Result<()> {
+            list.extend(serde_json::from_str::<Vec<T>>(&format!("[{json}]"))?);
+            Ok(())
+        }
+        let r = &mut self.report;
+        match section {
+            Section::Glue => Ok(()),
+            Section::Version => {
+                r.version = serde_json::from_str(json)?;
+                Ok(())
+            }
+            Section::Documents => extend(&mut r.documents, json),
+            Section::Errors => extend(&mut r.errors, json),
+            Section::Entities => extend(&mut r.entities, json),
+            Section::Quotes => extend(&mut r.quotes, json),
+            Section::Overlaps => extend(&mut r.overlaps, json),
+            Section::Facts => extend(&mut r.facts, json),
+        }
+    }
+
+    pub fn finish(self) -> Report {
+        self.report
+    }
+}
+
 /// Builds the report from the stages' results, converting byte offsets to character offsets.
 pub fn build(
     articles: &[Article],

@@ -7,7 +7,7 @@ use super::protocol::{self, PageInput};
 use super::{download, store};
 use gloo::file::callbacks::FileReader;
 use newslens_core::ingest::MAX_INPUT_BYTES;
-use newslens_core::report::Report;
+use newslens_core::report::{Report, ReportBuilder};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -51,9 +51,11 @@ pub enum Msg {
     WorkerProgress(String),
     WorkerReport {
         id: u32,
-        json: Result<String, String>,
+        pieces: Result<protocol::ReportPieces, String>,
         elapsed_ms: f64,
     },
+    /// Parse the next pieces of the report that arrived (see [`Parsing`]).
+    ParseMore,
     Export(Export),
     Tab(Tab),
     /// Load the sample articles (written for this project) to try the page.
@@ -125,6 +127,9 @@ pub struct App {
     reading: HashMap<u32, FileReader>,
     next_id: u32,
     last_seq: f64,
+    /// When reading files last re-rendered the page: a drop of thousands of files re-renders a
+    /// few times a second, not once per file.
+    last_progress: f64,
     next_paste: u32,
     worker: Worker,
     _on_worker_message: Closure<dyn FnMut(MessageEvent)>,
@@ -135,10 +140,32 @@ pub struct App {
     /// The inputs changed while the worker was busy: analyse again when it is done.
     dirty: bool,
     tab: Tab,
+    /// The report being parsed, a slice of its pieces per turn of the event loop.
+    parsing: Option<Parsing>,
+}
+
+/// A report arriving from the worker: its JSON comes in pieces, parsed a few at a time so that
+/// the page stays responsive while a report of thousands of documents is read.
+struct Parsing {
+    pieces: protocol::ReportPieces,
+    next: usize,
+    builder: ReportBuilder,
+    /// The pieces joined: the report's JSON, which "Export JSON" saves as it is.
+    json: String,
+    elapsed_ms: f64,
+    started: f64,
+    slices: u32,
 }
 
 /// Ids of restored inputs start here, far above those given to new inputs.
 const RESTORED_IDS: u32 = 1 << 30;
+
+/// Longest stretch of report parsing in one task (a frame at 60 Hz is 16 ms; a task over 50 ms
+/// is a "long task").
+const PARSE_SLICE_MS: f64 = 30.0;
+
+/// Least time between re-renders while files are being read.
+const PROGRESS_INTERVAL_MS: f64 = 250.0;
 
 /// The status until the worker is ready (warmed up); files dropped meanwhile wait for it.
 const LOADING: &str = "Loading the analyser…";
@@ -166,6 +193,21 @@ impl App {
             self.analysing = false;
             self.status = format!("The analysis worker failed: {e:?}");
         }
+    }
+
+    /// The worker's reply has been dealt with: it is free for the next analysis.
+    fn analysed(&mut self) {
+        self.analysing = false;
+        if self.dirty {
+            self.analyse();
+        }
+    }
+
+    /// Parses the next slice of the arriving report in a later task, after the page has had its
+    /// turn.
+    fn parse_later(&self, ctx: &Context<Self>) {
+        let link = ctx.link().clone();
+        gloo::timers::callback::Timeout::new(0, move || link.send_message(Msg::ParseMore)).forget();
     }
 
     fn next_id(&mut self) -> u32 {
@@ -246,7 +288,7 @@ impl Component for App {
                     protocol::get_string(&data, "stage").unwrap_or_default(),
                 )),
                 Some("report") => {
-                    let json = protocol::get_string(&data, "json")
+                    let pieces = protocol::ReportPieces::read(&data)
                         .ok_or_else(|| protocol::get_string(&data, "error").unwrap_or_default());
                     let elapsed_ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
                     if let Some(timings) = protocol::get_string(&data, "timings") {
@@ -254,7 +296,7 @@ impl Component for App {
                     }
                     link.send_message(Msg::WorkerReport {
                         id,
-                        json,
+                        pieces,
                         elapsed_ms,
                     });
                 }
@@ -274,6 +316,7 @@ impl Component for App {
             reading: HashMap::new(),
             next_id: 0,
             last_seq: 0.0,
+            last_progress: 0.0,
             next_paste: 1,
             worker,
             _on_worker_message: on_message,
@@ -282,6 +325,7 @@ impl Component for App {
             analysing: false,
             dirty: false,
             tab: Tab::Entities,
+            parsing: None,
         }
     }
 
@@ -324,9 +368,14 @@ impl Component for App {
                 self.store(ctx, id);
                 if self.reading.is_empty() {
                     self.analyse();
-                } else {
-                    self.status = format!("Reading files… {} to go", self.reading.len());
+                    return true;
                 }
+                self.status = format!("Reading files… {} to go", self.reading.len());
+                let now = js_sys::Date::now();
+                if now - self.last_progress < PROGRESS_INTERVAL_MS {
+                    return false;
+                }
+                self.last_progress = now;
                 true
             }
             Msg::Paste(text) => {
@@ -437,31 +486,74 @@ impl Component for App {
             }
             Msg::WorkerReport {
                 id,
-                json,
+                pieces,
                 elapsed_ms,
             } => {
-                self.analysing = false;
-                if id == self.request {
-                    match json.and_then(|j| {
-                        serde_json::from_str::<Report>(&j)
-                            .map(|r| (r, j))
-                            .map_err(|e| e.to_string())
-                    }) {
-                        Ok((report, json)) => {
-                            self.status = format!(
-                                "Analysed {} documents in {:.0} ms.",
-                                report.documents.len(),
-                                elapsed_ms
-                            );
-                            self.report = Some(Rc::new(report));
-                            self.report_json = Some(Rc::new(json));
-                        }
-                        Err(e) => self.status = format!("The analysis failed: {e}"),
+                match pieces {
+                    Ok(pieces) if id == self.request => {
+                        self.parsing = Some(Parsing {
+                            pieces,
+                            next: 0,
+                            builder: ReportBuilder::default(),
+                            json: String::new(),
+                            elapsed_ms,
+                            started: js_sys::Date::now(),
+                            slices: 0,
+                        });
+                        self.status = "Preparing the report…".to_string();
+                        self.parse_later(ctx);
+                        return true;
+                    }
+                    Err(e) if id == self.request => {
+                        self.status = format!("The analysis failed: {e}");
+                    }
+                    _ => {}
+                }
+                self.analysed();
+                true
+            }
+            Msg::ParseMore => {
+                let Some(p) = self.parsing.as_mut() else {
+                    return false;
+                };
+                let until = js_sys::Date::now() + PARSE_SLICE_MS;
+                p.slices += 1;
+                while p.next < p.pieces.len() {
+                    let (section, json) = p.pieces.get(p.next);
+                    if let Err(e) = p.builder.add(section, &json) {
+                        self.status = format!("The analysis failed: {e}");
+                        self.parsing = None;
+                        self.analysed();
+                        return true;
+                    }
+                    p.json.push_str(&json);
+                    p.next += 1;
+                    if js_sys::Date::now() >= until {
+                        break;
                     }
                 }
-                if self.dirty {
-                    self.analyse();
+                if p.next < p.pieces.len() {
+                    self.parse_later(ctx);
+                    return false;
                 }
+                let Some(p) = self.parsing.take() else {
+                    return false;
+                };
+                gloo::console::log!(format!(
+                    "report parsed in {:.0} ms ({} pieces in {} slices)",
+                    js_sys::Date::now() - p.started,
+                    p.pieces.len(),
+                    p.slices
+                ));
+                let report = p.builder.finish();
+                self.status = format!(
+                    "Analysed {} documents in {:.0} ms.",
+                    report.documents.len(),
+                    p.elapsed_ms
+                );
+                self.report = Some(Rc::new(report));
+                self.report_json = Some(Rc::new(p.json));
+                self.analysed();
                 true
             }
             Msg::Tab(tab) => {

@@ -3,11 +3,14 @@
 //! Page → worker: `{type: "analyse", id, names: string[], files: Uint8Array[], keeps: string[][],
 //! rejected: [{name, error}]}` (`keeps[i]`: the lines the person restored in file `i`);
 //! the files' buffers are transferred, not copied. Worker → page: `{type: "ready"}`,
-//! `{type: "progress", id, stage}`, and `{type: "report", id, json}` where `json` is the report-v1
-//! document as text. Plain JS objects keep both sides free of a codec and the report crosses the
-//! boundary once, as one string.
+//! `{type: "progress", id, stage}`, and `{type: "report", id, sections: string[], pieces:
+//! string[]}`: the report-v1 document as text, cut into pieces of whole items
+//! (`newslens_core::report::json_pieces`; joined, they are the report's JSON), so the page can
+//! parse it a slice at a time. Plain JS objects keep both sides free of a codec and the report
+//! crosses the boundary once.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use newslens_core::report::{Piece, Section};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
@@ -28,6 +31,56 @@ pub fn message(kind: &str, id: u32) -> Object {
     set(&obj, "type", kind);
     set(&obj, "id", id);
     obj
+}
+
+/// Bytes per piece of the report's JSON: parsing one takes a few milliseconds.
+pub const PIECE_BYTES: usize = 64 * 1024;
+
+/// The report as the worker sends it: its JSON in pieces, each with the section it belongs to.
+pub struct ReportPieces {
+    sections: Vec<Section>,
+    pieces: Array,
+}
+
+impl ReportPieces {
+    /// The `sections` and `pieces` of a report message, for the worker to post.
+    pub fn write(reply: &Object, pieces: &[Piece]) {
+        let sections: Array = pieces
+            .iter()
+            .map(|p| JsValue::from_str(p.section.name()))
+            .collect();
+        let texts: Array = pieces.iter().map(|p| JsValue::from_str(&p.json)).collect();
+        set(reply, "sections", sections);
+        set(reply, "pieces", texts);
+    }
+
+    /// Reads what [`ReportPieces::write`] wrote; `None` when the message has no report.
+    pub fn read(data: &JsValue) -> Option<ReportPieces> {
+        let (sections, pieces) = (get(data, "sections"), get(data, "pieces"));
+        if !Array::is_array(&sections) || !Array::is_array(&pieces) {
+            return None;
+        }
+        let sections: Vec<Section> = Array::from(&sections)
+            .iter()
+            .map(|s| s.as_string().and_then(|s| Section::from_name(&s)))
+            .collect::<Option<_>>()?;
+        let pieces = Array::from(&pieces);
+        (pieces.length() as usize == sections.len()).then_some(ReportPieces { sections, pieces })
+    }
+
+    pub fn len(&self) -> usize {
+        self.sections.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sections.is_empty()
+    }
+
+    /// Piece `i`: its section and text (converted from JS only now, a piece at a time).
+    pub fn get(&self, i: usize) -> (Section, String) {
+        let text = self.pieces.get(i as u32).as_string().unwrap_or_default();
+        (self.sections[i], text)
+    }
 }
 
 /// An input as the page holds it: a name and either the file's bytes or why they were not read.

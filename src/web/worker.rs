@@ -1,7 +1,7 @@
 //! The analysis worker: receives inputs, runs the core, posts the report back.
 
 use super::protocol::{self, set};
-use newslens_core::report::InputError;
+use newslens_core::report::{json_pieces, InputError};
 use newslens_core::{analyse_observed, Options, Stage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -47,8 +47,8 @@ pub fn start() {
         let reply = protocol::message("report", id);
         set(&reply, "elapsed_ms", js_sys::Date::now() - started);
         set(&reply, "timings", timings.join(", "));
-        match serde_json::to_string(&report) {
-            Ok(json) => set(&reply, "json", json),
+        match json_pieces(&report, protocol::PIECE_BYTES) {
+            Ok(pieces) => protocol::ReportPieces::write(&reply, &pieces),
             Err(e) => set(&reply, "error", format!("could not encode the report: {e}")),
         }
         let _ = reply_to.post_message(&reply);
