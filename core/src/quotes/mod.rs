@@ -82,6 +82,7 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         let after_end = text[q.close..after_end]
             .find('\n')
             .map_or(after_end, |i| q.close + i);
+        let after_end = question_tail(text, &sentences, q.close, after_end, next_open);
         let prev_close = n.checked_sub(1).map_or(0, |p| spans[p].close);
         let mut before_start = sentence_of(q.open)
             .map_or(q.open, |k| sentences[k].start)
@@ -181,6 +182,38 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         out.push(quote);
     }
     out
+}
+
+/// “…?” Vitter demanded. / “…!” she shouted.: a question or exclamation mark inside the quote
+/// makes the sentence splitter end the sentence at the closing mark, so the reporter's words
+/// after it stand in the next "sentence". When nothing follows the quote in its own sentence,
+/// that next sentence is its attribution if a reporting cue opens it (within a few words).
+fn question_tail(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    close: usize,
+    after_end: usize,
+    next_open: usize,
+) -> usize {
+    /// How far into the next sentence its cue may stand ("Senate Majority Leader Ann Lee said").
+    const CUE_REACH: usize = 60;
+    let closing =
+        text[..close].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
+    if !text[close..after_end].trim().is_empty() || !closing.ends_with(['?', '!']) {
+        return after_end;
+    }
+    let rest = &text[close..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let from = close + gap;
+    let Some(next) = sentences.iter().find(|r| r.start <= from && from < r.end) else {
+        return after_end;
+    };
+    let end = next.end.min(next_open).min(close + AFTER_WINDOW);
+    let end = crate::text::floor_boundary(text, end).max(close);
+    match cues::find(&text[close..end], false) {
+        Some((cs, _, _)) if cs <= CUE_REACH => end,
+        _ => after_end,
+    }
 }
 
 /// Whether the words between two quoted pieces are one attribution: no sentence ends inside
@@ -286,6 +319,17 @@ mod tests {
         assert_eq!(got[1].3, QuoteKind::Direct);
         let t = "The so-called “peace plan” was published.";
         assert_eq!(run(t)[0].3, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn a_question_quote_takes_the_cue_after_its_closing_mark() {
+        let t = "Jan Vos spoke first. “Why is the harbour still closed to ships?” Karin Brand demanded. The vote was held.";
+        let got = run(t);
+        assert_eq!(got[0].1.as_deref(), Some("Karin Brand"));
+        assert_eq!(got[0].2.as_deref(), Some("demanded"));
+        // A statement ending in a full stop ends its sentence: the next one is not its cue.
+        let t = "Jan Vos spoke first. “The harbour stays closed to ships.” Karin Brand said the vote was held.";
+        assert_eq!(run(t)[0].1, None);
     }
 
     #[test]
