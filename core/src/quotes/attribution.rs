@@ -158,7 +158,11 @@ pub fn attribute(
         }
     }
     // X said that “…” / X responded by saying “…” / According to X, “…”
-    if let Some((cs, ce, cue)) = cues::find(&text[before.clone()], true) {
+    let before_cues = cues::all(&text[before.clone()]);
+    if let Some(a) = outer_speaker(text, cands, &before, &before_cues, q.open) {
+        return Some(a);
+    }
+    if let Some((cs, ce, cue)) = before_cues.last().cloned() {
         let (cs, ce) = (before.start + cs, before.start + ce);
         let according = cue.eq_ignore_ascii_case("according to");
         let c = if according {
@@ -176,6 +180,40 @@ pub fn attribute(
         });
     }
     sentence_subject(text, cands, before)
+}
+
+/// X said Y called it “…” / X said she recalled “…”: with several cues before a quote, the
+/// speaker of the outermost one (the first) reports it, when that speaker is a person,
+/// organisation, pronoun or role phrase standing right before its cue.
+fn outer_speaker(
+    text: &str,
+    cands: &[Candidate],
+    before: &Range<usize>,
+    cues: &[(usize, usize, String)],
+    open: usize,
+) -> Option<Attribution> {
+    if cues.len() < 2 {
+        return None;
+    }
+    let (cs, ce, cue) = &cues[0];
+    let (cs, ce) = (before.start + cs, before.start + ce);
+    // The inner cue must stand in the outer one's clause: no comma, bracket or dash closes it,
+    // and no relative pronoun opens a clause of its own ("which he called").
+    let inner = before.start + cues[cues.len() - 1].0;
+    let between = &text[ce.min(inner)..inner];
+    if between.contains(['“', '”', '"'])
+        || between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "which" | "who" | "whom" | "whose" | "where" | "when"))
+    {
+        return None;
+    }
+    let c = if cue.eq_ignore_ascii_case("according to") {
+        first_in(cands, ce..open)
+    } else {
+        subject_before(text, cands, before.start..cs)
+    }?;
+    c.speaker_like.then(|| found(c, cue.clone()))
 }
 
 /// “Trump openly admires Putin as a “strong leader”” / “In July, Gingrich dismissed Estonia as

@@ -333,6 +333,15 @@ mod tests {
     }
 
     #[test]
+    fn the_outermost_reporter_speaks_for_a_nested_cue() {
+        let t = "Mayor Lotte Brand said on Monday that Jan Vos had described the plan as a “costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
+        // A relative clause has a speaker of its own.
+        let t = "Lotte Brand said the plan, which Jan Vos once called a “costly fantasy of the board”, must go.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);
