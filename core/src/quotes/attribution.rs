@@ -4,6 +4,7 @@
 
 use super::cues;
 use super::marks::Span;
+use super::phrases;
 use crate::entities::{EntityTable, Kind};
 use std::ops::Range;
 
@@ -108,6 +109,42 @@ fn subject_before(text: &str, cands: &[Candidate], range: Range<usize>) -> Optio
     last_in(cands, range)
 }
 
+/// A speaker named by a noun phrase or pronoun found by [`phrases`]: no entity.
+fn phrase((start, end): (usize, usize)) -> Candidate {
+    Candidate {
+        start,
+        end,
+        entity: None,
+        speaker_like: true,
+    }
+}
+
+/// The subject of a cue that ends `range`: a person, organisation, pronoun or role phrase right
+/// before it ("Ann Lee also said"), else the noun phrase right before it ("the commission says",
+/// "a doctor had typed"), else [`subject_before`].
+fn subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+    let adjacent = last_in(cands, range.clone()).filter(|c| {
+        c.speaker_like
+            && phrases::before_cue(text, c.start..range.end, range.end)
+                .is_none_or(|(s, _)| s <= c.start)
+    });
+    // A participle ("…, saying") or "according to" has no subject right before it.
+    let cue = &text[range.end..];
+    let verb = cue
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let finite = !(verb.ends_with("ing") || verb.eq_ignore_ascii_case("according"));
+    adjacent
+        .or_else(|| {
+            finite
+                .then(|| phrases::before_cue(text, range.clone(), range.end))
+                .flatten()
+                .map(phrase)
+        })
+        .or_else(|| subject_before(text, cands, range))
+}
+
 /// Dashes that introduce a byline-like attribution: “…” ― Ann Lee.
 const DASHES: &[char] = &['―', '—', '–'];
 
@@ -150,7 +187,22 @@ pub fn attribute(
     if let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false) {
         let (cs, ce) = (after.start + cs, after.start + ce);
         // The speaker stands next to the cue: between the quote and the cue, or right after it.
-        if let Some(c) = last_in(cands, q.close..cs) {
+        let between = last_in(cands, q.close..cs);
+        if let Some(c) = between.filter(|c| c.speaker_like) {
+            return Some(found(c, cue));
+        }
+        if let Some(c) = phrases::filling(text, q.close..cs).map(phrase) {
+            return Some(found(c, cue));
+        }
+        if let Some(c) = between {
+            return Some(found(c, cue));
+        }
+        let inverted = phrases::inverts(&cue);
+        if let Some(c) = inverted
+            .then(|| phrases::after_cue(text, ce, after.end))
+            .flatten()
+            .map(phrase)
+        {
             return Some(found(c, cue));
         }
         if let Some(c) = first_in(cands, ce..after.end.min(ce + 80)) {
@@ -168,7 +220,7 @@ pub fn attribute(
         let c = if according {
             first_in(cands, ce..q.open)
         } else {
-            subject_before(text, cands, before.start..cs)
+            subject(text, cands, before.start..cs)
         };
         if let Some(c) = c.or_else(|| first_in(cands, ce..q.open)) {
             return Some(found(c, cue));
@@ -211,7 +263,7 @@ fn outer_speaker(
     let c = if cue.eq_ignore_ascii_case("according to") {
         first_in(cands, ce..open)
     } else {
-        subject_before(text, cands, before.start..cs)
+        subject(text, cands, before.start..cs)
     }?;
     c.speaker_like.then(|| found(c, cue.clone()))
 }

@@ -8,6 +8,7 @@ mod attribution;
 mod cues;
 mod grouping;
 mod marks;
+mod phrases;
 
 use crate::entities::EntityTable;
 use serde::Serialize;
@@ -339,6 +340,30 @@ mod tests {
         // A relative clause has a speaker of its own.
         let t = "Lotte Brand said the plan, which Jan Vos once called a “costly fantasy of the board”, must go.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+    }
+
+    /// The words of each quote's speaker mention.
+    fn mentions(text: &str) -> Vec<Option<String>> {
+        let table = resolve(&[text], vec![recognise(text, None)]);
+        extract(0, text, &table)
+            .into_iter()
+            .map(|q| q.speaker_mention.map(|(s, e)| text[s..e].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_noun_phrase_next_to_the_cue_is_the_speaker_mention() {
+        let t = "The port board met. As the bell rang, the harbour commission said: “Every ship must wait until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("the harbour commission".to_string())]);
+        let t = "“Every ship must wait until the storm has passed,” the old harbour master said.";
+        assert_eq!(mentions(t), [Some("the old harbour master".to_string())]);
+        let t = "“Every ship must wait until the storm has passed,” said the port’s own report.";
+        assert_eq!(mentions(t), [Some("the port’s own report".to_string())]);
+        // Such a phrase names no entity: the speaker stays unknown.
+        assert_eq!(run(t)[0].1, None);
+        // A participle's subject is not the phrase before it.
+        let t = "Jan Vos published a long letter, saying “every ship must wait until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("Jan Vos".to_string())]);
     }
 
     #[test]
