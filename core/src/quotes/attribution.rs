@@ -184,31 +184,82 @@ pub fn attribute(
         }
     }
     // “…,” the Serbian president said. / “…,” said John Kirby, a spokesman …
-    if let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false) {
-        let (cs, ce) = (after.start + cs, after.start + ce);
-        // The speaker stands next to the cue: between the quote and the cue, or right after it.
-        let between = last_in(cands, q.close..cs);
-        if let Some(c) = between.filter(|c| c.speaker_like) {
-            return Some(found(c, cue));
-        }
-        if let Some(c) = phrases::filling(text, q.close..cs).map(phrase) {
-            return Some(found(c, cue));
-        }
-        if let Some(c) = between {
-            return Some(found(c, cue));
-        }
-        let inverted = phrases::inverts(&cue);
-        if let Some(c) = inverted
-            .then(|| phrases::after_cue(text, ce, after.end))
-            .flatten()
-            .map(phrase)
-        {
-            return Some(found(c, cue));
-        }
-        if let Some(c) = first_in(cands, ce..after.end.min(ce + 80)) {
-            return Some(found(c, cue));
+    // A cue after a conjunction ("“…” and she added") opens a clause of its own: the cue before
+    // the quote, if any, comes first.
+    let (after_attribution, coordinated) = after_cue(text, q, &after, cands);
+    if !coordinated {
+        if let Some(a) = after_attribution {
+            return Some(a);
         }
     }
+    let before_attribution = before_cue(text, q, before, cands);
+    match before_attribution {
+        Some(b) if b.mention.is_none() && after_attribution.is_some() => after_attribution,
+        b => b.or(after_attribution),
+    }
+}
+
+/// The speaker of a cue after the quote, and whether a conjunction stands between them.
+fn after_cue(
+    text: &str,
+    q: &Span,
+    after: &Range<usize>,
+    cands: &[Candidate],
+) -> (Option<Attribution>, bool) {
+    let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false) else {
+        return (None, false);
+    };
+    let (cs, ce) = (after.start + cs, after.start + ce);
+    let coordinated = text[q.close..cs]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            matches!(
+                w,
+                "and" | "but" | "though" | "although" | "while" | "when" | "because"
+            )
+        });
+    (
+        after_speaker(text, q, after, cands, (cs, ce, cue)),
+        coordinated,
+    )
+}
+
+fn after_speaker(
+    text: &str,
+    q: &Span,
+    after: &Range<usize>,
+    cands: &[Candidate],
+    (cs, ce, cue): (usize, usize, String),
+) -> Option<Attribution> {
+    // The speaker stands next to the cue: between the quote and the cue, or right after it.
+    let between = last_in(cands, q.close..cs);
+    if let Some(c) = between.filter(|c| c.speaker_like) {
+        return Some(found(c, cue));
+    }
+    if let Some(c) = phrases::filling(text, q.close..cs).map(phrase) {
+        return Some(found(c, cue));
+    }
+    if let Some(c) = between {
+        return Some(found(c, cue));
+    }
+    let inverted = phrases::inverts(&cue);
+    if let Some(c) = inverted
+        .then(|| phrases::after_cue(text, ce, after.end))
+        .flatten()
+        .map(phrase)
+    {
+        return Some(found(c, cue));
+    }
+    first_in(cands, ce..after.end.min(ce + 80)).map(|c| found(c, cue))
+}
+
+/// The speaker of a cue before the quote, or failing that the subject of its sentence.
+fn before_cue(
+    text: &str,
+    q: &Span,
+    before: Range<usize>,
+    cands: &[Candidate],
+) -> Option<Attribution> {
     // X said that “…” / X responded by saying “…” / According to X, “…”
     let before_cues = cues::all(&text[before.clone()]);
     if let Some(a) = outer_speaker(text, cands, &before, &before_cues, q.open) {

@@ -367,6 +367,15 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_after_a_conjunction_opens_a_clause_of_its_own() {
+        let t = "Jan Vos said the deal was “a good start for the harbour” and Karin Brand added that talks go on.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        // With no cue before the quote, the one after it still speaks.
+        let t = "The deal was “a good start for the whole harbour” and Karin Brand added that talks go on.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);
