@@ -94,6 +94,8 @@ pub const VERBS: &[&str] = &[
     "denied",
     "denies",
     "reported",
+    "reports",
+    "asking",
     "quoted",
     "promised",
     "promises",

@@ -376,6 +376,16 @@ mod tests {
     }
 
     #[test]
+    fn reports_asking_and_an_adverb_before_the_cue() {
+        let t = "The Harbour Gazette reports that the port will stay shut “until the storm has passed”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Harbour Gazette"));
+        let t = "The film shows Karin Brand asking, “Who will pay for the new harbour wall?”";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "“The port will stay shut until the storm has passed,” it further wrote.";
+        assert_eq!(mentions(t), [Some("it".to_string())]);
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);

@@ -37,6 +37,7 @@ const BETWEEN: &[&str] = &[
     "first",
     "previously",
     "recently",
+    "further",
 ];
 
 /// Words that end a noun phrase when met inside it: clause openers and verbs' companions.
@@ -54,6 +55,12 @@ const PRONOUNS: &[&str] = &["it", "It", "I", "we", "We"];
 
 /// Longest noun phrase, in words.
 const MAX_WORDS: usize = 7;
+
+/// An auxiliary or adverb between a subject and its verb ("has", "also", "further").
+fn adverb(w: &str) -> bool {
+    BETWEEN.contains(&w)
+        || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
+}
 
 /// One word of `text` with its byte span.
 fn words(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
@@ -103,9 +110,7 @@ pub fn before_cue(text: &str, range: Range<usize>, cue: usize) -> Option<(usize,
     let mut end = ws.len();
     while end > 0 {
         let w = &text[ws[end - 1].0..ws[end - 1].1];
-        if BETWEEN.contains(&w)
-            || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
-        {
+        if adverb(w) {
             end -= 1;
         } else {
             break;
@@ -158,7 +163,10 @@ pub fn before_cue(text: &str, range: Range<usize>, cue: usize) -> Option<(usize,
 pub fn filling(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     let inner = text[range.clone()].trim_matches(|c: char| c.is_whitespace() || c == ',');
     let start = range.start + text[range.clone()].find(inner)?;
-    let ws = words(text, start..start + inner.len());
+    let mut ws = words(text, start..start + inner.len());
+    while ws.len() > 1 && ws.last().is_some_and(|&(s, e)| adverb(&text[s..e])) {
+        ws.pop();
+    }
     let (first, last) = (ws.first()?, ws.last()?);
     if ws.len() == 1 && PRONOUNS.contains(&&text[first.0..first.1]) {
         return Some(*first);
