@@ -91,7 +91,9 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         if text[before_start..q.open].trim().is_empty() {
             // A quote opening its sentence after "X said:" takes the sentence before.
             if let Some(k) = sentence_of(q.open).and_then(|k| k.checked_sub(1)) {
-                if text[sentences[k].clone()].trim_end().ends_with(':') {
+                let prev = text[sentences[k].clone()].trim_end();
+                // (A sentence holding a quote of its own attributes that one: “…,” she said.)
+                if prev.ends_with(':') || sentences[k].start >= prev_close && ends_with_cue(prev) {
                     before_start = sentences[k].start.max(prev_close);
                 }
             }
@@ -183,6 +185,18 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         out.push(quote);
     }
     out
+}
+
+/// "…, Ann Lee said." / "…, he told reporters.": a sentence that ends with its reporting cue
+/// (and at most a short word after it) introduces the quote that opens the next sentence.
+fn ends_with_cue(sentence: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    cues::find(body, true).is_some_and(|(_, ce, _)| {
+        let rest = &body[ce..];
+        rest.split_whitespace().count() <= 1 && !rest.contains(['“', '”', '"'])
+    })
 }
 
 /// “…?” Vitter demanded. / “…!” she shouted.: a question or exclamation mark inside the quote
@@ -383,6 +397,15 @@ mod tests {
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
         let t = "“The port will stay shut until the storm has passed,” it further wrote.";
         assert_eq!(mentions(t), [Some("it".to_string())]);
+    }
+
+    #[test]
+    fn a_sentence_ending_with_its_cue_introduces_the_next_quote() {
+        let t = "The port may stay shut for a week, Karin Brand said. “Nobody can sail until the storm has passed.”";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        // A cue with more words after it reports what those words say.
+        let t = "Karin Brand said the port may stay shut for a week. “Nobody can sail until the storm has passed.”";
+        assert_eq!(run(t)[0].1, None);
     }
 
     #[test]
