@@ -325,13 +325,19 @@ fn outer_speaker(
 /// pronoun opens the sentence (after at most an introductory phrase and its comma) and a verb
 /// follows it, which is the cue.
 fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Option<Attribution> {
-    let c = cands
+    let first = cands
         .iter()
-        .find(|c| c.start >= before.start && c.end <= before.end)?;
-    let lead = text[before.start..c.start].trim();
-    if !c.speaker_like || !(lead.is_empty() || lead.ends_with(',') && lead.len() <= 40) {
-        return None;
-    }
+        .find(|c| c.start >= before.start && c.end <= before.end)
+        .copied();
+    let opens = |c: &Candidate| {
+        let lead = text[before.start..c.start].trim();
+        c.speaker_like && (lead.is_empty() || lead.ends_with(',') && lead.len() <= 40)
+    };
+    // A name opening the sentence, else a noun phrase ("The report found …").
+    let c = first
+        .filter(opens)
+        .or_else(|| phrases::opening(text, before.clone()).map(phrase))
+        .filter(|c| c.end <= before.end)?;
     const AUXILIARIES: &[&str] = &[
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later",
         "once", "again", "even", "did", "does", "not", "never", "just",
@@ -346,5 +352,5 @@ fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Op
     let is_verb = verb.len() >= 3
         && verb.chars().all(|ch| ch.is_ascii_lowercase())
         && !NOT_VERBS.contains(&verb);
-    is_verb.then(|| found(*c, verb.to_string()))
+    is_verb.then(|| found(c, verb.to_string()))
 }

@@ -409,6 +409,16 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_phrase_opening_the_sentence_is_its_subject() {
+        let t = "In July, the harbour board dismissed the plan as a “costly fantasy of the mayor”.";
+        assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
+        assert_eq!(run(t)[0].1, None);
+        // A phrase that is not the sentence's subject speaks for nothing.
+        let t = "Ships in the harbour waited for a “window in the storm” all week.";
+        assert_eq!(mentions(t), [None]);
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);

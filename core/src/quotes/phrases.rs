@@ -181,6 +181,38 @@ pub fn filling(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     ok.then_some((first.0, last.1))
 }
 
+/// The noun phrase that opens a sentence (after at most a short introductory phrase and its
+/// comma) and ends before its verb: "The piece [used]", "In July, the agency [found]". The verb
+/// is the first lowercase word ending in -ed or -s, or an auxiliary.
+pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
+    let head = &text[range.clone()];
+    let mut starts = vec![range.start];
+    if let Some(comma) = head.find(',').filter(|&i| i <= 40) {
+        starts.push(range.start + comma + 1);
+    }
+    for from in starts {
+        let ws = words(text, from..range.end);
+        let Some(&first) = ws.first() else { continue };
+        if !is_determiner(&text[first.0..first.1]) {
+            continue;
+        }
+        for (n, &(s, e)) in ws.iter().enumerate().skip(1).take(MAX_WORDS) {
+            let w = &text[s..e];
+            let verb = BETWEEN.contains(&w)
+                || w.len() > 3
+                    && w.chars().all(|c| c.is_ascii_lowercase())
+                    && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"));
+            if verb {
+                return (n >= 2).then_some((first.0, ws[n - 1].1));
+            }
+            if !plain(w) || NOT_IN_PHRASE.contains(&w.to_lowercase().as_str()) {
+                break;
+            }
+        }
+    }
+    None
+}
+
 /// Reporting verbs that stand before their subject after a quote ("“…,” said the ruling").
 pub fn inverts(cue: &str) -> bool {
     matches!(
