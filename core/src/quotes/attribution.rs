@@ -4,6 +4,7 @@
 
 use super::cues;
 use super::marks::Span;
+use super::phrases;
 use crate::entities::{EntityTable, Kind};
 use std::ops::Range;
 
@@ -108,6 +109,42 @@ fn subject_before(text: &str, cands: &[Candidate], range: Range<usize>) -> Optio
     last_in(cands, range)
 }
 
+/// A speaker named by a noun phrase or pronoun found by [`phrases`]: no entity.
+fn phrase((start, end): (usize, usize)) -> Candidate {
+    Candidate {
+        start,
+        end,
+        entity: None,
+        speaker_like: true,
+    }
+}
+
+/// The subject of a cue that ends `range`: a person, organisation, pronoun or role phrase right
+/// before it ("Ann Lee also said"), else the noun phrase right before it ("the commission says",
+/// "a doctor had typed"), else [`subject_before`].
+fn subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+    let adjacent = last_in(cands, range.clone()).filter(|c| {
+        c.speaker_like
+            && phrases::before_cue(text, c.start..range.end, range.end)
+                .is_none_or(|(s, _)| s <= c.start)
+    });
+    // A participle ("…, saying") or "according to" has no subject right before it.
+    let cue = &text[range.end..];
+    let verb = cue
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let finite = !(verb.ends_with("ing") || verb.eq_ignore_ascii_case("according"));
+    adjacent
+        .or_else(|| {
+            finite
+                .then(|| phrases::before_cue(text, range.clone(), range.end))
+                .flatten()
+                .map(phrase)
+        })
+        .or_else(|| subject_before(text, cands, range))
+}
+
 /// Dashes that introduce a byline-like attribution: “…” ― Ann Lee.
 const DASHES: &[char] = &['―', '—', '–'];
 
@@ -147,24 +184,94 @@ pub fn attribute(
         }
     }
     // “…,” the Serbian president said. / “…,” said John Kirby, a spokesman …
-    if let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false) {
-        let (cs, ce) = (after.start + cs, after.start + ce);
-        // The speaker stands next to the cue: between the quote and the cue, or right after it.
-        if let Some(c) = last_in(cands, q.close..cs) {
-            return Some(found(c, cue));
-        }
-        if let Some(c) = first_in(cands, ce..after.end.min(ce + 80)) {
-            return Some(found(c, cue));
+    // A cue after a conjunction ("“…” and she added") opens a clause of its own: the cue before
+    // the quote, if any, comes first.
+    let (after_attribution, coordinated) = after_cue(text, q, &after, cands);
+    if !coordinated {
+        if let Some(a) = after_attribution {
+            return Some(a);
         }
     }
+    let before_attribution = before_cue(text, q, before, cands);
+    match before_attribution {
+        Some(b) if b.mention.is_none() && after_attribution.is_some() => after_attribution,
+        b => b.or(after_attribution),
+    }
+}
+
+/// The speaker of a cue after the quote, and whether a conjunction stands between them.
+fn after_cue(
+    text: &str,
+    q: &Span,
+    after: &Range<usize>,
+    cands: &[Candidate],
+) -> (Option<Attribution>, bool) {
+    let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false) else {
+        return (None, false);
+    };
+    let (cs, ce) = (after.start + cs, after.start + ce);
+    let coordinated = text[q.close..cs]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            matches!(
+                w,
+                "and" | "but" | "though" | "although" | "while" | "when" | "because"
+            )
+        });
+    (
+        after_speaker(text, q, after, cands, (cs, ce, cue)),
+        coordinated,
+    )
+}
+
+fn after_speaker(
+    text: &str,
+    q: &Span,
+    after: &Range<usize>,
+    cands: &[Candidate],
+    (cs, ce, cue): (usize, usize, String),
+) -> Option<Attribution> {
+    // The speaker stands next to the cue: between the quote and the cue, or right after it.
+    let between = last_in(cands, q.close..cs);
+    if let Some(c) = between.filter(|c| c.speaker_like) {
+        return Some(found(c, cue));
+    }
+    if let Some(c) = phrases::filling(text, q.close..cs).map(phrase) {
+        return Some(found(c, cue));
+    }
+    if let Some(c) = between {
+        return Some(found(c, cue));
+    }
+    let inverted = phrases::inverts(&cue);
+    if let Some(c) = inverted
+        .then(|| phrases::after_cue(text, ce, after.end))
+        .flatten()
+        .map(phrase)
+    {
+        return Some(found(c, cue));
+    }
+    first_in(cands, ce..after.end.min(ce + 80)).map(|c| found(c, cue))
+}
+
+/// The speaker of a cue before the quote, or failing that the subject of its sentence.
+fn before_cue(
+    text: &str,
+    q: &Span,
+    before: Range<usize>,
+    cands: &[Candidate],
+) -> Option<Attribution> {
     // X said that “…” / X responded by saying “…” / According to X, “…”
-    if let Some((cs, ce, cue)) = cues::find(&text[before.clone()], true) {
+    let before_cues = cues::all(&text[before.clone()]);
+    if let Some(a) = outer_speaker(text, cands, &before, &before_cues, q.open) {
+        return Some(a);
+    }
+    if let Some((cs, ce, cue)) = before_cues.last().cloned() {
         let (cs, ce) = (before.start + cs, before.start + ce);
         let according = cue.eq_ignore_ascii_case("according to");
         let c = if according {
             first_in(cands, ce..q.open)
         } else {
-            subject_before(text, cands, before.start..cs)
+            subject(text, cands, before.start..cs)
         };
         if let Some(c) = c.or_else(|| first_in(cands, ce..q.open)) {
             return Some(found(c, cue));
@@ -178,19 +285,59 @@ pub fn attribute(
     sentence_subject(text, cands, before)
 }
 
+/// X said Y called it “…” / X said she recalled “…”: with several cues before a quote, the
+/// speaker of the outermost one (the first) reports it, when that speaker is a person,
+/// organisation, pronoun or role phrase standing right before its cue.
+fn outer_speaker(
+    text: &str,
+    cands: &[Candidate],
+    before: &Range<usize>,
+    cues: &[(usize, usize, String)],
+    open: usize,
+) -> Option<Attribution> {
+    if cues.len() < 2 {
+        return None;
+    }
+    let (cs, ce, cue) = &cues[0];
+    let (cs, ce) = (before.start + cs, before.start + ce);
+    // The inner cue must stand in the outer one's clause: no comma, bracket or dash closes it,
+    // and no relative pronoun opens a clause of its own ("which he called").
+    let inner = before.start + cues[cues.len() - 1].0;
+    let between = &text[ce.min(inner)..inner];
+    if between.contains(['“', '”', '"'])
+        || between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "which" | "who" | "whom" | "whose" | "where" | "when"))
+    {
+        return None;
+    }
+    let c = if cue.eq_ignore_ascii_case("according to") {
+        first_in(cands, ce..open)
+    } else {
+        subject(text, cands, before.start..cs)
+    }?;
+    c.speaker_like.then(|| found(c, cue.clone()))
+}
+
 /// “Trump openly admires Putin as a “strong leader”” / “In July, Gingrich dismissed Estonia as
 /// being in the “suburbs of St. Petersburg””: with no reporting verb, a quote inside the
 /// reporter's sentence belongs to the sentence's subject, when a person, organisation or
 /// pronoun opens the sentence (after at most an introductory phrase and its comma) and a verb
 /// follows it, which is the cue.
 fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Option<Attribution> {
-    let c = cands
+    let first = cands
         .iter()
-        .find(|c| c.start >= before.start && c.end <= before.end)?;
-    let lead = text[before.start..c.start].trim();
-    if !c.speaker_like || !(lead.is_empty() || lead.ends_with(',') && lead.len() <= 40) {
-        return None;
-    }
+        .find(|c| c.start >= before.start && c.end <= before.end)
+        .copied();
+    let opens = |c: &Candidate| {
+        let lead = text[before.start..c.start].trim();
+        c.speaker_like && (lead.is_empty() || lead.ends_with(',') && lead.len() <= 40)
+    };
+    // A name opening the sentence, else a noun phrase ("The report found …").
+    let c = first
+        .filter(opens)
+        .or_else(|| phrases::opening(text, before.clone()).map(phrase))
+        .filter(|c| c.end <= before.end)?;
     const AUXILIARIES: &[&str] = &[
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later",
         "once", "again", "even", "did", "does", "not", "never", "just",
@@ -205,5 +352,5 @@ fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Op
     let is_verb = verb.len() >= 3
         && verb.chars().all(|ch| ch.is_ascii_lowercase())
         && !NOT_VERBS.contains(&verb);
-    is_verb.then(|| found(*c, verb.to_string()))
+    is_verb.then(|| found(c, verb.to_string()))
 }

@@ -94,6 +94,8 @@ pub const VERBS: &[&str] = &[
     "denied",
     "denies",
     "reported",
+    "reports",
+    "asking",
     "quoted",
     "promised",
     "promises",
@@ -146,15 +148,26 @@ pub const VERBS: &[&str] = &[
 /// Finds the cue nearest to `from` in `window` (byte offsets relative to the window):
 /// `(start, end, cue)`. `prefer_last` picks the last one (cues before a quote), else the first.
 pub fn find(window: &str, prefer_last: bool) -> Option<(usize, usize, String)> {
+    let hits = all(window);
+    let pick = if prefer_last {
+        hits.last()
+    } else {
+        hits.first()
+    };
+    pick.cloned()
+}
+
+/// Every cue in `window`, in order: `(start, end, cue)`, byte offsets relative to the window.
+pub fn all(window: &str) -> Vec<(usize, usize, String)> {
     let lower = window.to_lowercase();
     if lower.len() != window.len() {
         // Lower-casing changed byte lengths (rare scripts): match on the original instead.
-        return find_in(window, window, prefer_last);
+        return all_in(window, window);
     }
-    find_in(window, &lower, prefer_last)
+    all_in(window, &lower)
 }
 
-fn find_in(window: &str, lower: &str, prefer_last: bool) -> Option<(usize, usize, String)> {
+fn all_in(window: &str, lower: &str) -> Vec<(usize, usize, String)> {
     let mut hits: Vec<(usize, usize)> = Vec::new();
     for phrase in PHRASES {
         for (i, _) in lower.match_indices(phrase) {
@@ -173,7 +186,17 @@ fn find_in(window: &str, lower: &str, prefer_last: bool) -> Option<(usize, usize
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 start = None;
-                if VERBS.contains(&&lower[s..i]) && !hits.iter().any(|(hs, he)| *hs <= s && s < *he)
+                // A capitalised verb form after a capitalised word is part of a name ("the
+                // United States"), not a cue.
+                let capitalised = window[s..].starts_with(char::is_uppercase)
+                    && window[..s]
+                        .trim_end()
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_uppercase));
+                if !capitalised
+                    && VERBS.contains(&&lower[s..i])
+                    && !hits.iter().any(|(hs, he)| *hs <= s && s < *he)
                 {
                     hits.push((s, i));
                 }
@@ -181,12 +204,10 @@ fn find_in(window: &str, lower: &str, prefer_last: bool) -> Option<(usize, usize
             _ => {}
         }
     }
-    let pick = if prefer_last {
-        hits.into_iter().max_by_key(|h| h.0)
-    } else {
-        hits.into_iter().min_by_key(|h| h.0)
-    };
-    pick.map(|(s, e)| (s, e, window[s..e].to_string()))
+    hits.sort_unstable();
+    hits.into_iter()
+        .map(|(s, e)| (s, e, window[s..e].to_string()))
+        .collect()
 }
 
 fn is_word_at(s: &str, start: usize, end: usize) -> bool {
@@ -222,5 +243,16 @@ mod tests {
             Some("According to".into())
         );
         assert_eq!(find("the sayings of", false), None);
+        assert_eq!(
+            find("the United States said", false).map(|c| c.2),
+            Some("said".into())
+        );
+        assert_eq!(
+            all(", she said, and he added that")
+                .into_iter()
+                .map(|c| c.2)
+                .collect::<Vec<_>>(),
+            ["said", "added"]
+        );
     }
 }

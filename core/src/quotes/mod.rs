@@ -8,6 +8,7 @@ mod attribution;
 mod cues;
 mod grouping;
 mod marks;
+mod phrases;
 
 use crate::entities::EntityTable;
 use serde::Serialize;
@@ -82,6 +83,7 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         let after_end = text[q.close..after_end]
             .find('\n')
             .map_or(after_end, |i| q.close + i);
+        let after_end = question_tail(text, &sentences, q.close, after_end, next_open);
         let prev_close = n.checked_sub(1).map_or(0, |p| spans[p].close);
         let mut before_start = sentence_of(q.open)
             .map_or(q.open, |k| sentences[k].start)
@@ -89,7 +91,9 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         if text[before_start..q.open].trim().is_empty() {
             // A quote opening its sentence after "X said:" takes the sentence before.
             if let Some(k) = sentence_of(q.open).and_then(|k| k.checked_sub(1)) {
-                if text[sentences[k].clone()].trim_end().ends_with(':') {
+                let prev = text[sentences[k].clone()].trim_end();
+                // (A sentence holding a quote of its own attributes that one: “…,” she said.)
+                if prev.ends_with(':') || sentences[k].start >= prev_close && ends_with_cue(prev) {
                     before_start = sentences[k].start.max(prev_close);
                 }
             }
@@ -181,6 +185,50 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         out.push(quote);
     }
     out
+}
+
+/// "…, Ann Lee said." / "…, he told reporters.": a sentence that ends with its reporting cue
+/// (and at most a short word after it) introduces the quote that opens the next sentence.
+fn ends_with_cue(sentence: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    cues::find(body, true).is_some_and(|(_, ce, _)| {
+        let rest = &body[ce..];
+        rest.split_whitespace().count() <= 1 && !rest.contains(['“', '”', '"'])
+    })
+}
+
+/// “…?” Vitter demanded. / “…!” she shouted.: a question or exclamation mark inside the quote
+/// makes the sentence splitter end the sentence at the closing mark, so the reporter's words
+/// after it stand in the next "sentence". When nothing follows the quote in its own sentence,
+/// that next sentence is its attribution if a reporting cue opens it (within a few words).
+fn question_tail(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    close: usize,
+    after_end: usize,
+    next_open: usize,
+) -> usize {
+    /// How far into the next sentence its cue may stand ("Senate Majority Leader Ann Lee said").
+    const CUE_REACH: usize = 60;
+    let closing =
+        text[..close].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
+    if !text[close..after_end].trim().is_empty() || !closing.ends_with(['?', '!']) {
+        return after_end;
+    }
+    let rest = &text[close..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let from = close + gap;
+    let Some(next) = sentences.iter().find(|r| r.start <= from && from < r.end) else {
+        return after_end;
+    };
+    let end = next.end.min(next_open).min(close + AFTER_WINDOW);
+    let end = crate::text::floor_boundary(text, end).max(close);
+    match cues::find(&text[close..end], false) {
+        Some((cs, _, _)) if cs <= CUE_REACH => end,
+        _ => after_end,
+    }
 }
 
 /// Whether the words between two quoted pieces are one attribution: no sentence ends inside
@@ -286,6 +334,88 @@ mod tests {
         assert_eq!(got[1].3, QuoteKind::Direct);
         let t = "The so-called “peace plan” was published.";
         assert_eq!(run(t)[0].3, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn a_question_quote_takes_the_cue_after_its_closing_mark() {
+        let t = "Jan Vos spoke first. “Why is the harbour still closed to ships?” Karin Brand demanded. The vote was held.";
+        let got = run(t);
+        assert_eq!(got[0].1.as_deref(), Some("Karin Brand"));
+        assert_eq!(got[0].2.as_deref(), Some("demanded"));
+        // A statement ending in a full stop ends its sentence: the next one is not its cue.
+        let t = "Jan Vos spoke first. “The harbour stays closed to ships.” Karin Brand said the vote was held.";
+        assert_eq!(run(t)[0].1, None);
+    }
+
+    #[test]
+    fn the_outermost_reporter_speaks_for_a_nested_cue() {
+        let t = "Mayor Lotte Brand said on Monday that Jan Vos had described the plan as a “costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
+        // A relative clause has a speaker of its own.
+        let t = "Lotte Brand said the plan, which Jan Vos once called a “costly fantasy of the board”, must go.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+    }
+
+    /// The words of each quote's speaker mention.
+    fn mentions(text: &str) -> Vec<Option<String>> {
+        let table = resolve(&[text], vec![recognise(text, None)]);
+        extract(0, text, &table)
+            .into_iter()
+            .map(|q| q.speaker_mention.map(|(s, e)| text[s..e].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_noun_phrase_next_to_the_cue_is_the_speaker_mention() {
+        let t = "The port board met. As the bell rang, the harbour commission said: “Every ship must wait until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("the harbour commission".to_string())]);
+        let t = "“Every ship must wait until the storm has passed,” the old harbour master said.";
+        assert_eq!(mentions(t), [Some("the old harbour master".to_string())]);
+        let t = "“Every ship must wait until the storm has passed,” said the port’s own report.";
+        assert_eq!(mentions(t), [Some("the port’s own report".to_string())]);
+        // Such a phrase names no entity: the speaker stays unknown.
+        assert_eq!(run(t)[0].1, None);
+        // A participle's subject is not the phrase before it.
+        let t = "Jan Vos published a long letter, saying “every ship must wait until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("Jan Vos".to_string())]);
+    }
+
+    #[test]
+    fn a_cue_after_a_conjunction_opens_a_clause_of_its_own() {
+        let t = "Jan Vos said the deal was “a good start for the harbour” and Karin Brand added that talks go on.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        // With no cue before the quote, the one after it still speaks.
+        let t = "The deal was “a good start for the whole harbour” and Karin Brand added that talks go on.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
+    fn reports_asking_and_an_adverb_before_the_cue() {
+        let t = "The Harbour Gazette reports that the port will stay shut “until the storm has passed”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Harbour Gazette"));
+        let t = "The film shows Karin Brand asking, “Who will pay for the new harbour wall?”";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "“The port will stay shut until the storm has passed,” it further wrote.";
+        assert_eq!(mentions(t), [Some("it".to_string())]);
+    }
+
+    #[test]
+    fn a_sentence_ending_with_its_cue_introduces_the_next_quote() {
+        let t = "The port may stay shut for a week, Karin Brand said. “Nobody can sail until the storm has passed.”";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        // A cue with more words after it reports what those words say.
+        let t = "Karin Brand said the port may stay shut for a week. “Nobody can sail until the storm has passed.”";
+        assert_eq!(run(t)[0].1, None);
+    }
+
+    #[test]
+    fn a_noun_phrase_opening_the_sentence_is_its_subject() {
+        let t = "In July, the harbour board dismissed the plan as a “costly fantasy of the mayor”.";
+        assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
+        assert_eq!(run(t)[0].1, None);
+        // A phrase that is not the sentence's subject speaks for nothing.
+        let t = "Ships in the harbour waited for a “window in the storm” all week.";
+        assert_eq!(mentions(t), [None]);
     }
 
     #[test]
