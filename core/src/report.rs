@@ -129,6 +129,45 @@ pub struct Passage {
     pub b_end: usize,
 }
 
+impl Report {
+    /// The document with this id (`d3` is found at index 3 without a search).
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        by_id(&self.documents, id, 'd', |d| &d.id)
+    }
+
+    /// The entity with this id (`e3` is found at index 3 without a search).
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        by_id(&self.entities, id, 'e', |e| &e.id)
+    }
+
+    /// Who said a quote, as people read it: the speaker entity's name, else the words that name
+    /// a speaker who is no entity ("the commission says", "it said"); `None` when unknown.
+    pub fn speaker_name(&self, q: &Quote) -> Option<String> {
+        if let Some(e) = q.speaker.as_deref().and_then(|id| self.entity(id)) {
+            return Some(e.name.clone());
+        }
+        let m = q.speaker_mention?;
+        let text = &self.document(&q.doc)?.text;
+        let name: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+        (!name.trim().is_empty()).then_some(name)
+    }
+}
+
+/// The item of `list` with this id: ids are a prefix and the index, so look there first.
+fn by_id<'a, T>(
+    list: &'a [T],
+    id: &str,
+    prefix: char,
+    id_of: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    let at = id
+        .strip_prefix(prefix)
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|i| list.get(i))
+        .filter(|x| id_of(x) == id);
+    at.or_else(|| list.iter().find(|x| id_of(x) == id))
+}
+
 pub fn doc_id(i: usize) -> String {
     format!("d{i}")
 }
@@ -447,5 +486,65 @@ fn round4(x: f64) -> f64 {
         (x.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(speaker: Option<&str>, mention: Option<(usize, usize)>) -> Quote {
+        Quote {
+            id: "q0".into(),
+            doc: "d1".into(),
+            start: 0,
+            end: 4,
+            text: "Yes.".into(),
+            parts: Vec::new(),
+            kind: "direct".into(),
+            speaker: speaker.map(str::to_string),
+            speaker_mention: mention.map(|(start, end)| Span { start, end }),
+            cue: Some("said".into()),
+            group: None,
+        }
+    }
+
+    #[test]
+    fn speakers_are_named_by_their_entity_else_by_the_phrase_in_the_text() {
+        let report = Report {
+            documents: vec![
+                Document {
+                    id: "d0".into(),
+                    ..Document::default()
+                },
+                Document {
+                    id: "d1".into(),
+                    text: "“Yes,” the Žabljak commission said.".into(),
+                    ..Document::default()
+                },
+            ],
+            // Out of index order: a lookup must not trust the index alone.
+            entities: vec![Entity {
+                id: "e1".into(),
+                name: "Ann Lee".into(),
+                kind: "person".into(),
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                value: None,
+            }],
+            ..Report::default()
+        };
+        let name = |q: &Quote| report.speaker_name(q);
+        assert_eq!(
+            name(&quote(Some("e1"), Some((7, 10)))).as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            name(&quote(None, Some((7, 29)))).as_deref(),
+            Some("the Žabljak commission")
+        );
+        assert_eq!(name(&quote(None, None)), None);
+        assert_eq!(report.document("d1").map(|d| d.id.as_str()), Some("d1"));
+        assert!(report.entity("e0").is_none() && report.document("d9").is_none());
     }
 }

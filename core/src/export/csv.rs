@@ -1,6 +1,6 @@
 //! CSV (RFC 4180) tables of entities, quotes and overlaps.
 
-use super::{doc_label, entity_name};
+use super::doc_label;
 use crate::report::Report;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -74,7 +74,7 @@ pub fn quotes_csv(report: &Report) -> String {
             &[
                 &q.id,
                 doc_label(report, &q.doc),
-                entity_name(report, q.speaker.as_deref()),
+                &report.speaker_name(q).unwrap_or_default(),
                 q.cue.as_deref().unwrap_or(""),
                 &q.kind,
                 q.group.as_deref().unwrap_or(""),

@@ -1,6 +1,6 @@
 //! A self-contained HTML report: inline styles, no scripts, no external resources.
 
-use super::{doc_label, entity_name};
+use super::doc_label;
 use crate::report::Report;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -117,7 +117,7 @@ pub fn html_report(report: &Report) -> String {
                 h,
                 "<blockquote>“{}”<br><span class=\"muted\">{} {} — {}</span></blockquote>",
                 esc(&q.text),
-                esc(entity_name(report, q.speaker.as_deref())),
+                esc(&report.speaker_name(q).unwrap_or_default()),
                 esc(q.cue.as_deref().unwrap_or("")),
                 esc(doc_label(report, &q.doc))
             );

@@ -13,9 +13,7 @@ use crate::report::Report;
 /// A document's label for people: its title, else its file name.
 fn doc_label<'a>(report: &'a Report, id: &'a str) -> &'a str {
     report
-        .documents
-        .iter()
-        .find(|d| d.id == id)
+        .document(id)
         .map(|d| {
             d.title
                 .as_deref()
@@ -23,9 +21,4 @@ fn doc_label<'a>(report: &'a Report, id: &'a str) -> &'a str {
                 .unwrap_or(&d.name)
         })
         .unwrap_or(id)
-}
-
-fn entity_name<'a>(report: &'a Report, id: Option<&str>) -> &'a str {
-    id.and_then(|id| report.entities.iter().find(|e| e.id == id))
-        .map_or("", |e| e.name.as_str())
 }

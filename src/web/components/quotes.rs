@@ -13,10 +13,18 @@ pub struct Props {
 }
 
 fn speaker_name(report: &Report, q: &Quote) -> String {
-    q.speaker
-        .as_ref()
-        .and_then(|id| report.entities.iter().find(|e| &e.id == id))
-        .map_or_else(|| "unknown speaker".to_string(), |e| e.name.clone())
+    report
+        .speaker_name(q)
+        .unwrap_or_else(|| "unknown speaker".to_string())
+}
+
+/// The group a quote's speaker heads in the by-speaker view: an entity across documents, a
+/// phrase naming no entity ("the commission") within its document only.
+fn speaker_key(report: &Report, q: &Quote) -> String {
+    match (&q.speaker, report.speaker_name(q)) {
+        (None, Some(phrase)) => format!("{phrase} ({})", snippet::label(report, &q.doc)),
+        _ => speaker_name(report, q),
+    }
 }
 
 /// Groups quotes by `key`, keeping the order in which keys first appear.
@@ -99,7 +107,7 @@ pub fn quote_list(props: &Props) -> Html {
             }
         }
         By::Speaker => {
-            let mut groups = grouped(&quotes, |q| speaker_name(report, q));
+            let mut groups = grouped(&quotes, |q| speaker_key(report, q));
             groups.sort_by_key(|(name, members)| {
                 (name == "unknown speaker", std::cmp::Reverse(members.len()))
             });

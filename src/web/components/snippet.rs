@@ -28,7 +28,7 @@ pub fn in_context(
 }
 
 pub fn document<'a>(report: &'a Report, id: &str) -> Option<&'a Document> {
-    report.documents.iter().find(|d| d.id == id)
+    report.document(id)
 }
 
 /// A short label for a document: its title, else its file name.
