@@ -82,7 +82,7 @@ pub fn analyse(inputs: &[Input], options: &Options) -> Report {
 }
 
 /// Builds everything the analysis builds once per process (gazetteer, tagger weights, patterns,
-/// word statistics) by analysing two small made-up articles, so that the first real batch does
+/// word statistics) by analysing small made-up articles (the test fixtures), so that the first real batch does
 /// not wait for it. The page's worker calls this while the person is still choosing files.
 pub fn warm_up() {
     let text = "Harbour strike ends\n\nROTTERDAM, March 3, 2024 — Port workers of the FNV union \
@@ -90,11 +90,30 @@ pub fn warm_up() {
         minister Pieter de Vries said. “We are relieved,” he told reporters. “About 1,000 ships \
         waited.”\n\nShare this article";
     let html = format!("<html><head><title>Strike</title></head><body><article><p>{text}</p></article></body></html>");
-    let _ = analyse(
-        &[Input::new("a.txt", text), Input::new("b.html", html)],
-        &Options::default(),
-    );
+    let inputs = [
+        Input::new("a.txt", text),
+        Input::new("b.html", html),
+        Input::new(
+            "wire.txt",
+            include_str!("../../tests/fixtures/harbour-strike-wire.txt"),
+        ),
+        Input::new(
+            "daily.html",
+            include_str!("../../tests/fixtures/harbour-strike-daily.html"),
+        ),
+        Input::new(
+            "gazette.md",
+            include_str!("../../tests/fixtures/harbour-strike-gazette.md"),
+        ),
+    ];
+    // Several rounds: a browser compiles wasm functions when first called and optimises those
+    // that keep running, so the first real batch then runs optimised code.
+    for _ in 0..WARM_UP_ROUNDS {
+        let _ = analyse(&inputs, &Options::default());
+    }
 }
+
+const WARM_UP_ROUNDS: usize = 4;
 
 /// [`analyse`], calling `on_stage` as each stage starts (for progress and per-stage timing:
 /// the core itself keeps no clock, which wasm32 lacks).
