@@ -419,6 +419,24 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_continuing_a_clause_takes_the_clause_subject() {
+        // A second verb of the clause: its subject opens the clause, not the name before "and".
+        let t = "Mayor Lotte Brand met Jan Vos on Monday and said the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
+        // A participle after a comma.
+        let t = "Lotte Brand wrote to Jan Vos on Monday, saying the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
+        // A name right before the cue is its subject.
+        let t = "Lotte Brand spoke first, and Jan Vos then said the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        // A conjunction or a closed subordinate clause may stand before the subject.
+        let t = "But Karin Brand dismissed the plan as a “costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "If Jan Vos wins, Karin Brand has dismissed the plan as a “costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);

@@ -57,7 +57,7 @@ const PRONOUNS: &[&str] = &["it", "It", "I", "we", "We"];
 const MAX_WORDS: usize = 7;
 
 /// An auxiliary or adverb between a subject and its verb ("has", "also", "further").
-fn adverb(w: &str) -> bool {
+pub fn adverb(w: &str) -> bool {
     BETWEEN.contains(&w)
         || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
 }
