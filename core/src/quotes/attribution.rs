@@ -351,7 +351,8 @@ fn before_cue(
         let (cs, ce) = (before.start + cs, before.start + ce);
         let according = cue.eq_ignore_ascii_case("according to");
         let c = if according {
-            first_in(cands, ce..q.open)
+            // According to Ann Lee, “…” / According to the report, “…”
+            first_in(cands, ce..q.open).or_else(|| phrases::after_cue(text, ce, q.open).map(phrase))
         } else {
             subject(text, cands, before.start..cs)
         };

@@ -437,6 +437,16 @@ mod tests {
     }
 
     #[test]
+    fn according_to_a_phrase_and_as_it_put_it() {
+        let t = "According to the harbour board, “no ship can sail until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
+        let t = "The port stays shut, as the harbour master puts it, “until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("the harbour master".to_string())]);
+        let t = "The port stays shut “until the storm has passed,” as the harbour master put it.";
+        assert_eq!(mentions(t), [Some("the harbour master".to_string())]);
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);

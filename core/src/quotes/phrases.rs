@@ -162,6 +162,12 @@ pub fn before_cue(text: &str, range: Range<usize>, cue: usize) -> Option<(usize,
 /// says"): a determiner and at most a few more words, nothing else.
 pub fn filling(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     let inner = text[range.clone()].trim_matches(|c: char| c.is_whitespace() || c == ',');
+    // “…,” as the memo put it: "as" opens the attribution clause.
+    let inner = inner
+        .strip_prefix("as ")
+        .or_else(|| inner.strip_prefix("As "))
+        .unwrap_or(inner)
+        .trim_start();
     let start = range.start + text[range.clone()].find(inner)?;
     let mut ws = words(text, start..start + inner.len());
     while ws.len() > 1 && ws.last().is_some_and(|&(s, e)| adverb(&text[s..e])) {
