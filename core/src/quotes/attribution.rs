@@ -288,8 +288,11 @@ fn after_cue(
     after: &Range<usize>,
     cands: &[Candidate],
 ) -> (Option<Attribution>, bool) {
-    let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false) else {
-        return (None, false);
+    let verb = verb_after(text, q, after, cands);
+    let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false)
+        .filter(|&(cs, _, _)| verb.as_ref().is_none_or(|v| after.start + cs <= v.0))
+    else {
+        return (verb.map(|v| v.1), false);
     };
     let (cs, ce) = (after.start + cs, after.start + ce);
     let coordinated = text[q.close..cs]
@@ -304,6 +307,55 @@ fn after_cue(
         after_speaker(text, q, after, cands, (cs, ce, cue)),
         coordinated,
     )
+}
+
+/// “…,” Ann Lee pressed. / “…?” she yelled. / “…,” the letter reads.: a statement opening its
+/// sentence and ending in a comma, question or exclamation mark, followed right away by a name, pronoun or noun phrase
+/// and a verb, is attributed to that speaker whatever the verb. Returns the verb's position and
+/// the attribution.
+fn verb_after(
+    text: &str,
+    q: &Span,
+    after: &Range<usize>,
+    cands: &[Candidate],
+) -> Option<(usize, Attribution)> {
+    /// Past forms that end in neither -ed nor -s.
+    const IRREGULAR: &[&str] = &[
+        "went", "shot", "read", "spoke", "sang", "began", "cried", "fought", "hit", "struck",
+    ];
+    const NOT_VERBS: &[&str] = &["is", "was", "has", "its", "his", "this", "thus", "plus"];
+    // The quote is a statement of its own: it opens its sentence or line.
+    let opens = text[..q.open]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '\n' | '.' | ':' | '!' | '?' | '”' | '"' | '’'));
+    if !opens || !text[q.start..q.end].trim_end().ends_with([',', '?', '!']) {
+        return None;
+    }
+    let rest = &text[after.clone()];
+    let from = after.start + rest.len() - rest.trim_start().len();
+    let speaker = cands
+        .iter()
+        .find(|c| c.start == from && c.speaker_like)
+        .copied()
+        .or_else(|| {
+            phrases::opening(text, from..after.end)
+                .filter(|&(s, _)| s == from)
+                .map(phrase)
+        })?;
+    let tail = &text[speaker.end..after.end];
+    let vs = speaker.end + tail.len() - tail.trim_start().len();
+    let verb: &str = text[vs..after.end]
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    let verb_like = verb.len() >= 3
+        && verb.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_VERBS.contains(&verb)
+        && (verb.ends_with("ed")
+            || verb.ends_with('s') && !verb.ends_with("ss")
+            || IRREGULAR.contains(&verb));
+    verb_like.then(|| (vs, found(speaker, verb.to_string())))
 }
 
 fn after_speaker(

@@ -447,6 +447,18 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_takes_the_name_and_verb_right_after_it() {
+        let t = "Jan Vos spoke first.\n“The harbour stays shut until the storm has passed,” Karin Brand pressed.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "“The harbour stays shut until the storm has passed,” the old letter reads.";
+        assert_eq!(mentions(t), [Some("the old letter".to_string())]);
+        // A quote inside the reporter's clause is no statement of its own.
+        let t =
+            "While Jan Vos called the plan a “costly fantasy of the board,” Karin Brand smiled.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);

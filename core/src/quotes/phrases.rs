@@ -203,7 +203,7 @@ pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
             continue;
         }
         for (n, &(s, e)) in ws.iter().enumerate().skip(1).take(MAX_WORDS) {
-            let w = &text[s..e];
+            let w = text[s..e].trim_end_matches([',', '.', ';', ':']);
             let verb = BETWEEN.contains(&w)
                 || w.len() > 3
                     && w.chars().all(|c| c.is_ascii_lowercase())
