@@ -119,30 +119,112 @@ fn phrase((start, end): (usize, usize)) -> Candidate {
     }
 }
 
-/// The subject of a cue that ends `range`: a person, organisation, pronoun or role phrase right
-/// before it ("Ann Lee also said"), else the noun phrase right before it ("the commission says",
-/// "a doctor had typed"), else [`subject_before`].
+/// The subject of a cue that ends `range`: a name or pronoun right before it, past auxiliaries
+/// and adverbs ("Ann Lee also said", "she has said"), else the noun phrase right before it
+/// ("the commission says", "a doctor had typed"), else the subject of the clause when the cue
+/// continues it ("Ann Lee criticised the plan and said", "…, saying"), else
+/// [`subject_before`].
 fn subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
-    let adjacent = last_in(cands, range.clone()).filter(|c| {
-        c.speaker_like
-            && phrases::before_cue(text, c.start..range.end, range.end)
+    let adjacent = cands
+        .iter()
+        .rev()
+        .filter(inside(&range))
+        .find(|c| {
+            c.speaker_like
+                && text[c.end..range.end]
+                    .split_whitespace()
+                    .all(phrases::adverb)
+        })
+        .filter(|c| {
+            phrases::before_cue(text, c.start..range.end, range.end)
                 .is_none_or(|(s, _)| s <= c.start)
-    });
+        })
+        .copied();
     // A participle ("…, saying") or "according to" has no subject right before it.
     let cue = &text[range.end..];
     let verb = cue
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    let finite = !(verb.ends_with("ing") || verb.eq_ignore_ascii_case("according"));
+    let participle = verb.ends_with("ing") || verb.eq_ignore_ascii_case("according");
     adjacent
         .or_else(|| {
-            finite
+            (!participle)
                 .then(|| phrases::before_cue(text, range.clone(), range.end))
                 .flatten()
                 .map(phrase)
         })
-        .or_else(|| subject_before(text, cands, range))
+        .or_else(|| clause_subject(text, cands, range.clone(), participle))
+        .or_else(|| {
+            // (An apposition ends at a finite cue, not at a participle.)
+            if participle {
+                last_in(cands, range)
+            } else {
+                subject_before(text, cands, range)
+            }
+        })
+}
+
+/// The subject of the clause that a cue continues: "Ann Lee criticised the plan and [said]",
+/// "Ann Lee, speaking on radio, called it a “…” and then [said]", "Ann Lee wrote a letter,
+/// [saying]": the name, pronoun or noun phrase opening the clause (see [`opening_subject`]).
+fn clause_subject(
+    text: &str,
+    cands: &[Candidate],
+    range: Range<usize>,
+    participle: bool,
+) -> Option<Candidate> {
+    let lead = text[range.clone()].trim_end();
+    let mut words = lead
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| phrases::adverb(w));
+    let continues = match words.next() {
+        Some(w) if participle => w.ends_with(','),
+        Some(w) => matches!(w, "and" | "but"),
+        None => false,
+    };
+    continues
+        .then(|| opening_subject(text, cands, range))
+        .flatten()
+}
+
+/// The name, pronoun or noun phrase that opens `range` (after at most a short introductory
+/// phrase and its comma, and with any title) as the subject of its clause.
+fn opening_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+    // A title before the name ("Mayor", "Former Gov.") is part of the subject; a conjunction
+    // ("But she …") stands outside it. A subordinate clause ("When she …") is the quote's
+    // clause unless a comma closes it first ("If he wins, Ann Lee …").
+    const COORDINATORS: &[&str] = &["but", "and", "so", "then", "yet", "even", "also", "now"];
+    const SUBORDINATORS: &[&str] = &[
+        "if", "as", "while", "when", "after", "before", "since", "though", "although", "because",
+        "once", "until", "whether", "where",
+    ];
+    const PREPOSITIONS: &[&str] = &[
+        "like", "unlike", "with", "without", "in", "on", "at", "for", "from", "by", "during", "of",
+        "to", "about", "against", "despite",
+    ];
+    let opens = |c: &&Candidate| {
+        let lead = text[range.start..c.start].trim();
+        let (intro, title) = lead.rsplit_once(',').unwrap_or(("", lead));
+        let closed = text[c.end..range.end].contains(',');
+        c.speaker_like
+            && intro.len() < 40
+            && title.split_whitespace().all(|w| {
+                let lower = w.to_lowercase();
+                w.starts_with(char::is_uppercase)
+                    && !PREPOSITIONS.contains(&lower.as_str())
+                    && (!SUBORDINATORS.contains(&lower.as_str()) || !closed)
+                    || COORDINATORS.contains(&lower.as_str())
+            })
+    };
+    cands
+        .iter()
+        .filter(inside(&range))
+        .find(opens)
+        .copied()
+        .or_else(|| phrases::opening(text, range.clone()).map(phrase))
+        .filter(|c| c.end <= range.end)
 }
 
 /// Dashes that introduce a byline-like attribution: “…” ― Ann Lee.
@@ -206,8 +288,11 @@ fn after_cue(
     after: &Range<usize>,
     cands: &[Candidate],
 ) -> (Option<Attribution>, bool) {
-    let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false) else {
-        return (None, false);
+    let verb = verb_after(text, q, after, cands);
+    let Some((cs, ce, cue)) = cues::find(&text[after.clone()], false)
+        .filter(|&(cs, _, _)| verb.as_ref().is_none_or(|v| after.start + cs <= v.0))
+    else {
+        return (verb.map(|v| v.1), false);
     };
     let (cs, ce) = (after.start + cs, after.start + ce);
     let coordinated = text[q.close..cs]
@@ -222,6 +307,55 @@ fn after_cue(
         after_speaker(text, q, after, cands, (cs, ce, cue)),
         coordinated,
     )
+}
+
+/// “…,” Ann Lee pressed. / “…?” she yelled. / “…,” the letter reads.: a statement opening its
+/// sentence and ending in a comma, question or exclamation mark, followed right away by a name, pronoun or noun phrase
+/// and a verb, is attributed to that speaker whatever the verb. Returns the verb's position and
+/// the attribution.
+fn verb_after(
+    text: &str,
+    q: &Span,
+    after: &Range<usize>,
+    cands: &[Candidate],
+) -> Option<(usize, Attribution)> {
+    /// Past forms that end in neither -ed nor -s.
+    const IRREGULAR: &[&str] = &[
+        "went", "shot", "read", "spoke", "sang", "began", "cried", "fought", "hit", "struck",
+    ];
+    const NOT_VERBS: &[&str] = &["is", "was", "has", "its", "his", "this", "thus", "plus"];
+    // The quote is a statement of its own: it opens its sentence or line.
+    let opens = text[..q.open]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '\n' | '.' | ':' | '!' | '?' | '”' | '"' | '’'));
+    if !opens || !text[q.start..q.end].trim_end().ends_with([',', '?', '!']) {
+        return None;
+    }
+    let rest = &text[after.clone()];
+    let from = after.start + rest.len() - rest.trim_start().len();
+    let speaker = cands
+        .iter()
+        .find(|c| c.start == from && c.speaker_like)
+        .copied()
+        .or_else(|| {
+            phrases::opening(text, from..after.end)
+                .filter(|&(s, _)| s == from)
+                .map(phrase)
+        })?;
+    let tail = &text[speaker.end..after.end];
+    let vs = speaker.end + tail.len() - tail.trim_start().len();
+    let verb: &str = text[vs..after.end]
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    let verb_like = verb.len() >= 3
+        && verb.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_VERBS.contains(&verb)
+        && (verb.ends_with("ed")
+            || verb.ends_with('s') && !verb.ends_with("ss")
+            || IRREGULAR.contains(&verb));
+    verb_like.then(|| (vs, found(speaker, verb.to_string())))
 }
 
 fn after_speaker(
@@ -269,7 +403,8 @@ fn before_cue(
         let (cs, ce) = (before.start + cs, before.start + ce);
         let according = cue.eq_ignore_ascii_case("according to");
         let c = if according {
-            first_in(cands, ce..q.open)
+            // According to Ann Lee, “…” / According to the report, “…”
+            first_in(cands, ce..q.open).or_else(|| phrases::after_cue(text, ce, q.open).map(phrase))
         } else {
             subject(text, cands, before.start..cs)
         };
@@ -325,19 +460,8 @@ fn outer_speaker(
 /// pronoun opens the sentence (after at most an introductory phrase and its comma) and a verb
 /// follows it, which is the cue.
 fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Option<Attribution> {
-    let first = cands
-        .iter()
-        .find(|c| c.start >= before.start && c.end <= before.end)
-        .copied();
-    let opens = |c: &Candidate| {
-        let lead = text[before.start..c.start].trim();
-        c.speaker_like && (lead.is_empty() || lead.ends_with(',') && lead.len() <= 40)
-    };
     // A name opening the sentence, else a noun phrase ("The report found …").
-    let c = first
-        .filter(opens)
-        .or_else(|| phrases::opening(text, before.clone()).map(phrase))
-        .filter(|c| c.end <= before.end)?;
+    let c = opening_subject(text, cands, before.clone())?;
     const AUXILIARIES: &[&str] = &[
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later",
         "once", "again", "even", "did", "does", "not", "never", "just",

@@ -8,6 +8,8 @@ pub const PHRASES: &[&str] = &[
     "went on to say",
     "in a statement",
     "in an interview",
+    "puts it",
+    "put it",
     "quoted as saying",
     "was quoted as saying",
     "told reporters",

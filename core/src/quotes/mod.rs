@@ -419,6 +419,46 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_continuing_a_clause_takes_the_clause_subject() {
+        // A second verb of the clause: its subject opens the clause, not the name before "and".
+        let t = "Mayor Lotte Brand met Jan Vos on Monday and said the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
+        // A participle after a comma.
+        let t = "Lotte Brand wrote to Jan Vos on Monday, saying the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
+        // A name right before the cue is its subject.
+        let t = "Lotte Brand spoke first, and Jan Vos then said the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        // A conjunction or a closed subordinate clause may stand before the subject.
+        let t = "But Karin Brand dismissed the plan as a “costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "If Jan Vos wins, Karin Brand has dismissed the plan as a “costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
+    fn according_to_a_phrase_and_as_it_put_it() {
+        let t = "According to the harbour board, “no ship can sail until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
+        let t = "The port stays shut, as the harbour master puts it, “until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("the harbour master".to_string())]);
+        let t = "The port stays shut “until the storm has passed,” as the harbour master put it.";
+        assert_eq!(mentions(t), [Some("the harbour master".to_string())]);
+    }
+
+    #[test]
+    fn a_statement_takes_the_name_and_verb_right_after_it() {
+        let t = "Jan Vos spoke first.\n“The harbour stays shut until the storm has passed,” Karin Brand pressed.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "“The harbour stays shut until the storm has passed,” the old letter reads.";
+        assert_eq!(mentions(t), [Some("the old letter".to_string())]);
+        // A quote inside the reporter's clause is no statement of its own.
+        let t =
+            "While Jan Vos called the plan a “costly fantasy of the board,” Karin Brand smiled.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);

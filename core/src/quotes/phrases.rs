@@ -57,7 +57,7 @@ const PRONOUNS: &[&str] = &["it", "It", "I", "we", "We"];
 const MAX_WORDS: usize = 7;
 
 /// An auxiliary or adverb between a subject and its verb ("has", "also", "further").
-fn adverb(w: &str) -> bool {
+pub fn adverb(w: &str) -> bool {
     BETWEEN.contains(&w)
         || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
 }
@@ -162,6 +162,12 @@ pub fn before_cue(text: &str, range: Range<usize>, cue: usize) -> Option<(usize,
 /// says"): a determiner and at most a few more words, nothing else.
 pub fn filling(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     let inner = text[range.clone()].trim_matches(|c: char| c.is_whitespace() || c == ',');
+    // “…,” as the memo put it: "as" opens the attribution clause.
+    let inner = inner
+        .strip_prefix("as ")
+        .or_else(|| inner.strip_prefix("As "))
+        .unwrap_or(inner)
+        .trim_start();
     let start = range.start + text[range.clone()].find(inner)?;
     let mut ws = words(text, start..start + inner.len());
     while ws.len() > 1 && ws.last().is_some_and(|&(s, e)| adverb(&text[s..e])) {
@@ -197,7 +203,7 @@ pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
             continue;
         }
         for (n, &(s, e)) in ws.iter().enumerate().skip(1).take(MAX_WORDS) {
-            let w = &text[s..e];
+            let w = text[s..e].trim_end_matches([',', '.', ';', ':']);
             let verb = BETWEEN.contains(&w)
                 || w.len() > 3
                     && w.chars().all(|c| c.is_ascii_lowercase())

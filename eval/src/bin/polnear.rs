@@ -45,11 +45,13 @@ struct Piece {
 
 fn main() {
     let mut paths: Vec<String> = std::env::args().skip(1).collect();
-    // `--errors` lists every missed quote and wrong speaker, for error analysis.
-    let show_errors = paths.iter().any(|p| p == "--errors");
-    paths.retain(|p| p != "--errors");
+    // `--errors` lists every missed quote and wrong speaker, for error analysis; `--context`
+    // also shows the words around each wrong speaker, gold source in [[…]], predicted in {{…}}.
+    let show_context = paths.iter().any(|p| p == "--context");
+    let show_errors = show_context || paths.iter().any(|p| p == "--errors");
+    paths.retain(|p| p != "--errors" && p != "--context");
     if paths.is_empty() || paths.iter().any(|p| p.starts_with('-')) {
-        eprintln!("usage: polnear [--errors] POLNEAR_JSONL...");
+        eprintln!("usage: polnear [--errors | --context] POLNEAR_JSONL...");
         std::process::exit(2);
     }
     for path in &paths {
@@ -88,7 +90,7 @@ fn main() {
                 .filter(|&&(i, j)| speaker_right(gold[i], pred[j]))
                 .count();
             if show_errors {
-                print_errors(&doc, &gold, &gold_spans, &pred, &matches);
+                print_errors(&doc, &gold, &gold_spans, &pred, &matches, show_context);
             }
             let tally = |tp: usize| Counts {
                 true_positives: tp,
@@ -121,6 +123,7 @@ fn print_errors(
     gold_spans: &[(usize, usize)],
     pred: &[&Quote],
     matches: &[(usize, usize)],
+    context: bool,
 ) {
     let chars: Vec<char> = doc.text.chars().collect();
     let show = |(s, e): (usize, usize)| -> String {
@@ -184,6 +187,36 @@ fn print_errors(
                 pred[j].cue,
                 show(gold_spans[i])
             );
+            if context {
+                let q = pred[j];
+                let m = q.speaker_mention.as_ref().map(|m| (m.start, m.end));
+                let from = gold_spans[i].0.min(q.start).saturating_sub(200);
+                let to = (gold_spans[i].1.max(q.end) + 150).min(chars.len());
+                let mut line = String::new();
+                for (k, c) in chars.iter().enumerate().take(to).skip(from) {
+                    if gold[i].source.iter().any(|s| s.start == k) {
+                        line.push_str("[[");
+                    }
+                    if m.is_some_and(|m| m.0 == k) {
+                        line.push_str("{{");
+                    }
+                    line.push(if *c == '\n' { '/' } else { *c });
+                    if m.is_some_and(|m| m.1 == k + 1) {
+                        line.push_str("}}");
+                    }
+                    if gold[i].source.iter().any(|s| s.end == k + 1) {
+                        line.push_str("]]");
+                    }
+                }
+                let src = gold[i].source.first().map(|s| (s.start, s.end));
+                println!(
+                    "      {:?} {:?} {:?} {:?} …{line}…",
+                    src,
+                    m,
+                    (q.start, q.end),
+                    gold_spans[i]
+                );
+            }
         }
     }
 }
