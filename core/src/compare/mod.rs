@@ -64,25 +64,34 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
     let n = texts.len();
     let words: Vec<Vec<Word>> = texts.iter().map(|t| words::words(t)).collect();
 
-    // Exact shared runs: every 8-gram, indexed.
-    let mut index: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
-    for (doc, ws) in words.iter().enumerate() {
-        for (pos, h) in passages::shingles(ws).into_iter().enumerate() {
-            index.entry(h).or_default().push((doc, pos));
-        }
-    }
+    // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
+    // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that).
+    let mut shingles: Vec<(u64, u32, u32)> = words
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, ws)| {
+            passages::shingles(ws)
+                .into_iter()
+                .enumerate()
+                .map(move |(pos, h)| (h, doc as u32, pos as u32))
+        })
+        .collect();
+    shingles.sort_unstable();
     let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for list in index.values().filter(|l| l.len() > 1) {
-        let docs: BTreeSet<usize> = list.iter().map(|x| x.0).collect();
-        if docs.len() < 2 || docs.len() > MAX_SHINGLE_DOCS {
+    for list in shingles.chunk_by(|x, y| x.0 == y.0).filter(|l| l.len() > 1) {
+        // Sorted by document within the run: count the distinct ones.
+        let docs = 1 + list.windows(2).filter(|w| w[0].1 != w[1].1).count();
+        if docs < 2 || docs > MAX_SHINGLE_DOCS {
             continue;
         }
-        for (x, &(da, pa)) in list.iter().enumerate() {
-            for &(db, pb) in &list[x + 1..] {
+        for (x, &(_, da, pa)) in list.iter().enumerate() {
+            for &(_, db, pb) in &list[x + 1..] {
                 if da < db {
-                    seeds.entry((da, db)).or_default().push((pa, pb));
-                } else if db < da {
-                    seeds.entry((db, da)).or_default().push((pb, pa));
+                    let (da, db) = (da as usize, db as usize);
+                    seeds
+                        .entry((da, db))
+                        .or_default()
+                        .push((pa as usize, pb as usize));
                 }
             }
         }
