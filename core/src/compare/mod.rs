@@ -81,7 +81,7 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
     for list in shingles.chunk_by(|x, y| x.0 == y.0).filter(|l| l.len() > 1) {
         // Sorted by document within the run: count the distinct ones.
         let docs = 1 + list.windows(2).filter(|w| w[0].1 != w[1].1).count();
-        if docs < 2 || docs > MAX_SHINGLE_DOCS {
+        if !(2..=MAX_SHINGLE_DOCS).contains(&docs) {
             continue;
         }
         for (x, &(_, da, pa)) in list.iter().enumerate() {
