@@ -61,20 +61,23 @@ const MIN_CONTAINMENT: f64 = 0.6;
 
 pub struct Sentence {
     pub span: Range<usize>,
-    pub content: BTreeSet<u64>,
+    /// The distinct content-word hashes, sorted.
+    pub content: Vec<u64>,
 }
 
 pub fn sentences(text: &str, words: &[Word]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut w = 0;
     for span in crate::text::sentences(text) {
-        let mut content = BTreeSet::new();
+        let mut content = Vec::new();
         while w < words.len() && words[w].start < span.end {
             if words[w].start >= span.start && words[w].content != 0 {
-                content.insert(words[w].content);
+                content.push(words[w].content);
             }
             w += 1;
         }
+        content.sort_unstable();
+        content.dedup();
         out.push(Sentence { span, content });
     }
     out
