@@ -1,13 +1,13 @@
 //! The root component: owns the inputs, the report and the worker, and wires the panes.
 
 use super::components::{
-    DocumentList, EntityTable, InputPanel, OverlapList, QuoteList, ReadingView,
+    DocumentList, EntityTable, InputPanel, OverlapList, QuoteList, ReadingView, SharedReport,
 };
 use super::protocol::{self, PageInput};
 use super::{download, store};
 use gloo::file::callbacks::FileReader;
 use newslens_core::ingest::MAX_INPUT_BYTES;
-use newslens_core::report::{Report, ReportBuilder};
+use newslens_core::report::ReportBuilder;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -120,7 +120,7 @@ const SAMPLES: [(&str, &[u8]); 3] = [
 pub struct App {
     /// Ordered by `seq`: the order in which the person added them.
     inputs: Vec<PageInput>,
-    report: Option<Rc<Report>>,
+    report: Option<SharedReport>,
     report_json: Option<Rc<String>>,
     status: String,
     /// Files still being read, by input id.
@@ -551,7 +551,7 @@ impl Component for App {
                     report.documents.len(),
                     p.elapsed_ms
                 );
-                self.report = Some(Rc::new(report));
+                self.report = Some(SharedReport(Rc::new(report)));
                 self.report_json = Some(Rc::new(p.json));
                 self.analysed();
                 true

@@ -27,12 +27,16 @@ const files = articles.map((a, i) => ({
 }));
 const mb = (n) => files.slice(0, n).reduce((s, f) => s + f.buffer.length, 0) / 1e6;
 
-/** Resident memory of Chromium's renderer processes (the page and its worker), in MB. */
-function rendererMemory() {
+/** Resident memory of each of Chromium's renderer processes, in MB. */
+function rendererProcesses() {
   const out = execFileSync("ps", ["-eo", "rss=,args="]).toString();
   return out.split("\n").filter((l) => /chrom/.test(l) && /--type=renderer/.test(l))
-    .reduce((s, l) => s + Number(l.trim().split(/\s+/)[0]) / 1024, 0);
+    .map((l) => Number(l.trim().split(/\s+/)[0]) / 1024);
 }
+/** All renderer processes together (the page, its worker, and Chromium's own renderers). */
+const rendererMemory = () => rendererProcesses().reduce((s, x) => s + x, 0);
+/** The largest renderer process: the one running the page and its worker. */
+const pageMemory = () => Math.max(0, ...rendererProcesses());
 
 process.chdir(ROOT);
 const port = await freePort();
@@ -63,7 +67,12 @@ try {
     await page.goto(server.url);
     await page.waitForFunction(() => /^\s*$/.test(document.getElementById("status")?.textContent ?? "x"));
     let peak = 0;
-    const sampler = setInterval(() => { peak = Math.max(peak, rendererMemory()); }, 100);
+    const pageBefore = pageMemory();
+    let pagePeak = pageBefore;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rendererMemory());
+      pagePeak = Math.max(pagePeak, pageMemory());
+    }, 100);
     await page.setInputFiles("#file-input", files.slice(0, n));
     await page.waitForFunction(() => /Analysed/.test(document.getElementById("status").textContent)
       && document.querySelector("#entities tbody tr"), null, { timeout: 600_000, polling: 50 });
@@ -77,8 +86,9 @@ try {
     }));
     clearInterval(sampler);
     peak = Math.max(peak, rendererMemory());
+    pagePeak = Math.max(pagePeak, pageMemory());
     const analysisMs = Number(/in (\d+) ms/.exec(m.status)?.[1]);
-    rows.push({ n, mb: mb(n), ...m, analysisMs, peak });
+    rows.push({ n, mb: mb(n), ...m, analysisMs, peak, pagePeak, pageBefore });
     console.error(`${n} articles: ${stages.slice(-2).join("; ") || "no stage timings"}`);
     await context.close();
   }
@@ -101,10 +111,10 @@ try {
   }, texts);
   const ours = rows.find((r) => r.n === n);
 
-  console.log(`| articles | MB | drop → analysis starts (ms) | analysis in worker (ms) | MB/s | drop → first results (ms) | drop → report rendered (ms) | longest main-thread task (ms) | tasks > 100 ms | peak renderer memory (MB) |`);
-  console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+  console.log(`| articles | MB | drop → analysis starts (ms) | analysis in worker (ms) | MB/s | drop → first results (ms) | drop → report rendered (ms) | longest main-thread task (ms) | tasks > 100 ms | peak renderer memory, all (MB) | page's renderer: peak (before the drop) (MB) |`);
+  console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
   for (const r of rows) {
-    console.log(`| ${r.n} | ${r.mb.toFixed(2)} | ${r.started.toFixed(0)} | ${r.analysisMs} | ${(r.mb / (r.analysisMs / 1000)).toFixed(1)} | ${r.first.toFixed(0)} | ${r.rendered.toFixed(0)} | ${r.longest.toFixed(0)} | ${r.over100} | ${r.peak.toFixed(0)} |`);
+    console.log(`| ${r.n} | ${r.mb.toFixed(2)} | ${r.started.toFixed(0)} | ${r.analysisMs} | ${(r.mb / (r.analysisMs / 1000)).toFixed(1)} | ${r.first.toFixed(0)} | ${r.rendered.toFixed(0)} | ${r.longest.toFixed(0)} | ${r.over100} | ${r.peak.toFixed(0)} | ${r.pagePeak.toFixed(0)} (${r.pageBefore.toFixed(0)}) |`);
   }
   const compromiseMbs = mb(n) / (compromiseMs / 1000);
   console.log(`\ncompromise 14 (people, places, organizations, quotations) on the same ${n} articles: ${compromiseMs.toFixed(0)} ms, ${compromiseMbs.toFixed(3)} MB/s`);

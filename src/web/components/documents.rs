@@ -1,15 +1,14 @@
 //! The loaded documents (removable), with their metadata, what was cleaned away, and errors.
 
 use crate::web::protocol::PageInput;
-use newslens_core::report::{Document, InputError, Report};
+use newslens_core::report::{Document, InputError};
 use std::collections::{HashMap, VecDeque};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub inputs: Vec<PageInput>,
-    pub report: Option<Rc<Report>>,
+    pub report: Option<super::SharedReport>,
     pub on_remove: Callback<u32>,
     /// (input id, line, keep it): restore a removed line, or remove a restored one again.
     pub on_restore: Callback<(u32, String, bool)>,

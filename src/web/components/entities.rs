@@ -1,15 +1,13 @@
 //! Entities table: one row per entity, filterable by kind and name, sorted by mentions.
 
 use super::snippet;
-use newslens_core::report::Report;
 use std::collections::BTreeSet;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: super::SharedReport,
 }
 
 /// Rows shown before "show all": keeps rendering fast for thousand-document batches.

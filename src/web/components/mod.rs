@@ -12,6 +12,29 @@ mod snippet;
 pub use documents::DocumentList;
 pub use entities::EntityTable;
 pub use input_panel::InputPanel;
+use newslens_core::report::Report;
 pub use overlaps::OverlapList;
 pub use quotes::QuoteList;
 pub use reading::ReadingView;
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// The report as the panes take it: shared, and equal only to itself. Yew compares properties on
+/// every render of the page, and comparing two reports field by field (a report has floats, so
+/// `Rc`'s pointer shortcut does not apply) took tens of milliseconds for thousands of documents.
+#[derive(Clone)]
+pub struct SharedReport(pub Rc<Report>);
+
+impl PartialEq for SharedReport {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedReport {
+    type Target = Report;
+
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}

@@ -5,12 +5,11 @@
 use super::snippet;
 use newslens_core::report::{Overlap, Report};
 use std::collections::HashMap;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: super::SharedReport,
 }
 
 const FIRST_PAIRS: usize = 50;

@@ -4,12 +4,11 @@
 use super::snippet;
 use newslens_core::report::{Quote, Report};
 use std::collections::BTreeMap;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: super::SharedReport,
 }
 
 fn speaker_name(report: &Report, q: &Quote) -> String {

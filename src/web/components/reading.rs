@@ -4,13 +4,12 @@
 use super::snippet;
 use newslens_core::report::Report;
 use std::collections::BTreeSet;
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: super::SharedReport,
 }
 
 /// A run of text with the same annotations.
