@@ -99,9 +99,17 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             }
         }
         let before_start = crate::text::floor_boundary(text, before_start.min(q.open));
+        let attributed =
+            attribution::attribute(text, q, q.close..after_end, before_start..q.open, &cands);
+        // A piece with a speaker of its own after it (“…,” she said. “…,” she added) starts a
+        // new quote.
+        let own_speaker = attributed
+            .as_ref()
+            .and_then(|a| a.mention)
+            .is_some_and(|(s, _)| s >= q.close);
         // “…,” she said, “…”: the words between the two pieces are the first piece's
         // attribution, so the second piece continues the same quote.
-        if let Some(prev) = out.last_mut() {
+        if let Some(prev) = out.last_mut().filter(|_| !own_speaker) {
             let gap = prev.end..q.open;
             let split = prev.kind != QuoteKind::Scare
                 && q.open >= prev.end
@@ -116,8 +124,6 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
                 continue;
             }
         }
-        let attributed =
-            attribution::attribute(text, q, q.close..after_end, before_start..q.open, &cands);
 
         let quoted = &text[q.start..q.end];
         let words = quoted.split_whitespace().count();
@@ -286,6 +292,16 @@ mod tests {
         assert_eq!(got[0].0, "We will not give up, Every crane counts.");
         assert_eq!(got[0].1.as_deref(), Some("Maria Keller"));
         assert_eq!(got[0].2.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_piece_with_its_own_cue_is_a_new_quote() {
+        let t = "“We will not give up,” said Maria Keller, the union leader. “Every crane counts,” Jan Vos added.";
+        let got = run(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Maria Keller"));
+        assert_eq!(got[1].0, "Every crane counts,");
+        assert_eq!(got[1].1.as_deref(), Some("Jan Vos"));
     }
 
     #[test]
