@@ -313,7 +313,7 @@ fn after_cue(
 /// sentence and ending in a comma, question or exclamation mark, followed right away by a name, pronoun or noun phrase
 /// and a verb, is attributed to that speaker whatever the verb. Returns the verb's position and
 /// the attribution.
-fn verb_after(
+pub fn verb_after(
     text: &str,
     q: &Span,
     after: &Range<usize>,

@@ -114,6 +114,12 @@ pub const VERBS: &[&str] = &[
     "boasted",
     "joked",
     "shouted",
+    "shouting",
+    "yelled",
+    "yelling",
+    "exclaimed",
+    "chanted",
+    "chanting",
     "cautioned",
     "maintained",
     "maintains",
@@ -228,6 +234,17 @@ mod tests {
             find("“Ja,” — sagte „er“ said « oui »", false).map(|c| c.2),
             Some("said".into())
         );
+    }
+
+    #[test]
+    fn shouting_reports_speech() {
+        for (window, cue) in [
+            (", she yelled.", "yelled"),
+            (" the crowd chanted", "chanted"),
+            (", he exclaimed", "exclaimed"),
+        ] {
+            assert_eq!(find(window, false).map(|c| c.2).as_deref(), Some(cue));
+        }
     }
 
     #[test]

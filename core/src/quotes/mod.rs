@@ -83,7 +83,7 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         let after_end = text[q.close..after_end]
             .find('\n')
             .map_or(after_end, |i| q.close + i);
-        let after_end = question_tail(text, &sentences, q.close, after_end, next_open);
+        let after_end = question_tail(text, &sentences, q, after_end, next_open, &cands);
         let prev_close = n.checked_sub(1).map_or(0, |p| spans[p].close);
         let mut before_start = sentence_of(q.open)
             .map_or(q.open, |k| sentences[k].start)
@@ -99,9 +99,17 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             }
         }
         let before_start = crate::text::floor_boundary(text, before_start.min(q.open));
+        let attributed =
+            attribution::attribute(text, q, q.close..after_end, before_start..q.open, &cands);
+        // A piece with a speaker of its own after it (“…,” she said. “…,” she added) starts a
+        // new quote.
+        let own_speaker = attributed
+            .as_ref()
+            .and_then(|a| a.mention)
+            .is_some_and(|(s, _)| s >= q.close);
         // “…,” she said, “…”: the words between the two pieces are the first piece's
         // attribution, so the second piece continues the same quote.
-        if let Some(prev) = out.last_mut() {
+        if let Some(prev) = out.last_mut().filter(|_| !own_speaker) {
             let gap = prev.end..q.open;
             let split = prev.kind != QuoteKind::Scare
                 && q.open >= prev.end
@@ -116,8 +124,6 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
                 continue;
             }
         }
-        let attributed =
-            attribution::attribute(text, q, q.close..after_end, before_start..q.open, &cands);
 
         let quoted = &text[q.start..q.end];
         let words = quoted.split_whitespace().count();
@@ -202,14 +208,17 @@ fn ends_with_cue(sentence: &str) -> bool {
 /// “…?” Vitter demanded. / “…!” she shouted.: a question or exclamation mark inside the quote
 /// makes the sentence splitter end the sentence at the closing mark, so the reporter's words
 /// after it stand in the next "sentence". When nothing follows the quote in its own sentence,
-/// that next sentence is its attribution if a reporting cue opens it (within a few words).
+/// that next sentence is its attribution if a reporting cue opens it (within a few words), or a
+/// name, pronoun or noun phrase and a verb right after the quote (“…?” Ann Lee went on).
 fn question_tail(
     text: &str,
     sentences: &[std::ops::Range<usize>],
-    close: usize,
+    q: &marks::Span,
     after_end: usize,
     next_open: usize,
+    cands: &[attribution::Candidate],
 ) -> usize {
+    let close = q.close;
     /// How far into the next sentence its cue may stand ("Senate Majority Leader Ann Lee said").
     const CUE_REACH: usize = 60;
     let closing =
@@ -227,6 +236,7 @@ fn question_tail(
     let end = crate::text::floor_boundary(text, end).max(close);
     match cues::find(&text[close..end], false) {
         Some((cs, _, _)) if cs <= CUE_REACH => end,
+        _ if attribution::verb_after(text, q, &(close..end), cands).is_some() => end,
         _ => after_end,
     }
 }
@@ -282,6 +292,16 @@ mod tests {
         assert_eq!(got[0].0, "We will not give up, Every crane counts.");
         assert_eq!(got[0].1.as_deref(), Some("Maria Keller"));
         assert_eq!(got[0].2.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_piece_with_its_own_cue_is_a_new_quote() {
+        let t = "“We will not give up,” said Maria Keller, the union leader. “Every crane counts,” Jan Vos added.";
+        let got = run(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Maria Keller"));
+        assert_eq!(got[1].0, "Every crane counts,");
+        assert_eq!(got[1].1.as_deref(), Some("Jan Vos"));
     }
 
     #[test]
@@ -345,6 +365,14 @@ mod tests {
         // A statement ending in a full stop ends its sentence: the next one is not its cue.
         let t = "Jan Vos spoke first. “The harbour stays closed to ships.” Karin Brand said the vote was held.";
         assert_eq!(run(t)[0].1, None);
+    }
+
+    #[test]
+    fn a_question_quote_takes_the_name_and_verb_after_its_closing_mark() {
+        let t = "Jan Vos spoke first. “Why is the harbour still closed to ships?” Karin Brand pressed on. The vote was held.";
+        let got = run(t);
+        assert_eq!(got[0].1.as_deref(), Some("Karin Brand"));
+        assert_eq!(got[0].2.as_deref(), Some("pressed"));
     }
 
     #[test]
