@@ -99,6 +99,21 @@ impl Tab {
             Tab::Overlaps => "tab-overlaps",
         }
     }
+
+    /// The tab a key moves to from this one (arrows wrap; Home and End go to the ends), as the
+    /// WAI-ARIA tabs pattern has it.
+    fn after_key(self, key: &str) -> Option<Tab> {
+        let n = Tab::ALL.len();
+        let i = Tab::ALL.iter().position(|t| *t == self)?;
+        let next = match key {
+            "ArrowRight" => (i + 1) % n,
+            "ArrowLeft" => (i + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return None,
+        };
+        Some(Tab::ALL[next])
+    }
 }
 
 /// Three short articles on one made-up story, written for this project's tests.
@@ -608,6 +623,22 @@ impl Component for App {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let busy = self.analysing || !self.reading.is_empty();
+        let on_tab_key = {
+            let (link, current) = (link.clone(), self.tab);
+            Callback::from(move |e: KeyboardEvent| {
+                let Some(tab) = current.after_key(&e.key()) else {
+                    return;
+                };
+                e.prevent_default();
+                link.send_message(Msg::Tab(tab));
+                if let Some(button) = gloo::utils::document()
+                    .get_element_by_id(tab.id())
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = button.focus();
+                }
+            })
+        };
         html! {
             <main class="app">
                 <header class="top">
@@ -643,9 +674,11 @@ impl Component for App {
                     on_restore={link.callback(|(id, line, keep)| Msg::Restore(id, line, keep))}
                 />
                 if let Some(report) = &self.report {
-                    <nav class="tabs" role="tablist" aria-label="Views of the analysis">
+                    <nav class="tabs" role="tablist" aria-label="Views of the analysis" onkeydown={on_tab_key}>
+                        // Roving focus: the selected tab is in the Tab order, arrows move between them.
                         { for Tab::ALL.iter().map(|&tab| html! {
                             <button id={tab.id()} role="tab" aria-selected={(self.tab == tab).to_string()}
+                                tabindex={if self.tab == tab { "0" } else { "-1" }}
                                 onclick={link.callback(move |_| Msg::Tab(tab))}>{ tab.label() }</button>
                         }) }
                     </nav>
