@@ -123,8 +123,15 @@ fn phrase((start, end): (usize, usize)) -> Candidate {
 /// and adverbs ("Ann Lee also said", "she has said"), else the noun phrase right before it
 /// ("the commission says", "a doctor had typed"), else the subject of the clause when the cue
 /// continues it ("Ann Lee criticised the plan and said", "…, saying"), else
-/// [`subject_before`].
-fn subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+/// [`subject_before`]. The clause may open before `range`, at `clause_start`, when a quoted term
+/// earlier in the sentence cut the reporter's words short ("Ann Lee spoke at a “town hall” and
+/// said").
+fn subject(
+    text: &str,
+    cands: &[Candidate],
+    range: Range<usize>,
+    clause_start: usize,
+) -> Option<Candidate> {
     let adjacent = cands
         .iter()
         .rev()
@@ -154,7 +161,14 @@ fn subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candi
                 .flatten()
                 .map(phrase)
         })
-        .or_else(|| clause_subject(text, cands, range.clone(), participle))
+        .or_else(|| {
+            clause_subject(
+                text,
+                cands,
+                clause_start.min(range.start)..range.end,
+                participle,
+            )
+        })
         .or_else(|| {
             // (An apposition ends at a finite cue, not at a participle.)
             if participle {
@@ -246,6 +260,7 @@ pub fn attribute(
     after: Range<usize>,
     before: Range<usize>,
     cands: &[Candidate],
+    clause_start: usize,
 ) -> Option<Attribution> {
     // “…” ― Ann Lee (the sentence may end at the quote, so look past it on the same line)
     let line_end = text[q.close..]
@@ -274,7 +289,7 @@ pub fn attribute(
             return Some(a);
         }
     }
-    let before_attribution = before_cue(text, q, before, cands);
+    let before_attribution = before_cue(text, q, before, cands, clause_start);
     match before_attribution {
         Some(b) if b.mention.is_none() && after_attribution.is_some() => after_attribution,
         b => b.or(after_attribution),
@@ -393,6 +408,7 @@ fn before_cue(
     q: &Span,
     before: Range<usize>,
     cands: &[Candidate],
+    clause_start: usize,
 ) -> Option<Attribution> {
     // X said that “…” / X responded by saying “…” / According to X, “…”
     let before_cues = cues::all(&text[before.clone()]);
@@ -406,7 +422,7 @@ fn before_cue(
             // According to Ann Lee, “…” / According to the report, “…”
             first_in(cands, ce..q.open).or_else(|| phrases::after_cue(text, ce, q.open).map(phrase))
         } else {
-            subject(text, cands, before.start..cs)
+            subject(text, cands, before.start..cs, clause_start)
         };
         if let Some(c) = c.or_else(|| first_in(cands, ce..q.open)) {
             return Some(found(c, cue));
@@ -449,7 +465,7 @@ fn outer_speaker(
     let c = if cue.eq_ignore_ascii_case("according to") {
         first_in(cands, ce..open)
     } else {
-        subject(text, cands, before.start..cs)
+        subject(text, cands, before.start..cs, before.start)
     }?;
     c.speaker_like.then(|| found(c, cue.clone()))
 }

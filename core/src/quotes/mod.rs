@@ -99,8 +99,17 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             }
         }
         let before_start = crate::text::floor_boundary(text, before_start.min(q.open));
-        let attributed =
-            attribution::attribute(text, q, q.close..after_end, before_start..q.open, &cands);
+        // The clause of a cue before the quote may open before an earlier quoted term of the
+        // same sentence.
+        let clause_start = sentence_of(q.open).map_or(before_start, |k| sentences[k].start);
+        let attributed = attribution::attribute(
+            text,
+            q,
+            q.close..after_end,
+            before_start..q.open,
+            &cands,
+            clause_start,
+        );
         // A piece with a speaker of its own after it (“…,” she said. “…,” she added) starts a
         // new quote.
         let own_speaker = attributed
@@ -462,6 +471,13 @@ mod tests {
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
         let t = "If Jan Vos wins, Karin Brand has dismissed the plan as a “costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
+    fn a_clause_subject_before_an_earlier_quoted_term() {
+        let t = "Karin Brand spoke at a “harbour forum” run by Jan Vos and said the port was “a costly fantasy of the board”.";
+        let got = run(t);
+        assert_eq!(got[1].1.as_deref(), Some("Karin Brand"), "{got:?}");
     }
 
     #[test]
