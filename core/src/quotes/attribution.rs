@@ -94,16 +94,24 @@ fn last_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
     preferred(cands.iter().rev().filter(inside(&range)))
 }
 
-/// The subject of a cue: the last candidate before it, but before an apposition that ends
-/// right at the cue ("Ann Lee, head of the union, said": Ann Lee, not the union).
+/// The subject of a cue: the last candidate before it, but before the appositions that end
+/// right at the cue ("Ann Lee, head of the union, said": Ann Lee, not the union; "Ann Lee, the
+/// minister, a member of the board, said": Ann Lee). Past the first apposition, the subject is
+/// a person, organisation or pronoun.
 fn subject_before(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+    /// Appositions looked through.
+    const APPOSITIONS: usize = 3;
     let lead = text[range.clone()].trim_end();
-    if let Some(inner) = lead.strip_suffix(',') {
-        if let Some(open) = inner.rfind(',') {
-            let subject = last_in(cands, range.start..range.start + open);
-            if subject.is_some_and(|c| text[c.end..range.start + open].trim().is_empty()) {
+    if let Some(mut inner) = lead.strip_suffix(',') {
+        for n in 0..APPOSITIONS {
+            let Some(open) = inner.rfind(',') else { break };
+            let subject = last_in(cands, range.start..range.start + open).filter(|c| {
+                text[c.end..range.start + open].trim().is_empty() && (n == 0 || c.speaker_like)
+            });
+            if subject.is_some() {
                 return subject;
             }
+            inner = &inner[..open];
         }
     }
     last_in(cands, range)

@@ -481,6 +481,12 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_before_two_appositions() {
+        let t = "Karin Brand, the harbour master, a member of the Port Authority, said the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
     fn according_to_a_phrase_and_as_it_put_it() {
         let t = "According to the harbour board, “no ship can sail until the storm has passed.”";
         assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
