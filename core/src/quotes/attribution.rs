@@ -431,6 +431,7 @@ fn before_cue(
             first_in(cands, ce..q.open).or_else(|| phrases::after_cue(text, ce, q.open).map(phrase))
         } else {
             subject(text, cands, before.start..cs, clause_start)
+                .map(|c| relative_pronoun_subject(text, cands, c, clause_start).unwrap_or(c))
         };
         if let Some(c) = c.or_else(|| first_in(cands, ce..q.open)) {
             return Some(found(c, cue));
@@ -442,6 +443,29 @@ fn before_cue(
         });
     }
     sentence_subject(text, cands, before)
+}
+
+/// Ann Lee condemned what she called “…”: a personal pronoun speaking in a free relative
+/// ("what she called") stands for the subject of the sentence, which reports the quote. Returns
+/// that subject when a name, pronoun or noun phrase opens the sentence before the pronoun.
+/// (After "which", "who" or "in which" the pronoun's own clause is the attribution.)
+fn relative_pronoun_subject(
+    text: &str,
+    cands: &[Candidate],
+    pronoun: Candidate,
+    clause_start: usize,
+) -> Option<Candidate> {
+    const PRONOUNS: &[&str] = &["he", "she", "they"];
+    let word = text[pronoun.start..pronoun.end].to_lowercase();
+    let lead = text.get(clause_start..pronoun.start)?;
+    let relative = lead
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("what"));
+    if !PRONOUNS.contains(&word.as_str()) || !relative {
+        return None;
+    }
+    opening_subject(text, cands, clause_start..pronoun.start).filter(|c| c.speaker_like)
 }
 
 /// X said Y called it “…” / X said she recalled “…”: with several cues before a quote, the

@@ -487,6 +487,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_in_what_he_called_stands_for_the_sentence_subject() {
+        let t = "Mayor Karin Brand rejected what she called a “costly fantasy of the board”.";
+        assert_eq!(mentions(t), [Some("Karin Brand".to_string())]);
+        // After "which" the pronoun's own clause attributes the quote.
+        let t = "Karin Brand spoke of the plan, which she called a “costly fantasy of the board”.";
+        assert_eq!(mentions(t), [Some("she".to_string())]);
+    }
+
+    #[test]
     fn according_to_a_phrase_and_as_it_put_it() {
         let t = "According to the harbour board, “no ship can sail until the storm has passed.”";
         assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
