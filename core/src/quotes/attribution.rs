@@ -189,7 +189,7 @@ fn subject(
 
 /// The subject of the clause that a cue continues: "Ann Lee criticised the plan and [said]",
 /// "Ann Lee, speaking on radio, called it a “…” and then [said]", "Ann Lee wrote a letter,
-/// [saying]": the name, pronoun or noun phrase opening the clause (see [`opening_subject`]).
+/// [saying]", "Ann Lee began by [saying]": the name, pronoun or noun phrase opening the clause (see [`opening_subject`]).
 fn clause_subject(
     text: &str,
     cands: &[Candidate],
@@ -202,7 +202,8 @@ fn clause_subject(
         .rev()
         .skip_while(|w| phrases::adverb(w));
     let continues = match words.next() {
-        Some(w) if participle => w.ends_with(','),
+        // "…, saying" / "began by saying"
+        Some(w) if participle => w.ends_with(',') || w == "by",
         Some(w) => matches!(w, "and" | "but"),
         None => false,
     };

@@ -496,6 +496,12 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_by_continues_the_clause() {
+        let t = "Karin Brand then visited Radio Harbour and began by saying the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
     fn according_to_a_phrase_and_as_it_put_it() {
         let t = "According to the harbour board, “no ship can sail until the storm has passed.”";
         assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
