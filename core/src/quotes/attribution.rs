@@ -94,16 +94,24 @@ fn last_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
     preferred(cands.iter().rev().filter(inside(&range)))
 }
 
-/// The subject of a cue: the last candidate before it, but before an apposition that ends
-/// right at the cue ("Ann Lee, head of the union, said": Ann Lee, not the union).
+/// The subject of a cue: the last candidate before it, but before the appositions that end
+/// right at the cue ("Ann Lee, head of the union, said": Ann Lee, not the union; "Ann Lee, the
+/// minister, a member of the board, said": Ann Lee). Past the first apposition, the subject is
+/// a person, organisation or pronoun.
 fn subject_before(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+    /// Appositions looked through.
+    const APPOSITIONS: usize = 3;
     let lead = text[range.clone()].trim_end();
-    if let Some(inner) = lead.strip_suffix(',') {
-        if let Some(open) = inner.rfind(',') {
-            let subject = last_in(cands, range.start..range.start + open);
-            if subject.is_some_and(|c| text[c.end..range.start + open].trim().is_empty()) {
+    if let Some(mut inner) = lead.strip_suffix(',') {
+        for n in 0..APPOSITIONS {
+            let Some(open) = inner.rfind(',') else { break };
+            let subject = last_in(cands, range.start..range.start + open).filter(|c| {
+                text[c.end..range.start + open].trim().is_empty() && (n == 0 || c.speaker_like)
+            });
+            if subject.is_some() {
                 return subject;
             }
+            inner = &inner[..open];
         }
     }
     last_in(cands, range)
@@ -123,8 +131,15 @@ fn phrase((start, end): (usize, usize)) -> Candidate {
 /// and adverbs ("Ann Lee also said", "she has said"), else the noun phrase right before it
 /// ("the commission says", "a doctor had typed"), else the subject of the clause when the cue
 /// continues it ("Ann Lee criticised the plan and said", "…, saying"), else
-/// [`subject_before`].
-fn subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+/// [`subject_before`]. The clause may open before `range`, at `clause_start`, when a quoted term
+/// earlier in the sentence cut the reporter's words short ("Ann Lee spoke at a “town hall” and
+/// said").
+fn subject(
+    text: &str,
+    cands: &[Candidate],
+    range: Range<usize>,
+    clause_start: usize,
+) -> Option<Candidate> {
     let adjacent = cands
         .iter()
         .rev()
@@ -154,7 +169,14 @@ fn subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candi
                 .flatten()
                 .map(phrase)
         })
-        .or_else(|| clause_subject(text, cands, range.clone(), participle))
+        .or_else(|| {
+            clause_subject(
+                text,
+                cands,
+                clause_start.min(range.start)..range.end,
+                participle,
+            )
+        })
         .or_else(|| {
             // (An apposition ends at a finite cue, not at a participle.)
             if participle {
@@ -167,7 +189,7 @@ fn subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candi
 
 /// The subject of the clause that a cue continues: "Ann Lee criticised the plan and [said]",
 /// "Ann Lee, speaking on radio, called it a “…” and then [said]", "Ann Lee wrote a letter,
-/// [saying]": the name, pronoun or noun phrase opening the clause (see [`opening_subject`]).
+/// [saying]", "Ann Lee began by [saying]": the name, pronoun or noun phrase opening the clause (see [`opening_subject`]).
 fn clause_subject(
     text: &str,
     cands: &[Candidate],
@@ -180,7 +202,8 @@ fn clause_subject(
         .rev()
         .skip_while(|w| phrases::adverb(w));
     let continues = match words.next() {
-        Some(w) if participle => w.ends_with(','),
+        // "…, saying" / "began by saying"
+        Some(w) if participle => w.ends_with(',') || w == "by",
         Some(w) => matches!(w, "and" | "but"),
         None => false,
     };
@@ -246,6 +269,7 @@ pub fn attribute(
     after: Range<usize>,
     before: Range<usize>,
     cands: &[Candidate],
+    clause_start: usize,
 ) -> Option<Attribution> {
     // “…” ― Ann Lee (the sentence may end at the quote, so look past it on the same line)
     let line_end = text[q.close..]
@@ -274,7 +298,7 @@ pub fn attribute(
             return Some(a);
         }
     }
-    let before_attribution = before_cue(text, q, before, cands);
+    let before_attribution = before_cue(text, q, before, cands, clause_start);
     match before_attribution {
         Some(b) if b.mention.is_none() && after_attribution.is_some() => after_attribution,
         b => b.or(after_attribution),
@@ -393,6 +417,7 @@ fn before_cue(
     q: &Span,
     before: Range<usize>,
     cands: &[Candidate],
+    clause_start: usize,
 ) -> Option<Attribution> {
     // X said that “…” / X responded by saying “…” / According to X, “…”
     let before_cues = cues::all(&text[before.clone()]);
@@ -406,7 +431,8 @@ fn before_cue(
             // According to Ann Lee, “…” / According to the report, “…”
             first_in(cands, ce..q.open).or_else(|| phrases::after_cue(text, ce, q.open).map(phrase))
         } else {
-            subject(text, cands, before.start..cs)
+            subject(text, cands, before.start..cs, clause_start)
+                .map(|c| relative_pronoun_subject(text, cands, c, clause_start).unwrap_or(c))
         };
         if let Some(c) = c.or_else(|| first_in(cands, ce..q.open)) {
             return Some(found(c, cue));
@@ -418,6 +444,29 @@ fn before_cue(
         });
     }
     sentence_subject(text, cands, before)
+}
+
+/// Ann Lee condemned what she called “…”: a personal pronoun speaking in a free relative
+/// ("what she called") stands for the subject of the sentence, which reports the quote. Returns
+/// that subject when a name, pronoun or noun phrase opens the sentence before the pronoun.
+/// (After "which", "who" or "in which" the pronoun's own clause is the attribution.)
+fn relative_pronoun_subject(
+    text: &str,
+    cands: &[Candidate],
+    pronoun: Candidate,
+    clause_start: usize,
+) -> Option<Candidate> {
+    const PRONOUNS: &[&str] = &["he", "she", "they"];
+    let word = text[pronoun.start..pronoun.end].to_lowercase();
+    let lead = text.get(clause_start..pronoun.start)?;
+    let relative = lead
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("what"));
+    if !PRONOUNS.contains(&word.as_str()) || !relative {
+        return None;
+    }
+    opening_subject(text, cands, clause_start..pronoun.start).filter(|c| c.speaker_like)
 }
 
 /// X said Y called it “…” / X said she recalled “…”: with several cues before a quote, the
@@ -449,7 +498,7 @@ fn outer_speaker(
     let c = if cue.eq_ignore_ascii_case("according to") {
         first_in(cands, ce..open)
     } else {
-        subject(text, cands, before.start..cs)
+        subject(text, cands, before.start..cs, before.start)
     }?;
     c.speaker_like.then(|| found(c, cue.clone()))
 }

@@ -99,8 +99,17 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             }
         }
         let before_start = crate::text::floor_boundary(text, before_start.min(q.open));
-        let attributed =
-            attribution::attribute(text, q, q.close..after_end, before_start..q.open, &cands);
+        // The clause of a cue before the quote may open before an earlier quoted term of the
+        // same sentence.
+        let clause_start = sentence_of(q.open).map_or(before_start, |k| sentences[k].start);
+        let attributed = attribution::attribute(
+            text,
+            q,
+            q.close..after_end,
+            before_start..q.open,
+            &cands,
+            clause_start,
+        );
         // A piece with a speaker of its own after it (“…,” she said. “…,” she added) starts a
         // new quote.
         let own_speaker = attributed
@@ -461,6 +470,34 @@ mod tests {
         let t = "But Karin Brand dismissed the plan as a “costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
         let t = "If Jan Vos wins, Karin Brand has dismissed the plan as a “costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
+    fn a_clause_subject_before_an_earlier_quoted_term() {
+        let t = "Karin Brand spoke at a “harbour forum” run by Jan Vos and said the port was “a costly fantasy of the board”.";
+        let got = run(t);
+        assert_eq!(got[1].1.as_deref(), Some("Karin Brand"), "{got:?}");
+    }
+
+    #[test]
+    fn a_subject_before_two_appositions() {
+        let t = "Karin Brand, the harbour master, a member of the Port Authority, said the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
+    fn a_pronoun_in_what_he_called_stands_for_the_sentence_subject() {
+        let t = "Mayor Karin Brand rejected what she called a “costly fantasy of the board”.";
+        assert_eq!(mentions(t), [Some("Karin Brand".to_string())]);
+        // After "which" the pronoun's own clause attributes the quote.
+        let t = "Karin Brand spoke of the plan, which she called a “costly fantasy of the board”.";
+        assert_eq!(mentions(t), [Some("she".to_string())]);
+    }
+
+    #[test]
+    fn a_participle_after_by_continues_the_clause() {
+        let t = "Karin Brand then visited Radio Harbour and began by saying the plan was “a costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
     }
 
