@@ -6,7 +6,8 @@
 //! Reads `evalset.jsonl` (fields `html_path`, `expected_path`, `metadata_path`, `synthetic`), runs
 //! ingest on each `source.html`, and compares the body's words with the words of the reference
 //! `expected.html` as bags (token-level precision/recall/F1, as in extraction benchmarks), plus
-//! whether the title matches the reference title. Synthetic fixtures are skipped unless `--all`.
+//! whether the title matches the reference title (one containing the other, and exactly) and the
+//! date the reference's published time (same day). Synthetic fixtures are skipped unless `--all`.
 //! Prints micro totals (all tokens pooled) and the mean per-page F1.
 
 use newslens_core::ingest::{self, dom};
@@ -55,6 +56,7 @@ fn main() {
     let mut total = Counts::default();
     let mut f1_sum = 0.0;
     let (mut pages, mut titles_ok, mut titles_n) = (0usize, 0usize, 0usize);
+    let (mut titles_exact, mut dates_ok, mut dates_n) = (0usize, 0usize, 0usize);
     for line in index.lines().filter(|l| !l.trim().is_empty()) {
         let Ok(entry) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
@@ -83,11 +85,30 @@ fn main() {
         total.add(c);
         f1_sum += c.f1();
         pages += 1;
-        let want_title = get("metadata_path")
+        let metadata = get("metadata_path")
             .and_then(|p| std::fs::read_to_string(p).ok())
             .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
-            .and_then(|m| m["title"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        let want_title = metadata["title"]
+            .as_str()
+            .map(str::to_string)
             .filter(|t| !t.trim().is_empty());
+        // The day of the reference's published time ("2015-06-12T10:00:00Z" → "2015-06-12").
+        let want_date = metadata["publishedTime"]
+            .as_str()
+            .or(entry["publishedTime"].as_str())
+            .and_then(|t| t.get(..10))
+            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-');
+        let mut date_mark = "-";
+        if let Some(want) = want_date {
+            dates_n += 1;
+            if article.published.as_deref() == Some(want) {
+                dates_ok += 1;
+                date_mark = "ok";
+            } else {
+                date_mark = "MISS";
+            }
+        }
         let mut title_mark = "-";
         if let Some(want) = want_title {
             titles_n += 1;
@@ -95,6 +116,9 @@ fn main() {
                 fold(dom::collapse(&dom::decode_entities(&want)).as_str()),
                 fold(article.title.as_deref().unwrap_or("")),
             );
+            if !g.is_empty() && w == g {
+                titles_exact += 1;
+            }
             if !g.is_empty() && (w == g || w.contains(&g) || g.contains(&w)) {
                 titles_ok += 1;
                 title_mark = "ok";
@@ -104,11 +128,12 @@ fn main() {
         }
         if verbose {
             println!(
-                "{:<40} F1 {:.3}  P {:.3}  R {:.3}  title {title_mark}  {:?}",
+                "{:<40} F1 {:.3}  P {:.3}  R {:.3}  title {title_mark}  date {date_mark} {:?}  {:?}",
                 entry["file"].as_str().unwrap_or("?"),
                 c.f1(),
                 c.precision(),
                 c.recall(),
+                article.published.as_deref().unwrap_or(""),
                 article.title.as_deref().unwrap_or("")
             );
         }
@@ -122,5 +147,8 @@ fn main() {
             0.0
         }
     );
-    println!("titles {titles_ok}/{titles_n}");
+    println!(
+        "titles {titles_ok}/{titles_n} (one contains the other), {titles_exact}/{titles_n} exact"
+    );
+    println!("dates {dates_ok}/{dates_n} exact (the day of the reference's published time)");
 }
