@@ -684,7 +684,7 @@ fn json_ld(dom: &Dom, page_title: &str) -> Meta {
             continue;
         }
         let raw = dom.text_of(i);
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(without_cdata(&raw)) else {
             continue;
         };
         // Flatten arrays and @graph one level at a time (no recursion over the JSON).
@@ -744,6 +744,25 @@ fn json_ld(dom: &Dom, page_title: &str) -> Meta {
         }
     }
     best.map(|(_, m)| m).unwrap_or_default()
+}
+
+/// A script's text without the CDATA wrapper XHTML-minded pages put around it
+/// (`<![CDATA[ … ]]>`, also behind `//` or inside `/* */`).
+fn without_cdata(raw: &str) -> &str {
+    let s = raw.trim();
+    let Some(rest) = s
+        .strip_prefix("<![CDATA[")
+        .or_else(|| s.strip_prefix("//<![CDATA["))
+        .or_else(|| s.strip_prefix("/*<![CDATA[*/"))
+    else {
+        return s;
+    };
+    let rest = rest.trim_end();
+    rest.strip_suffix("/*]]>*/")
+        .or_else(|| rest.strip_suffix("//]]>"))
+        .or_else(|| rest.strip_suffix("]]>"))
+        .unwrap_or(rest)
+        .trim()
 }
 
 /// `"X"`, `{"name": "X"}` or the first of a list of those.
@@ -812,6 +831,26 @@ mod tests {
         ] {
             assert!(!c.text.contains(bad), "{bad} in {}", c.text);
         }
+    }
+
+    #[test]
+    fn json_ld_inside_cdata() {
+        let with = |script: &str| {
+            let page = format!(
+                "<html><head><title>Pier</title><script type=\"application/ld+json\">{script}</script></head><body><article><p>{P}</p></article></body></html>"
+            );
+            extract(&page, &[]).published
+        };
+        let ld = r#"{"@type":"Article","headline":"Pier","datePublished":"2018-04-05T06:00"}"#;
+        for wrapped in [
+            format!("\n  <![CDATA[\n  {ld}\n  ]]>\n"),
+            format!("//<![CDATA[\n{ld}\n//]]>"),
+            format!("/*<![CDATA[*/{ld}/*]]>*/"),
+            ld.to_string(),
+        ] {
+            assert_eq!(with(&wrapped).as_deref(), Some("2018-04-05"), "{wrapped}");
+        }
+        assert_eq!(without_cdata("<![CDATA[ ]]>"), "");
     }
 
     #[test]
