@@ -61,6 +61,9 @@ step "build the page and the analyse command"
 bash scripts/build.sh
 cargo build --release --bin analyse
 
+step "download size"
+python3 scripts/download_size.py dist
+
 step "end-to-end tests in headless Chromium"
 (cd tests/e2e && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent; })
 node tests/e2e/run.mjs
