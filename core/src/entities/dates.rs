@@ -15,6 +15,16 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Whether a date expression names no day, month or year ("now", "recently", "the future", "the
+/// coming period"): a time expression all the same, but too vague to list beside the others.
+pub fn is_vague(name: &str) -> bool {
+    !name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || month_number(w).is_some()
+            || WEEKDAYS.contains(&w.to_lowercase().as_str())
+    })
+}
+
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -318,6 +328,30 @@ mod tests {
         assert_eq!(got, expect);
         let late = values("in March last year", Some("2023-11-22"));
         assert_eq!(late[0].1.as_deref(), Some("2022-03"));
+    }
+
+    #[test]
+    fn vague_dates_name_no_day_month_or_year() {
+        for vague in [
+            "now",
+            "recently",
+            "the future",
+            "The coming period",
+            "recent years",
+        ] {
+            assert!(is_vague(vague), "{vague}");
+        }
+        for dated in [
+            "Friday",
+            "June 6",
+            "6th June",
+            "2022",
+            "Wednesday evening",
+            "mid-May",
+            "the 1990s",
+        ] {
+            assert!(!is_vague(dated), "{dated}");
+        }
     }
 
     #[test]

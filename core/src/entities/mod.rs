@@ -10,6 +10,7 @@ mod gazetteer;
 mod recognise;
 mod resolve;
 pub mod tagger;
+pub use dates::is_vague as is_vague_date;
 
 /// What an entity is. Serialised as the report's `kind` strings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

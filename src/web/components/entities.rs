@@ -1,4 +1,6 @@
-//! Entities table: one row per entity, filterable by kind and name, sorted by mentions.
+//! Entities table: one row per entity, filterable by kind, name and number of sources, sortable
+//! by each column (most sources first until the person picks another order). Vague dates ("now",
+//! "the future") are left out unless asked for.
 
 use super::snippet;
 use std::collections::BTreeSet;
@@ -10,8 +12,31 @@ pub struct Props {
     pub report: super::SharedReport,
 }
 
+/// A date that names no day, month or year: hidden unless asked for.
+fn is_vague(e: &newslens_core::report::Entity) -> bool {
+    e.kind == "date" && newslens_core::entities::is_vague_date(&e.name)
+}
+
 /// Rows shown before "show all": keeps rendering fast for thousand-document batches.
 const FIRST_ROWS: usize = 100;
+
+/// The column rows are ordered by: names and kinds A to Z, counts largest first.
+#[derive(Clone, Copy, PartialEq)]
+enum Order {
+    Name,
+    Kind,
+    Sources,
+    Mentions,
+}
+
+impl Order {
+    const ALL: [(Order, &'static str); 4] = [
+        (Order::Name, "Name"),
+        (Order::Kind, "Kind"),
+        (Order::Sources, "Sources"),
+        (Order::Mentions, "Mentions"),
+    ];
+}
 
 #[function_component(EntityTable)]
 pub fn entity_table(props: &Props) -> Html {
@@ -19,12 +44,16 @@ pub fn entity_table(props: &Props) -> Html {
     let query = use_state(String::new);
     let show_all = use_state(|| false);
     let open = use_state(|| None::<String>);
+    let order = use_state(|| Order::Sources);
+    let min_sources = use_state(|| 1usize);
+    let show_vague = use_state(|| false);
     let report = &props.report;
 
     let mut rows: Vec<_> = report
         .entities
         .iter()
         .filter(|e| kind.is_empty() || e.kind == *kind)
+        .filter(|e| *show_vague || !is_vague(e))
         .filter(|e| {
             query.is_empty() || {
                 let q = query.to_lowercase();
@@ -36,14 +65,62 @@ pub fn entity_table(props: &Props) -> Html {
             let sources: BTreeSet<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
             (e, sources)
         })
+        .filter(|(_, sources)| sources.len() >= *min_sources)
         .collect();
-    rows.sort_by_key(|r| std::cmp::Reverse((r.1.len(), r.0.mentions.len())));
+    // One comparison for every order: each sort call would add a copy of the sort to the download.
+    let counts =
+        |r: &(&newslens_core::report::Entity, BTreeSet<&str>)| (r.1.len(), r.0.mentions.len());
+    let order_now = *order;
+    rows.sort_by(|a, b| match order_now {
+        Order::Sources => counts(b).cmp(&counts(a)),
+        Order::Mentions => (counts(b).1, counts(b).0).cmp(&(counts(a).1, counts(a).0)),
+        Order::Name => {
+            let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
+            lower(&a.0.name).cmp(&lower(&b.0.name))
+        }
+        Order::Kind => a.0.kind.cmp(&b.0.kind).then(counts(b).cmp(&counts(a))),
+    });
     let total = rows.len();
     if !*show_all {
         rows.truncate(FIRST_ROWS);
     }
 
     let kinds: BTreeSet<&str> = report.entities.iter().map(|e| e.kind.as_str()).collect();
+    let vague = report.entities.iter().filter(|e| is_vague(e)).count();
+    let on_vague = {
+        let show_vague = show_vague.clone();
+        Callback::from(move |e: Event| {
+            show_vague.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let on_min_sources = {
+        let min_sources = min_sources.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            min_sources.set(value.parse().unwrap_or(1));
+        })
+    };
+    // "Seen in at least N sources", up to the number of documents (at most 10 choices).
+    let source_choices = 1..=report.documents.len().clamp(1, 10);
+    let header = |column: Order, label: &'static str| {
+        let sorted = *order == column;
+        let set = {
+            let order = order.clone();
+            Callback::from(move |_: MouseEvent| order.set(column))
+        };
+        let direction = if matches!(column, Order::Name | Order::Kind) {
+            "ascending"
+        } else {
+            "descending"
+        };
+        html! {
+            <th aria-sort={if sorted { direction } else { "none" }}>
+                <button class="link sort" onclick={set} aria-label={format!("Sort by {}", label.to_lowercase())}>
+                    { label }{ if sorted { if direction == "ascending" { " ▲" } else { " ▼" } } else { "" } }
+                </button>
+            </th>
+        }
+    };
     let on_kind = {
         let kind = kind.clone();
         Callback::from(move |e: Event| {
@@ -68,9 +145,22 @@ pub fn entity_table(props: &Props) -> Html {
                     </select>
                 </label>
                 <label>{ "Name " }<input type="search" oninput={on_query} placeholder="filter" aria-label="Filter entities by name" /></label>
+                <label>{ "In at least " }
+                    <select id="min-sources" onchange={on_min_sources} aria-label="Show entities found in at least this many sources">
+                        { for source_choices.map(|n| html! { <option value={n.to_string()} selected={*min_sources == n}>{ n }</option> }) }
+                    </select>
+                    { " sources" }
+                </label>
+                if vague > 0 {
+                    <label><input id="show-vague" type="checkbox" checked={*show_vague} onchange={on_vague} />
+                        { format!(" {vague} vague dates (“now”, “recently”)") }</label>
+                }
             </div>
             <table id="entities">
-                <thead><tr><th>{ "Name" }</th><th>{ "Kind" }</th><th>{ "Sources" }</th><th>{ "Mentions" }</th><th>{ "Also written" }</th></tr></thead>
+                <thead><tr>
+                    { for Order::ALL.iter().map(|&(column, label)| header(column, label)) }
+                    <th>{ "Also written" }</th>
+                </tr></thead>
                 <tbody>
                 { for rows.iter().map(|(e, sources)| {
                     let id = e.id.clone();
