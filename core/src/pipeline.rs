@@ -82,7 +82,7 @@ pub fn analyse(inputs: &[Input], options: &Options) -> Report {
 }
 
 /// Builds everything the analysis builds once per process (gazetteer, tagger weights, patterns,
-/// word statistics) by analysing small made-up articles (the test fixtures), so that the first real batch does
+/// word statistics) by analysing two small made-up articles, so that the first real batch does
 /// not wait for it. The page's worker calls this while the person is still choosing files.
 pub fn warm_up() {
     let text = "Harbour strike ends\n\nROTTERDAM, March 3, 2024 — Port workers of the FNV union \
