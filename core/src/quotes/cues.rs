@@ -151,6 +151,21 @@ pub const VERBS: &[&str] = &[
     "branded",
     "referred",
     "referring",
+    "asserted",
+    "asserts",
+    "asserting",
+    "quipped",
+    "lamented",
+    "laments",
+    "mused",
+    "recalling",
+    "replying",
+    "responding",
+    "admitting",
+    "acknowledging",
+    "complaining",
+    "tweets",
+    "tweeting",
 ];
 
 /// Finds the cue nearest to `from` in `window` (byte offsets relative to the window):
@@ -242,6 +257,19 @@ mod tests {
             (", she yelled.", "yelled"),
             (" the crowd chanted", "chanted"),
             (", he exclaimed", "exclaimed"),
+        ] {
+            assert_eq!(find(window, false).map(|c| c.2).as_deref(), Some(cue));
+        }
+    }
+
+    #[test]
+    fn less_common_reporting_forms() {
+        for (window, cue) in [
+            (", she asserted.", "asserted"),
+            (", the senator quipped", "quipped"),
+            (" the mayor tweeting that", "tweeting"),
+            (", he lamented", "lamented"),
+            (", admitting that", "admitting"),
         ] {
             assert_eq!(find(window, false).map(|c| c.2).as_deref(), Some(cue));
         }

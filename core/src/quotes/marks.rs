@@ -29,6 +29,16 @@ fn closer_for(open: char) -> &'static [char] {
     }
 }
 
+/// A mark of the other style that may close a quote when its own closer never comes: writers
+/// (and copy editors) mix “…" and "…”.
+fn mixed_closer(open: char) -> Option<char> {
+    match open {
+        '“' => Some('"'),
+        '"' => Some('”'),
+        _ => None,
+    }
+}
+
 fn is_opening(c: char) -> bool {
     matches!(c, '“' | '„' | '«' | '‘' | '‚' | '"')
 }
@@ -56,11 +66,22 @@ fn find_in_paragraph(text: &str, base: usize, para: &str, out: &mut Vec<Span>) {
         let closers = closer_for(c);
         let mut j = i + 1;
         let mut found = None;
+        let mut mixed = None;
+        let mut first_other = None;
         while j < chars.len() && chars[j].0 - pos <= MAX_QUOTE {
             let (_, d) = chars[j];
             if closers.contains(&d) && closes_here(&chars, j, d) {
                 found = Some(j);
                 break;
+            }
+            // The first mark of the other style, if it has the shape of a closer (not the
+            // opening of a quote nested inside this one), is remembered.
+            if first_other.is_none() && (Some(d) == mixed_closer(c) || is_opening(d) && d != c) {
+                first_other = Some(j);
+                if Some(d) == mixed_closer(c) && closes_here(&chars, j, d) && !opens_here(&chars, j)
+                {
+                    mixed = Some(j);
+                }
             }
             // A new opening of the same kind before any close: the first was never closed.
             if d == c && c != '"' && opens_here(&chars, j) && d != '„' {
@@ -69,7 +90,7 @@ fn find_in_paragraph(text: &str, base: usize, para: &str, out: &mut Vec<Span>) {
             j += 1;
         }
         let start = base + pos + c.len_utf8();
-        match found {
+        match mixed.or(found) {
             Some(j) => {
                 let end = base + chars[j].0;
                 let close = end + chars[j].1.len_utf8();
@@ -183,6 +204,18 @@ mod tests {
             ]
         );
         assert!(!find(t)[0].closed);
+    }
+
+    #[test]
+    fn mixed_marks_pair_when_the_own_closer_never_comes() {
+        assert_eq!(
+            quotes("He said “we are ready,\" and left. She said \"not yet,” and stayed."),
+            ["we are ready,", "not yet,"]
+        );
+        assert_eq!(
+            quotes("“He called it \"fake\" news,” she said."),
+            ["He called it \"fake\" news,"]
+        );
     }
 
     #[test]
