@@ -266,32 +266,43 @@ pub fn month_number(word: &str) -> Option<u32> {
 /// Folds a string for matching: NFD, combining marks dropped, lower case, typographic
 /// apostrophes and dashes unified. `Vučić` and `VUCIC` fold to the same `vucic`.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends [`fold`]`(s)` to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
     // ASCII needs no decomposition: the common case, done without it.
     if s.is_ascii() {
-        let lower = s.to_ascii_lowercase();
-        return if lower.contains('`') {
-            lower.replace('`', "'")
-        } else {
-            lower
-        };
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        if s.contains('`') {
+            let quoted = out[start..].replace('`', "'");
+            out.truncate(start);
+            out.push_str(&quoted);
+        }
+        return;
     }
     // Canonical decomposition (NFD) without the marks, from tables generated from
     // unicode-normalization (tests/unicode_tables.rs). Compatibility forms (ligatures, full-width
     // letters) are rare in news text and their tables would double the download.
-    s.chars()
-        .filter_map(strip_accents)
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '’' | '‘' | '`' | '´' => '\'',
-            '‐' | '‑' | '‒' | '–' | '—' => '-',
-            '\u{a0}' | '\u{202f}' => ' ',
-            'đ' => 'd',
-            'ł' => 'l',
-            'ø' => 'o',
-            'ß' => 's',
-            c => c,
-        })
-        .collect()
+    out.extend(
+        s.chars()
+            .filter_map(strip_accents)
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                '’' | '‘' | '`' | '´' => '\'',
+                '‐' | '‑' | '‒' | '–' | '—' => '-',
+                '\u{a0}' | '\u{202f}' => ' ',
+                'đ' => 'd',
+                'ł' => 'l',
+                'ø' => 'o',
+                'ß' => 's',
+                c => c,
+            }),
+    );
 }
 
 /// Converts byte offsets of one text into character (Unicode scalar) offsets, in O(log n) each.

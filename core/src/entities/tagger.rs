@@ -42,8 +42,15 @@ pub fn name_end(t: &Token) -> usize {
 }
 
 /// The word's shape with runs collapsed: "Vučić" → "Xx", "U.S." → "X.X.", "1,000" → "d,d".
+#[cfg(test)]
 fn shape(s: &str) -> String {
     let mut out = String::new();
+    shape_into(s, &mut out);
+    out
+}
+
+/// Appends the shape of `s` to `out`.
+fn shape_into(s: &str, out: &mut String) {
     let mut last = None;
     for c in s.chars() {
         let k = if c.is_uppercase() {
@@ -60,7 +67,6 @@ fn shape(s: &str) -> String {
         }
         last = Some(k);
     }
-    out
 }
 
 /// Gazetteer flags of a folded word or phrase.
@@ -102,10 +108,13 @@ fn flags(g: &Gazetteer, f: &str) -> u8 {
 /// Everything about a document's tokens that does not depend on the tags chosen.
 pub struct Sequence<'a> {
     pub tokens: Vec<Token<'a>>,
-    /// Static feature hashes of each token.
-    features: Vec<Vec<u32>>,
-    /// Folded name parts (without a possessive or a lower-case hyphenated tail).
-    words: Vec<String>,
+    /// Static feature hashes of all tokens, token `i`'s at `feature_ends[i - 1]..feature_ends[i]`.
+    features: Vec<u32>,
+    feature_ends: Vec<u32>,
+    /// Folded name parts (without a possessive or a lower-case hyphenated tail), one after
+    /// another: token `i`'s ends at `word_ends[i]`.
+    folded: String,
+    word_ends: Vec<u32>,
     /// Tokens that start a sentence or a line.
     starts: Vec<bool>,
     /// Tokens a name cannot run past: possessives ("NATO’s Kosovo Force" is two names).
@@ -133,6 +142,28 @@ fn hash(id: u8, parts: &[&str]) -> u32 {
     (h ^ (h >> HASH_BITS)) & ((1 << HASH_BITS) - 1)
 }
 
+/// `n` in decimal (gazetteer flags enter features as their decimal text).
+fn decimal(n: u8, buf: &mut [u8; 3]) -> &str {
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + n % 10;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or("")
+}
+
+/// Strings stored one after another, the `i`th ending at `ends[i]`: one allocation for all
+/// the tokens of a document instead of one each.
+fn slice_at<'s>(all: &'s str, ends: &[u32], i: usize) -> &'s str {
+    let start = i.checked_sub(1).map_or(0, |p| ends[p] as usize);
+    &all[start..ends[i] as usize]
+}
+
 const MULTI_MAX: usize = 4;
 
 impl<'a> Sequence<'a> {
@@ -141,8 +172,18 @@ impl<'a> Sequence<'a> {
         let tokens = text::tokens(text);
         let n = tokens.len();
         let names: Vec<&str> = tokens.iter().map(|t| &text[t.start..name_end(t)]).collect();
-        let words: Vec<String> = names.iter().map(|s| fold(s)).collect();
-        let shapes: Vec<String> = names.iter().map(|s| shape(s)).collect();
+        let mut folded = String::with_capacity(text.len());
+        let mut word_ends = Vec::with_capacity(n);
+        let mut shaped = String::with_capacity(text.len());
+        let mut shape_ends = Vec::with_capacity(n);
+        for s in &names {
+            text::fold_into(s, &mut folded);
+            word_ends.push(folded.len() as u32);
+            shape_into(s, &mut shaped);
+            shape_ends.push(shaped.len() as u32);
+        }
+        let words: Vec<&str> = (0..n).map(|i| slice_at(&folded, &word_ends, i)).collect();
+        let shapes: Vec<&str> = (0..n).map(|i| slice_at(&shaped, &shape_ends, i)).collect();
         let starts = sentence_starts(text, &tokens);
         let caps = caps_lines(text, &tokens);
         // What the whole document says about each word.
@@ -150,16 +191,16 @@ impl<'a> Sequence<'a> {
         let mut cap_inside = FxHashSet::default();
         for (i, t) in tokens.iter().enumerate() {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower.insert(words[i].as_str());
+                lower.insert(words[i]);
             } else if t.is_capitalised() && !starts[i] && !caps[i] {
-                cap_inside.insert(words[i].as_str());
+                cap_inside.insert(words[i]);
             }
         }
         // Multi-word gazetteer entries: flags of the longest phrase starting at each token,
         // spread over its tokens as begin / inside.
         let mut phrase = vec![(0u8, false); n];
         for i in 0..n {
-            if !g.first_words.contains(words[i].as_str()) {
+            if !g.first_words.contains(words[i]) {
                 continue;
             }
             for len in (2..=MULTI_MAX.min(n - i)).rev() {
@@ -179,23 +220,24 @@ impl<'a> Sequence<'a> {
             if i < 0 {
                 "<s>"
             } else {
-                words.get(i as usize).map_or("</s>", String::as_str)
+                words.get(i as usize).copied().unwrap_or("</s>")
             }
         };
         let shape_at = |i: isize| -> &str {
             if i < 0 {
                 "<s>"
             } else {
-                shapes.get(i as usize).map_or("</s>", String::as_str)
+                shapes.get(i as usize).copied().unwrap_or("</s>")
             }
         };
-        let mut features = Vec::with_capacity(n);
+        let mut f = Vec::with_capacity(n * 32);
+        let mut feature_ends = Vec::with_capacity(n);
+        let mut digits = [0u8; 3];
         for i in 0..n {
             let t = &tokens[i];
             let k = i as isize;
-            let w = words[i].as_str();
-            let sh = shapes[i].as_str();
-            let mut f = Vec::with_capacity(48);
+            let w = words[i];
+            let sh = shapes[i];
             f.push(hash(0, &[]));
             f.push(hash(1, &[w]));
             f.push(hash(2, &[word(k - 1)]));
@@ -209,13 +251,12 @@ impl<'a> Sequence<'a> {
             f.push(hash(10, &[shape_at(k + 1)]));
             f.push(hash(11, &[shape_at(k - 1), sh, shape_at(k + 1)]));
             // Prefixes and suffixes of one to four characters, of words longer than that.
-            let bounds: Vec<usize> = w.char_indices().map(|(b, _)| b).collect();
-            let chars = bounds.len();
-            for len in 1..=4 {
-                if chars > len {
-                    f.push(hash(12 + len as u8, &[&w[..bounds[len]]]));
-                    f.push(hash(20 + len as u8, &[&w[bounds[chars - len]..]]));
-                }
+            let chars = w.chars().count();
+            for len in 1..chars.min(5) {
+                let prefix = w.char_indices().nth(len).map_or(0, |(b, _)| b);
+                let suffix = w.char_indices().nth_back(len - 1).map_or(0, |(b, _)| b);
+                f.push(hash(12 + len as u8, &[&w[..prefix]]));
+                f.push(hash(20 + len as u8, &[&w[suffix..]]));
             }
             let start = if starts[i] { "S" } else { "-" };
             let cap = if t.is_capitalised() { "C" } else { "-" };
@@ -232,35 +273,39 @@ impl<'a> Sequence<'a> {
             }
             let gz = gaz[i];
             if gz != 0 {
-                f.push(hash(35, &[&gz.to_string()]));
-                f.push(hash(36, &[&gz.to_string(), cap]));
+                f.push(hash(35, &[decimal(gz, &mut digits)]));
+                f.push(hash(36, &[decimal(gz, &mut digits), cap]));
             }
             if i > 0 {
                 let gp = gaz[i - 1];
                 if gp != 0 {
-                    f.push(hash(37, &[&gp.to_string()]));
+                    f.push(hash(37, &[decimal(gp, &mut digits)]));
                 }
             }
             if let Some(&gn) = gaz.get(i + 1) {
                 if gn != 0 {
-                    f.push(hash(38, &[&gn.to_string()]));
+                    f.push(hash(38, &[decimal(gn, &mut digits)]));
                 }
             }
             let (pf, begin) = phrase[i];
             if pf != 0 {
-                f.push(hash(39, &[&pf.to_string(), if begin { "B" } else { "I" }]));
+                let b = if begin { "B" } else { "I" };
+                f.push(hash(39, &[decimal(pf, &mut digits), b]));
             }
-            features.push(f);
+            feature_ends.push(f.len() as u32);
         }
         let ends_name = tokens
             .iter()
             .zip(&names)
             .map(|(t, name)| name.len() != t.text.len())
             .collect();
+        drop((words, shapes, lower, cap_inside));
         Sequence {
             tokens,
-            features,
-            words,
+            features: f,
+            feature_ends,
+            folded,
+            word_ends,
             starts,
             ends_name,
         }
@@ -276,7 +321,7 @@ impl<'a> Sequence<'a> {
 
     /// Token `i`'s name part, folded ("NATO’s" → "nato").
     pub fn word(&self, i: usize) -> &str {
-        &self.words[i]
+        slice_at(&self.folded, &self.word_ends, i)
     }
 
     /// Whether token `i` starts a sentence or a line.
@@ -302,9 +347,12 @@ impl<'a> Sequence<'a> {
         for i in 0..self.len() {
             let prev = i.checked_sub(1).map_or(O, |p| tags[p]);
             let prev2 = i.checked_sub(2).map_or(O, |p| tags[p]);
-            let word = self.words[i].as_str();
+            let word = self.word(i);
+            let start = i
+                .checked_sub(1)
+                .map_or(0, |p| self.feature_ends[p] as usize);
             buf.clear();
-            buf.extend_from_slice(&self.features[i]);
+            buf.extend_from_slice(&self.features[start..self.feature_ends[i] as usize]);
             buf.push(hash(40, &[TAGS[prev]]));
             buf.push(hash(41, &[TAGS[prev2], TAGS[prev]]));
             buf.push(hash(42, &[TAGS[prev], word]));
@@ -634,6 +682,21 @@ mod tests {
         assert_eq!(shape("Vučić"), "Xx");
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("1,000"), "d,d");
+    }
+
+    #[test]
+    fn decimals_match_to_string() {
+        let mut buf = [0u8; 3];
+        for n in [0u8, 7, 10, 64, 99, 100, 255] {
+            assert_eq!(decimal(n, &mut buf), n.to_string());
+        }
+    }
+
+    #[test]
+    fn words_are_folded_name_parts() {
+        let seq = Sequence::new("NATO’s Vučić met US-led teams.");
+        let words: Vec<&str> = (0..seq.len()).map(|i| seq.word(i)).collect();
+        assert_eq!(words[..4], ["nato", "vucic", "met", "us"]);
     }
 
     #[test]
