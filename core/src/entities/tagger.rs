@@ -12,6 +12,7 @@
 use super::gazetteer::{self, Gazetteer};
 use crate::text::{self, fold, Token};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The tags, in the order of the weight vectors.
@@ -105,21 +106,38 @@ fn flags(g: &Gazetteer, f: &str) -> u8 {
     x
 }
 
-/// Everything about a document's tokens that does not depend on the tags chosen.
+/// Everything about a document's tokens that does not depend on the tags chosen. A token's
+/// features are hashed when it is tagged: most tokens (lower-case words, punctuation outside
+/// names) are never scored.
 pub struct Sequence<'a> {
     pub tokens: Vec<Token<'a>>,
-    /// Static feature hashes of all tokens, token `i`'s at `feature_ends[i - 1]..feature_ends[i]`.
-    features: Vec<u32>,
-    feature_ends: Vec<u32>,
     /// Folded name parts (without a possessive or a lower-case hyphenated tail), one after
     /// another: token `i`'s ends at `word_ends[i]`.
     folded: String,
     word_ends: Vec<u32>,
+    /// The name parts' shapes, stored the same way.
+    shaped: String,
+    shape_ends: Vec<u32>,
     /// Tokens that start a sentence or a line.
     starts: Vec<bool>,
+    /// Tokens on lines written in capitals.
+    caps: Vec<bool>,
+    /// What the whole document says about each token's word: [`LOWER_SEEN`], [`CAP_SEEN`].
+    seen: Vec<u8>,
+    /// Gazetteer flags of each word, looked up when first needed ([`UNKNOWN`] until then).
+    gaz: Vec<Cell<u8>>,
+    /// Flags of the multi-word gazetteer phrase a token is in, and whether it begins it.
+    phrase: Vec<(u8, bool)>,
     /// Tokens a name cannot run past: possessives ("NATO’s Kosovo Force" is two names).
     ends_name: Vec<bool>,
 }
+
+/// The word is also written in lower case somewhere in the document.
+const LOWER_SEEN: u8 = 1;
+/// The word is also capitalised inside a sentence somewhere in the document.
+const CAP_SEEN: u8 = 2;
+/// Not a combination of gazetteer flags (they use the low seven bits).
+const UNKNOWN: u8 = 128;
 
 /// Features are hashed to this many bits: collisions cost little, and small keys keep the
 /// weights file small (sorted keys are stored as deltas).
@@ -171,19 +189,20 @@ impl<'a> Sequence<'a> {
         let g = gazetteer::get();
         let tokens = text::tokens(text);
         let n = tokens.len();
-        let names: Vec<&str> = tokens.iter().map(|t| &text[t.start..name_end(t)]).collect();
         let mut folded = String::with_capacity(text.len());
         let mut word_ends = Vec::with_capacity(n);
         let mut shaped = String::with_capacity(text.len());
         let mut shape_ends = Vec::with_capacity(n);
-        for s in &names {
-            text::fold_into(s, &mut folded);
+        let mut ends_name = Vec::with_capacity(n);
+        for t in &tokens {
+            let name = &text[t.start..name_end(t)];
+            text::fold_into(name, &mut folded);
             word_ends.push(folded.len() as u32);
-            shape_into(s, &mut shaped);
+            shape_into(name, &mut shaped);
             shape_ends.push(shaped.len() as u32);
+            ends_name.push(name.len() != t.text.len());
         }
         let words: Vec<&str> = (0..n).map(|i| slice_at(&folded, &word_ends, i)).collect();
-        let shapes: Vec<&str> = (0..n).map(|i| slice_at(&shaped, &shape_ends, i)).collect();
         let starts = sentence_starts(text, &tokens);
         let caps = caps_lines(text, &tokens);
         // What the whole document says about each word.
@@ -196,6 +215,13 @@ impl<'a> Sequence<'a> {
                 cap_inside.insert(words[i]);
             }
         }
+        let seen = words
+            .iter()
+            .map(|w| {
+                let l = if lower.contains(w) { LOWER_SEEN } else { 0 };
+                l | if cap_inside.contains(w) { CAP_SEEN } else { 0 }
+            })
+            .collect();
         // Multi-word gazetteer entries: flags of the longest phrase starting at each token,
         // spread over its tokens as begin / inside.
         let mut phrase = vec![(0u8, false); n];
@@ -215,100 +241,126 @@ impl<'a> Sequence<'a> {
                 }
             }
         }
-        let gaz: Vec<u8> = words.iter().map(|w| flags(g, w)).collect();
-        let word = |i: isize| -> &str {
-            if i < 0 {
-                "<s>"
-            } else {
-                words.get(i as usize).copied().unwrap_or("</s>")
-            }
-        };
-        let shape_at = |i: isize| -> &str {
-            if i < 0 {
-                "<s>"
-            } else {
-                shapes.get(i as usize).copied().unwrap_or("</s>")
-            }
-        };
-        let mut f = Vec::with_capacity(n * 32);
-        let mut feature_ends = Vec::with_capacity(n);
-        let mut digits = [0u8; 3];
-        for i in 0..n {
-            let t = &tokens[i];
-            let k = i as isize;
-            let w = words[i];
-            let sh = shapes[i];
-            f.push(hash(0, &[]));
-            f.push(hash(1, &[w]));
-            f.push(hash(2, &[word(k - 1)]));
-            f.push(hash(3, &[word(k + 1)]));
-            f.push(hash(4, &[word(k - 2)]));
-            f.push(hash(5, &[word(k + 2)]));
-            f.push(hash(6, &[word(k - 1), w]));
-            f.push(hash(7, &[w, word(k + 1)]));
-            f.push(hash(8, &[sh]));
-            f.push(hash(9, &[shape_at(k - 1)]));
-            f.push(hash(10, &[shape_at(k + 1)]));
-            f.push(hash(11, &[shape_at(k - 1), sh, shape_at(k + 1)]));
-            // Prefixes and suffixes of one to four characters, of words longer than that.
-            let chars = w.chars().count();
-            for len in 1..chars.min(5) {
-                let prefix = w.char_indices().nth(len).map_or(0, |(b, _)| b);
-                let suffix = w.char_indices().nth_back(len - 1).map_or(0, |(b, _)| b);
-                f.push(hash(12 + len as u8, &[&w[..prefix]]));
-                f.push(hash(20 + len as u8, &[&w[suffix..]]));
-            }
-            let start = if starts[i] { "S" } else { "-" };
-            let cap = if t.is_capitalised() { "C" } else { "-" };
-            f.push(hash(30, &[start, cap]));
-            if caps[i] {
-                f.push(hash(31, &[]));
-                f.push(hash(32, &[w]));
-            }
-            let lower_seen = if lower.contains(w) { "L" } else { "-" };
-            let cap_seen = if cap_inside.contains(w) { "C" } else { "-" };
-            f.push(hash(33, &[lower_seen, cap_seen, start, cap]));
-            if let Some(tail) = t.text.get(names[i].len()..).filter(|x| !x.is_empty()) {
-                f.push(hash(34, &[tail]));
-            }
-            let gz = gaz[i];
-            if gz != 0 {
-                f.push(hash(35, &[decimal(gz, &mut digits)]));
-                f.push(hash(36, &[decimal(gz, &mut digits), cap]));
-            }
-            if i > 0 {
-                let gp = gaz[i - 1];
-                if gp != 0 {
-                    f.push(hash(37, &[decimal(gp, &mut digits)]));
-                }
-            }
-            if let Some(&gn) = gaz.get(i + 1) {
-                if gn != 0 {
-                    f.push(hash(38, &[decimal(gn, &mut digits)]));
-                }
-            }
-            let (pf, begin) = phrase[i];
-            if pf != 0 {
-                let b = if begin { "B" } else { "I" };
-                f.push(hash(39, &[decimal(pf, &mut digits), b]));
-            }
-            feature_ends.push(f.len() as u32);
-        }
-        let ends_name = tokens
-            .iter()
-            .zip(&names)
-            .map(|(t, name)| name.len() != t.text.len())
-            .collect();
-        drop((words, shapes, lower, cap_inside));
+        drop((words, lower, cap_inside));
         Sequence {
             tokens,
-            features: f,
-            feature_ends,
             folded,
             word_ends,
+            shaped,
+            shape_ends,
             starts,
+            caps,
+            seen,
+            gaz: vec![Cell::new(UNKNOWN); n],
+            phrase,
             ends_name,
         }
+    }
+
+    /// Token `i`'s word, or a boundary marker outside the document.
+    fn word_at(&self, i: isize) -> &str {
+        match usize::try_from(i) {
+            Err(_) => "<s>",
+            Ok(i) if i < self.len() => self.word(i),
+            Ok(_) => "</s>",
+        }
+    }
+
+    /// Token `i`'s shape, or a boundary marker outside the document.
+    fn shape_at(&self, i: isize) -> &str {
+        match usize::try_from(i) {
+            Err(_) => "<s>",
+            Ok(i) if i < self.len() => slice_at(&self.shaped, &self.shape_ends, i),
+            Ok(_) => "</s>",
+        }
+    }
+
+    /// Gazetteer flags of token `i`'s word.
+    fn gaz(&self, i: usize) -> u8 {
+        let cell = &self.gaz[i];
+        if cell.get() == UNKNOWN {
+            cell.set(flags(gazetteer::get(), self.word(i)));
+        }
+        cell.get()
+    }
+
+    /// Appends the features of token `i` that do not depend on the tags chosen.
+    fn static_features(&self, i: usize, f: &mut Vec<u32>) {
+        let t = &self.tokens[i];
+        let k = i as isize;
+        let w = self.word(i);
+        let sh = self.shape_at(k);
+        f.push(hash(0, &[]));
+        f.push(hash(1, &[w]));
+        f.push(hash(2, &[self.word_at(k - 1)]));
+        f.push(hash(3, &[self.word_at(k + 1)]));
+        f.push(hash(4, &[self.word_at(k - 2)]));
+        f.push(hash(5, &[self.word_at(k + 2)]));
+        f.push(hash(6, &[self.word_at(k - 1), w]));
+        f.push(hash(7, &[w, self.word_at(k + 1)]));
+        f.push(hash(8, &[sh]));
+        f.push(hash(9, &[self.shape_at(k - 1)]));
+        f.push(hash(10, &[self.shape_at(k + 1)]));
+        f.push(hash(11, &[self.shape_at(k - 1), sh, self.shape_at(k + 1)]));
+        // Prefixes and suffixes of one to four characters, of words longer than that.
+        let chars = w.chars().count();
+        for len in 1..chars.min(5) {
+            let prefix = w.char_indices().nth(len).map_or(0, |(b, _)| b);
+            let suffix = w.char_indices().nth_back(len - 1).map_or(0, |(b, _)| b);
+            f.push(hash(12 + len as u8, &[&w[..prefix]]));
+            f.push(hash(20 + len as u8, &[&w[suffix..]]));
+        }
+        let start = if self.starts[i] { "S" } else { "-" };
+        let cap = if t.is_capitalised() { "C" } else { "-" };
+        f.push(hash(30, &[start, cap]));
+        if self.caps[i] {
+            f.push(hash(31, &[]));
+            f.push(hash(32, &[w]));
+        }
+        let seen = self.seen[i];
+        let lower_seen = if seen & LOWER_SEEN != 0 { "L" } else { "-" };
+        let cap_seen = if seen & CAP_SEEN != 0 { "C" } else { "-" };
+        f.push(hash(33, &[lower_seen, cap_seen, start, cap]));
+        let name_len = name_end(t) - t.start;
+        if let Some(tail) = t.text.get(name_len..).filter(|x| !x.is_empty()) {
+            f.push(hash(34, &[tail]));
+        }
+        let mut digits = [0u8; 3];
+        let gz = self.gaz(i);
+        if gz != 0 {
+            f.push(hash(35, &[decimal(gz, &mut digits)]));
+            f.push(hash(36, &[decimal(gz, &mut digits), cap]));
+        }
+        if i > 0 {
+            let gp = self.gaz(i - 1);
+            if gp != 0 {
+                f.push(hash(37, &[decimal(gp, &mut digits)]));
+            }
+        }
+        if i + 1 < self.len() {
+            let gn = self.gaz(i + 1);
+            if gn != 0 {
+                f.push(hash(38, &[decimal(gn, &mut digits)]));
+            }
+        }
+        let (pf, begin) = self.phrase[i];
+        if pf != 0 {
+            let b = if begin { "B" } else { "I" };
+            f.push(hash(39, &[decimal(pf, &mut digits), b]));
+        }
+    }
+
+    /// A word with no capital letter or punctuation, outside a name, starts none, so tagging
+    /// skips it, unless it may be a name's particle ("da Silva", "van Gogh": a short word
+    /// before a capitalised one) or "&" ("Procter & Gamble").
+    fn plain(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if t.text.chars().any(char::is_uppercase) || t.text == "&" {
+            return false;
+        }
+        !t.is_word()
+            || t.text.len() > 3
+            || !self.tokens.get(i + 1).is_some_and(Token::is_capitalised)
     }
 
     pub fn len(&self) -> usize {
@@ -339,20 +391,29 @@ impl<'a> Sequence<'a> {
 
     /// Tags the tokens left to right: `choose` gets a token's features (static ones, the two
     /// tags before it, and the type the same word last got in this document) and the tag a
-    /// name would continue from, and returns the token's tag.
-    fn walk(&self, mut choose: impl FnMut(usize, &[u32], usize) -> usize) -> Vec<usize> {
+    /// name would continue from, and returns the token's tag. With `skip_plain`, [`plain`]
+    /// tokens that continue no name are `O` without asking (training sees every token).
+    ///
+    /// [`plain`]: Sequence::plain
+    fn walk(
+        &self,
+        skip_plain: bool,
+        mut choose: impl FnMut(usize, &[u32], usize) -> usize,
+    ) -> Vec<usize> {
         let mut tags: Vec<usize> = Vec::with_capacity(self.len());
         let mut last_type: FxHashMap<&str, &str> = FxHashMap::default();
         let mut buf = Vec::new();
         for i in 0..self.len() {
             let prev = i.checked_sub(1).map_or(O, |p| tags[p]);
             let prev2 = i.checked_sub(2).map_or(O, |p| tags[p]);
+            let continues = self.prev_tag(&tags, i);
+            if skip_plain && continues == O && self.plain(i) {
+                tags.push(O);
+                continue;
+            }
             let word = self.word(i);
-            let start = i
-                .checked_sub(1)
-                .map_or(0, |p| self.feature_ends[p] as usize);
             buf.clear();
-            buf.extend_from_slice(&self.features[start..self.feature_ends[i] as usize]);
+            self.static_features(i, &mut buf);
             buf.push(hash(40, &[TAGS[prev]]));
             buf.push(hash(41, &[TAGS[prev2], TAGS[prev]]));
             buf.push(hash(42, &[TAGS[prev], word]));
@@ -360,7 +421,7 @@ impl<'a> Sequence<'a> {
             if capitalised {
                 buf.push(hash(43, &[last_type.get(word).copied().unwrap_or("new")]));
             }
-            let tag = choose(i, &buf, self.prev_tag(&tags, i));
+            let tag = choose(i, &buf, continues);
             if capitalised {
                 last_type.insert(word, TAGS[tag].get(2..).unwrap_or("O"));
             }
@@ -458,7 +519,9 @@ pub struct Model {
 impl Model {
     /// Greedy left-to-right tagging: indices into [`TAGS`].
     pub fn tag(&self, seq: &Sequence) -> Vec<usize> {
-        seq.walk(|_, features, prev| best(&score(&self.weights, features), prev))
+        seq.walk(true, |_, features, prev| {
+            best(&score(&self.weights, features), prev)
+        })
     }
 
     /// Reads the format [`Model::write`] writes; `None` when it is not that.
@@ -611,7 +674,7 @@ impl Trainer {
     /// One pass over one sequence with its gold tags; returns the number of mistakes.
     pub fn learn(&mut self, seq: &Sequence, gold: &[usize]) -> usize {
         let mut wrong = 0;
-        seq.walk(|i, features, prev| {
+        seq.walk(false, |i, features, prev| {
             self.clock += 1;
             let guess = best(&score(&self.weights, features), prev);
             let truth = gold.get(i).copied().unwrap_or(O);
@@ -697,6 +760,17 @@ mod tests {
         let seq = Sequence::new("NATO’s Vučić met US-led teams.");
         let words: Vec<&str> = (0..seq.len()).map(|i| seq.word(i)).collect();
         assert_eq!(words[..4], ["nato", "vucic", "met", "us"]);
+    }
+
+    #[test]
+    fn skipping_plain_tokens_changes_no_tag() {
+        let model = Model::get();
+        let text = "Ana da Silva met officials of Procter & Gamble and al-Qaeda experts in \
+                    São Paulo, where anti-European groups marched past Ludwig van Beethoven Street.";
+        let seq = Sequence::new(text);
+        let all = seq.walk(false, |_, f, prev| best(&score(&model.weights, f), prev));
+        assert_eq!(model.tag(&seq), all);
+        assert!(spans(&all).len() >= 4, "{:?}", spans(&all));
     }
 
     #[test]
