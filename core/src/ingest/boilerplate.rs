@@ -10,10 +10,17 @@ use std::sync::OnceLock;
 
 /// Lower-case words (letters, digits, `@`, `'`) of a line.
 pub fn words(line: &str) -> Vec<String> {
+    raw_words(line).map(str::to_lowercase).collect()
+}
+
+/// How many [`words`] a line has, without building them.
+pub fn word_count(line: &str) -> usize {
+    raw_words(line).count()
+}
+
+fn raw_words(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '\'' || c == '’' || c == '_'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
 }
 
 /// The line without list bullets, emoji and other leading symbols.
@@ -152,11 +159,11 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if is_tracking_id(line) {
         return Some(RemovalReason::TrackingId);
     }
-    let w = words(line);
-    let n = w.len();
+    let n = word_count(line);
     if n > 30 {
         return None;
     }
+    let w = words(line);
     if comment_re().is_match(line) && n <= 16 {
         return Some(RemovalReason::CommentForm);
     }
@@ -211,13 +218,13 @@ pub fn is_inline_related(line: &str) -> bool {
         &R,
         r"(?i)^(read more|read also|also read|related|see also|read next|read|watch|listen|recommended|more)\s*[:|»>–—-]\s*\S",
     );
-    r.is_match(strip_bullet(line).trim()) && words(line).len() <= 30
+    r.is_match(strip_bullet(line).trim()) && word_count(line) <= 30
 }
 
 /// A line that reads like a headline: a few words, no closing sentence punctuation.
 pub fn is_headline_like(line: &str, max_words: usize) -> bool {
     let t = strip_bullet(line).trim();
-    let n = words(t).len();
+    let n = word_count(t);
     if n < 2 || n > max_words || t.chars().count() > 250 {
         return false;
     }
@@ -257,7 +264,7 @@ pub fn source_line(line: &str) -> Option<String> {
     let t = line.trim();
     let c = r.captures(t)?;
     let v = c.get(1)?.as_str().trim();
-    (words(v).len() <= 8 && !v.is_empty()).then(|| v.to_string())
+    (word_count(v) <= 8 && !v.is_empty()).then(|| v.to_string())
 }
 
 #[cfg(test)]

@@ -51,6 +51,12 @@ pub fn dateline(line: &str) -> Option<(usize, Option<String>, String)> {
         )
         .expect("dateline pattern")
     });
+    // The bracketed outlet follows a label, a place and a date of at most ~75 characters
+    // besides spaces: a line without an early "(" is no dateline, and skips the regex.
+    let before = line.split_once('(').map(|(b, _)| b);
+    if before.is_none_or(|b| b.chars().filter(|c| !c.is_whitespace()).count() > 100) {
+        return None;
+    }
     let c = r.captures(line)?;
     let head = c.get(1)?.as_str();
     // A place opens with a capital (the pattern's letters are any case: Unicode's category

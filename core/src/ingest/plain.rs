@@ -8,6 +8,7 @@
 use super::boilerplate::{self as bp, classify_line, is_headline_like};
 use super::metadata::{dateline, parse_date, split_title_outlet};
 use super::{RemovalReason, Removed};
+use crate::text::fold;
 use rustc_hash::FxHashSet;
 
 /// What the text path found.
@@ -265,7 +266,7 @@ fn related_blocks(lines: &mut [Line]) {
             if l.removed.is_some() || taken >= 15 {
                 break;
             }
-            let item = (bp::is_bulleted(&l.text) && bp::words(&l.text).len() <= 40)
+            let item = (bp::is_bulleted(&l.text) && bp::word_count(&l.text) <= 40)
                 || is_headline_like(&l.text, 20);
             if !item {
                 break;
@@ -278,17 +279,17 @@ fn related_blocks(lines: &mut [Line]) {
     }
 }
 
-fn content_words(s: &str) -> Vec<String> {
-    crate::text::fold(s)
+/// The words of four letters or more of a folded line.
+fn content_words(folded: &str) -> Vec<&str> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(str::to_string)
         .collect()
 }
 
 /// Reads as body text: a long line or one that ends a sentence.
 fn is_body(line: &str) -> bool {
-    bp::words(line).len() >= 15 || !is_headline_like(line, 40)
+    bp::word_count(line) >= 15 || !is_headline_like(line, 40)
 }
 
 /// A headline-like line alone between body paragraphs whose words the rest of the article does not
@@ -298,32 +299,28 @@ fn off_topic_headlines(lines: &mut [Line]) {
     if kept.len() < 3 {
         return;
     }
-    let mut vocab: FxHashSet<String> = FxHashSet::default();
-    let mut counts: Vec<Vec<String>> = Vec::with_capacity(kept.len());
-    for &i in &kept {
-        let w = content_words(&lines[i].text);
-        counts.push(w);
-    }
+    let folded: Vec<String> = kept.iter().map(|&i| fold(&lines[i].text)).collect();
+    let counts: Vec<Vec<&str>> = folded.iter().map(|f| content_words(f)).collect();
+    let body: Vec<bool> = kept.iter().map(|&i| is_body(&lines[i].text)).collect();
     // Words of the body lines (headline-like lines themselves do not vouch for each other).
-    for (n, &i) in kept.iter().enumerate() {
-        if is_body(&lines[i].text) {
-            vocab.extend(counts[n].iter().cloned());
-        }
-    }
+    let vocab: FxHashSet<&str> = (0..kept.len())
+        .filter(|&n| body[n])
+        .flat_map(|n| counts[n].iter().copied())
+        .collect();
     for n in 1..kept.len().saturating_sub(1) {
         let i = kept[n];
         let text = &lines[i].text;
-        if !is_headline_like(text, 16) || bp::words(text).len() < 3 {
+        if !is_headline_like(text, 16) || bp::word_count(text) < 3 {
             continue;
         }
-        if !(is_body(&lines[kept[n - 1]].text) && is_body(&lines[kept[n + 1]].text)) {
+        if !(body[n - 1] && body[n + 1]) {
             continue;
         }
         let w = &counts[n];
         if w.len() < 2 {
             continue;
         }
-        let shared = w.iter().filter(|x| vocab.contains(*x)).count();
+        let shared = w.iter().filter(|x| vocab.contains(**x)).count();
         if shared * 3 < w.len() {
             lines[i].removed = Some(RemovalReason::RelatedLinks);
         }
@@ -350,7 +347,7 @@ fn trailing(lines: &mut [Line]) {
         }
         let last = *kept.last().unwrap_or(&0);
         let t = lines[last].text.as_str();
-        let n = bp::words(t).len();
+        let n = bp::word_count(t);
         // A credit follows body text; short lines after short lines are a list or a table.
         let after_body = kept.len() >= 2 && is_body(&lines[kept[kept.len() - 2]].text);
         let credit =
