@@ -7,6 +7,7 @@
 mod facts;
 mod idf;
 mod passages;
+mod tally;
 mod words;
 
 use crate::entities::EntityTable;
@@ -14,6 +15,7 @@ use crate::quotes::Quote;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use tally::Tally;
 use words::Word;
 
 pub use facts::{Fact, FactValue};
@@ -76,7 +78,13 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
                 .map(move |(pos, h)| (h, doc as u32, pos as u32))
         })
         .collect();
-    shingles.sort_unstable();
+    // By hash first (one integer comparison), then each run of equal hashes, which is short.
+    shingles.sort_unstable_by_key(|x| x.0);
+    for run in shingles.chunk_by_mut(|x, y| x.0 == y.0) {
+        if run.len() > 1 {
+            run.sort_unstable();
+        }
+    }
     let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for list in shingles.chunk_by(|x, y| x.0 == y.0).filter(|l| l.len() > 1) {
         // Sorted by document within the run: count the distinct ones.
@@ -255,8 +263,7 @@ fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usiz
     }
     // Words in many sentences say nothing about sameness, and cost much.
     let common = 200;
-    let mut shared = vec![0u32; owner.len()];
-    let mut touched: Vec<u32> = Vec::new();
+    let mut shared = Tally::new(owner.len());
     let mut unique = |doc: usize, s: &passages::Sentence| {
         for list in s.content.iter().filter_map(|w| index.get(w)) {
             if list.len() > common {
@@ -264,23 +271,14 @@ fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usiz
             }
             for &other in list {
                 if owner[other as usize] != doc {
-                    let c = &mut shared[other as usize];
-                    if *c == 0 {
-                        touched.push(other);
-                    }
-                    *c += 1;
+                    shared.add(other as usize, 1u32);
                 }
             }
         }
         let needed = 0.4 * s.content.len() as f64;
-        let found = touched.iter().any(|&t| {
-            let c = shared[t as usize];
-            c >= 3 && c as f64 >= needed
-        });
-        for t in touched.drain(..) {
-            shared[t as usize] = 0;
-        }
-        !found
+        !shared
+            .drain()
+            .fold(false, |found, (_, c)| found || c >= 3 && c as f64 >= needed)
     };
     sentences
         .iter()
@@ -314,8 +312,7 @@ impl Dots {
             }
         }
         postings.retain(|_, l| l.len() > 1 && l.len() <= max_df);
-        let mut acc = vec![0.0f64; n];
-        let mut touched: Vec<usize> = Vec::new();
+        let mut acc = Tally::new(n);
         let rows = vectors
             .iter()
             .enumerate()
@@ -327,17 +324,10 @@ impl Dots {
                     // Postings are in document order: the later documents are a suffix.
                     let later = list.partition_point(|x| x.0 <= a);
                     for &(b, wb) in &list[later..] {
-                        if acc[b] == 0.0 {
-                            touched.push(b);
-                        }
-                        acc[b] += wa * wb;
+                        acc.add(b, wa * wb);
                     }
                 }
-                touched.sort_unstable();
-                touched
-                    .drain(..)
-                    .map(|b| (b, std::mem::take(&mut acc[b])))
-                    .collect()
+                acc.drain_sorted().collect()
             })
             .collect();
         Dots { rows }

@@ -1,6 +1,7 @@
 //! Shared passages between two documents: exact runs of at least [`K`] words, and sentences
 //! that say the same thing in other words.
 
+use super::tally::Tally;
 use super::words::Word;
 use super::Passage;
 use rustc_hash::FxHashMap;
@@ -92,14 +93,14 @@ pub fn near_sentences(a: &[Sentence], b: &[Sentence]) -> Vec<(usize, usize)> {
         }
     }
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    let mut counts = Tally::new(b.len());
     for (i, s) in a.iter().enumerate() {
-        let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
         for w in &s.content {
             for &j in index.get(w).into_iter().flatten() {
-                *counts.entry(j).or_default() += 1;
+                counts.add(j, 1usize);
             }
         }
-        for (j, shared) in counts {
+        for (j, shared) in counts.drain() {
             if shared < MIN_SHARED {
                 continue;
             }
