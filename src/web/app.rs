@@ -136,7 +136,9 @@ pub struct App {
     /// Ordered by `seq`: the order in which the person added them.
     inputs: Vec<PageInput>,
     report: Option<SharedReport>,
-    report_json: Option<Rc<String>>,
+    /// The report's JSON in the pieces the worker sent (JS strings, which "Export JSON" saves
+    /// as they are: no copy of the whole in the page's wasm memory).
+    report_pieces: Option<Rc<protocol::ReportPieces>>,
     status: String,
     /// Files still being read, by input id.
     reading: HashMap<u32, FileReader>,
@@ -165,8 +167,6 @@ struct Parsing {
     pieces: protocol::ReportPieces,
     next: usize,
     builder: ReportBuilder,
-    /// The pieces joined: the report's JSON, which "Export JSON" saves as it is.
-    json: String,
     elapsed_ms: f64,
     started: f64,
     slices: u32,
@@ -196,7 +196,7 @@ impl App {
         self.dirty = false;
         if self.inputs.is_empty() {
             self.report = None;
-            self.report_json = None;
+            self.report_pieces = None;
             self.status = String::new();
             return;
         }
@@ -326,7 +326,7 @@ impl Component for App {
         App {
             inputs: Vec::new(),
             report: None,
-            report_json: None,
+            report_pieces: None,
             status: LOADING.into(),
             reading: HashMap::new(),
             next_id: 0,
@@ -510,7 +510,6 @@ impl Component for App {
                             pieces,
                             next: 0,
                             builder: ReportBuilder::default(),
-                            json: String::new(),
                             elapsed_ms,
                             started: js_sys::Date::now(),
                             slices: 0,
@@ -541,7 +540,6 @@ impl Component for App {
                         self.analysed();
                         return true;
                     }
-                    p.json.push_str(&json);
                     p.next += 1;
                     if js_sys::Date::now() >= until {
                         break;
@@ -567,7 +565,7 @@ impl Component for App {
                     p.elapsed_ms
                 );
                 self.report = Some(SharedReport(Rc::new(report)));
-                self.report_json = Some(Rc::new(p.json));
+                self.report_pieces = Some(Rc::new(p.pieces));
                 self.analysed();
                 true
             }
@@ -584,12 +582,21 @@ impl Component for App {
                 true
             }
             Msg::Export(format) => {
-                let (Some(json), Some(report)) = (&self.report_json, &self.report) else {
+                let (Some(pieces), Some(report)) = (&self.report_pieces, &self.report) else {
                     return false;
                 };
                 use newslens_core::export;
                 let (name, mime, content) = match format {
-                    Export::Json => ("newslens-report.json", "application/json", json.to_string()),
+                    Export::Json => {
+                        let name = "newslens-report.json";
+                        if let Err(e) =
+                            download::save_parts(name, "application/json", pieces.texts())
+                        {
+                            self.status = e;
+                            return true;
+                        }
+                        return false;
+                    }
                     Export::EntitiesCsv => (
                         "newslens-entities.csv",
                         "text/csv",
@@ -662,7 +669,7 @@ impl Component for App {
                         ("export-html", "HTML report", Export::Html),
                     ].into_iter().map(|(id, label, format)| html! {
                         <button {id} onclick={link.callback(move |_| Msg::Export(format))}
-                            disabled={self.report_json.is_none() || busy}>{ label }</button>
+                            disabled={self.report_pieces.is_none() || busy}>{ label }</button>
                     }) }
                     <button id="clear-all" class="danger" onclick={link.callback(|_| Msg::ClearAll)}
                         disabled={self.inputs.is_empty()}>{ "Clear all" }</button>

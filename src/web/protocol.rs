@@ -76,6 +76,11 @@ impl ReportPieces {
         self.sections.is_empty()
     }
 
+    /// The pieces as JS strings: joined, the report's JSON.
+    pub fn texts(&self) -> &Array {
+        &self.pieces
+    }
+
     /// Piece `i`: its section and text (converted from JS only now, a piece at a time).
     pub fn get(&self, i: usize) -> (Section, String) {
         let text = self.pieces.get(i as u32).as_string().unwrap_or_default();
