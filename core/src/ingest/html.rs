@@ -535,7 +535,7 @@ pub fn metadata(dom: &Dom) -> Meta {
         .next()
         .map(|i| dom.text_of(i))
         .filter(|t| !t.is_empty());
-    let ld = json_ld(dom, title_el.as_deref().unwrap_or(""));
+    let (ld, ld_created) = json_ld(dom, title_el.as_deref().unwrap_or(""));
     let (title_plain, title_outlet) = title_el
         .as_deref()
         .map(split_title_outlet)
@@ -565,31 +565,32 @@ pub fn metadata(dom: &Dom) -> Meta {
     ])
     .or(ld.source)
     .or(title_outlet);
-    let published = ld
-        .published
-        .or_else(|| {
-            tag(&[
-                "article:published_time",
-                "og:article:published_time",
-                "datepublished",
-                "pubdate",
-                "publishdate",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.created",
-                "sailthru.date",
-                "parsely-pub-date",
-                "article.published",
-                "published_time",
-                "dateCreated",
-            ])
-            .and_then(|d| parse_date(&d))
-        })
-        .or_else(|| {
-            dom.elements("time")
-                .find_map(|i| dom.attr(i, "datetime").and_then(parse_date))
-        });
+    // Every source of the date, best first; the date is the first one's, unless it is the same
+    // moment in UTC as another written with the page's own offset (see [`local_date`]).
+    let published = local_date(&[
+        ld.published,
+        tag(&[
+            "article:published_time",
+            "og:article:published_time",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+            "published_time",
+            "datecreated",
+        ]),
+        ld_created,
+        dom.elements("time")
+            .filter_map(|i| dom.attr(i, "datetime"))
+            .find(|d| parse_date(d).is_some())
+            .map(str::to_string),
+    ]);
     let author = ld
         .author
         .or_else(|| {
@@ -616,6 +617,55 @@ pub fn metadata(dom: &Dom) -> Meta {
     }
 }
 
+/// The published date among `candidates` (date strings, best first): the first that parses,
+/// as written. When that one is a UTC timestamp (`…Z`, `+00:00`) and another candidate gives the
+/// same moment with the page's own offset, that one's day is the day as the page wrote it
+/// (`2013-03-06T04:30Z` and `2013-03-05T23:30-05:00` give `2013-03-05`). Nothing is converted.
+fn local_date(candidates: &[Option<String>]) -> Option<String> {
+    let dates: Vec<&str> = candidates
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|d| parse_date(d).is_some())
+        .collect();
+    let first = *dates.first()?;
+    if let Some((moment, 0)) = instant(first) {
+        if let Some(local) = dates
+            .iter()
+            .find(|d| instant(d).is_some_and(|(m, off)| off != 0 && (m - moment).abs() <= 1))
+        {
+            return parse_date(local);
+        }
+    }
+    parse_date(first)
+}
+
+/// An ISO timestamp with an explicit offset (`2013-03-05T23:30:00-05:00`, `…Z`): the moment in
+/// minutes since 1970 (UTC) and the offset in minutes.
+fn instant(s: &str) -> Option<(i64, i64)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))\s*$")
+            .expect("timestamp pattern")
+    });
+    let c = r.captures(s)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
+    let (y, mo, d) = (n(1)?, n(2)?, n(3)?);
+    // Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if mo > 2 { mo - 3 } else { mo + 9 }) + 2) / 5 + d - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    let offset = if c.get(6).is_some() {
+        0
+    } else {
+        let sign = if &c[7] == "-" { -1 } else { 1 };
+        sign * (n(8)? * 60 + n(9)?)
+    };
+    Some((days * 1440 + n(4)? * 60 + n(5)? - offset, offset))
+}
+
 const ARTICLE_TYPES: &[&str] = &[
     "NewsArticle",
     "Article",
@@ -629,6 +679,8 @@ const ARTICLE_TYPES: &[&str] = &[
     "ScholarlyArticle",
     "TechArticle",
     "LiveBlogPosting",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
     "WebPage",
 ];
 
@@ -674,8 +726,10 @@ fn similarity(a: &str, b: &str) -> f64 {
     1.0 - unique as f64 / total as f64
 }
 
-fn json_ld(dom: &Dom, page_title: &str) -> Meta {
-    let mut best: Option<(usize, Meta)> = None;
+/// The best JSON-LD article's metadata, its `published` as written (`datePublished`), and its
+/// `dateCreated` as written (a fallback after the meta tags, as Readability has it).
+fn json_ld(dom: &Dom, page_title: &str) -> (Meta, Option<String>) {
+    let mut best: Option<(usize, Meta, Option<String>)> = None;
     for i in dom.elements("script") {
         if !dom
             .attr(i, "type")
@@ -727,23 +781,26 @@ fn json_ld(dom: &Dom, page_title: &str) -> Meta {
                             .map(|s| dom::decode_entities(&s)),
                         published: o
                             .get("datePublished")
-                            .or_else(|| o.get("dateCreated"))
                             .and_then(|x| x.as_str())
-                            .and_then(parse_date),
+                            .map(str::to_string),
                         author: o
                             .get("author")
                             .and_then(name_of)
                             .map(|s| dom::decode_entities(&s)),
                     };
-                    if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-                        best = Some((rank, m));
+                    let created = o
+                        .get("dateCreated")
+                        .and_then(|x| x.as_str())
+                        .map(str::to_string);
+                    if best.as_ref().is_none_or(|(r, _, _)| rank < *r) {
+                        best = Some((rank, m, created));
                     }
                 }
                 _ => {}
             }
         }
     }
-    best.map(|(_, m)| m).unwrap_or_default()
+    best.map(|(_, m, c)| (m, c)).unwrap_or_default()
 }
 
 /// A script's text without the CDATA wrapper XHTML-minded pages put around it
@@ -833,13 +890,20 @@ mod tests {
         }
     }
 
+    /// The date of a one-paragraph page with `head` in its `<head>`.
+    fn published_with(head: &str) -> Option<String> {
+        let page = format!(
+            "<html><head><title>Pier</title>{head}</head><body><article><p>{P}</p></article></body></html>"
+        );
+        extract(&page, &[]).published
+    }
+
     #[test]
     fn json_ld_inside_cdata() {
         let with = |script: &str| {
-            let page = format!(
-                "<html><head><title>Pier</title><script type=\"application/ld+json\">{script}</script></head><body><article><p>{P}</p></article></body></html>"
-            );
-            extract(&page, &[]).published
+            published_with(&format!(
+                "<script type=\"application/ld+json\">{script}</script>"
+            ))
         };
         let ld = r#"{"@type":"Article","headline":"Pier","datePublished":"2018-04-05T06:00"}"#;
         for wrapped in [
@@ -851,6 +915,44 @@ mod tests {
             assert_eq!(with(&wrapped).as_deref(), Some("2018-04-05"), "{wrapped}");
         }
         assert_eq!(without_cdata("<![CDATA[ ]]>"), "");
+    }
+
+    #[test]
+    fn the_day_as_the_page_wrote_it() {
+        let with = published_with;
+        let ld = |k: &str, v: &str| {
+            format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","{k}":"{v}"}}</script>"#
+            )
+        };
+        let meta = |v: &str| format!(r#"<meta property="article:published_time" content="{v}">"#);
+        // A UTC copy of the moment gives way to the page's own offset, whichever comes first.
+        for head in [
+            ld("datePublished", "2013-03-06T04:30:00Z") + &meta("2013-03-05T23:30:00-05:00"),
+            meta("2013-03-06T04:30:00+00:00") + r#"<time datetime="2013-03-05T23:30-05:00">"#,
+            // dateCreated comes after the meta tags.
+            ld("dateCreated", "2013-03-06T04:30:00Z") + &meta("2013-03-05T23:30:00-05:00"),
+        ] {
+            assert_eq!(with(&head).as_deref(), Some("2013-03-05"), "{head}");
+        }
+        // Late in the evening east of Greenwich: the day written, not the day in UTC.
+        assert_eq!(
+            with(&meta("2026-11-24T00:30:00+01:00")).as_deref(),
+            Some("2026-11-24")
+        );
+        // Another moment in UTC is not the same date written locally.
+        assert_eq!(
+            with(
+                &(ld("datePublished", "2013-03-07T04:30:00Z") + &meta("2013-03-05T23:30:00-05:00"))
+            )
+            .as_deref(),
+            Some("2013-03-07")
+        );
+        assert_eq!(
+            instant("2013-03-06T04:30Z"),
+            instant("2013-03-05T23:30:00-0500").map(|(m, _)| (m, 0))
+        );
+        assert_eq!(instant("1970-01-01T00:00:00Z"), Some((0, 0)));
     }
 
     #[test]
