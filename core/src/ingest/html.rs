@@ -56,7 +56,7 @@ const BLOCK: &[&str] = &[
 fn unlikely() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)-ad-|^ad\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|sharing|promo|outbrain|taboola|recommend|trending|most-?read|masthead|toolbar|byline|signup|paywall")
+        Regex::new(r"(?i)-ad-|^ad\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|sharing|promo|outbrain|taboola|recommend|trending|most-?read|masthead|toolbar|byline|signup|paywall|kommentare|kommentarbereich|leserkommentar|werbung|anzeige|teilen|empfehlung|weitere-artikel|mehr-zum-thema|verwandt|commentaires|publicite|partage|commenti|pubblicita|comentarios|publicidad|relacionad|correlat")
             .expect("unlikely")
     })
 }
@@ -64,7 +64,7 @@ fn unlikely() -> &'static Regex {
 fn maybe() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post|text|prose")
+        Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post|text|prose|artikel|inhalt|beitrag|contenu|contenido|articulo|articolo|contenuto")
             .expect("maybe")
     })
 }
@@ -72,7 +72,7 @@ fn maybe() -> &'static Regex {
 fn positive() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose")
+        Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|artikel|inhalt|beitrag|contenu|contenido|cuerpo|articulo|articolo|contenuto|testo|corpo")
             .expect("positive")
     })
 }
@@ -80,7 +80,7 @@ fn positive() -> &'static Regex {
 fn negative() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|recommend")
+        Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|recommend|kommentar|werbung|anzeige|teilen|empfehlung|verwandt|commentaire|publicite|partage|commenti|comentario|publicidad")
             .expect("negative")
     })
 }
@@ -604,11 +604,7 @@ pub fn metadata(dom: &Dom) -> Meta {
             ])
         })
         .filter(|a| !a.starts_with("http"))
-        .map(|a| {
-            a.trim_start_matches("By ")
-                .trim_start_matches("by ")
-                .to_string()
-        });
+        .map(|a| plain::without_byline_prefix(&a).to_string());
     Meta {
         title: title.map(|t| collapse(&t)).filter(|t| !t.is_empty()),
         source,
@@ -888,6 +884,44 @@ mod tests {
         ] {
             assert!(!c.text.contains(bad), "{bad} in {}", c.text);
         }
+    }
+
+    #[test]
+    fn a_german_page() {
+        let p1 = "Der Stadtrat hat am Montag mit großer Mehrheit beschlossen, die beschädigte Hafenmole bis zum Sommer 2027 zu sanieren, wie die Verwaltung mitteilte.";
+        let p2 = "Die Kosten von rund zwei Millionen Euro sollen zum größten Teil aus Landesmitteln kommen, der Rest aus dem städtischen Haushalt.";
+        let p3 = "Fischer und Wirte begrüßten die Entscheidung, weil die Mole seit den Herbststürmen nur eingeschränkt nutzbar ist.";
+        let p4 = "Der Bürgermeister wollte den Beschluss nicht kommentieren.";
+        let page = format!(
+            r##"<!DOCTYPE html><html lang="de"><head><title>Stadtrat beschließt Sanierung der Hafenmole | Küstenbote</title></head><body>
+<nav><a href="/">Zur Startseite</a></nav>
+<article class="artikel"><h1>Stadtrat beschließt Sanierung der Hafenmole</h1>
+<p class="datum">Montag, 23.11.2026, 14:05 Uhr</p><p>Von Max Muster</p><p>Lesezeit: 3 Minuten</p>
+<p>{p1}</p>
+<div class="artikel-teilen"><a href="#">Teilen</a> <a href="#">Drucken</a></div>
+<p>Anzeige</p>
+<p>{p2} {p4}</p>
+<p>Lesen Sie auch: <a href="/b">Neue Fähre verkehrt ab Frühjahr zwischen den Inseln</a></p>
+<p>{p3}</p>
+<p>Foto: Erika Beispiel</p>
+<p>Mehr zum Thema</p><p><a href="/c">Hafenamt sucht neue Lotsen</a></p><p><a href="/d">Leuchtturm wird Museum</a></p>
+<p>Jetzt den Newsletter abonnieren und nichts mehr verpassen!</p>
+<p>Folgen Sie uns auf Facebook und Instagram</p>
+<p>Kommentare (12)</p>
+<p>Max Muster ist Redakteur im Ressort Lokales und schreibt über Häfen.</p>
+</article>
+<p>Impressum | Datenschutz | Kontakt</p><p>© 2026 Küstenbote. Alle Rechte vorbehalten.</p></body></html>"##
+        );
+        let c = extract(&page, &[]);
+        let meta = [&c.title, &c.source, &c.published, &c.author].map(|x| x.as_deref());
+        let want = [
+            "Stadtrat beschließt Sanierung der Hafenmole",
+            "Küstenbote",
+            "2026-11-23",
+            "Max Muster",
+        ];
+        assert_eq!(meta, want.map(Some));
+        assert_eq!(c.text, format!("{p1}\n\n{p2} {p4}\n\n{p3}"));
     }
 
     /// The date of a one-paragraph page with `head` in its `<head>`.

@@ -69,6 +69,11 @@ pub fn clean(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
                 out.source = outlet_before_date(&l.text);
             }
             l.removed = Some(RemovalReason::Metadata);
+        } else if bp::is_reading_time(&l.text) {
+            if let Some(d) = parse_date(&l.text) {
+                out.published.get_or_insert(d);
+            }
+            l.removed = Some(RemovalReason::Metadata);
         }
     }
 
@@ -139,17 +144,53 @@ pub fn clean(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
     out
 }
 
-/// `By Jane Roe` (a few capitalised words) gives the author.
+/// What opens a byline: "By", its German, French and Spanish forms, a label ("Autor:"), or a
+/// kind of piece ("Ein Kommentar von").
+fn byline_prefix() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por)\s+|(?i:(?:ein|eine|un|une)\s+[^\W\d_]+\s+(?:von|de)\s+)|(?i:autor|autorin|autoren|text|auteur|auteure|autore|author|written by|reporting by|geschrieben von)\s*:\s*)",
+        )
+        .expect("byline pattern")
+    })
+}
+
+/// The name in a byline without its opening word ("By Jane Roe", "Von Max Muster"); the text
+/// as it is when it has none.
+pub fn without_byline_prefix(s: &str) -> &str {
+    byline_prefix().find(s).map_or(s, |m| &s[m.end()..])
+}
+
+/// `By Jane Roe`, `Von Max Muster`, `Autor: Max Muster` (a few capitalised words) gives the
+/// author.
 fn byline(line: &str) -> Option<String> {
-    let rest = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("BY "))?;
-    let rest = rest.split(['|', ',']).next()?.trim();
+    let m = byline_prefix().find(line)?;
+    let rest = line[m.end()..].split(['|', ',']).next()?.trim();
     let n = rest.split_whitespace().count();
     ((1..=5).contains(&n)
         && rest.split_whitespace().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(w, "and" | "de" | "van" | "von")
+                || matches!(
+                    w,
+                    "and"
+                        | "de"
+                        | "van"
+                        | "von"
+                        | "und"
+                        | "et"
+                        | "y"
+                        | "e"
+                        | "del"
+                        | "da"
+                        | "di"
+                        | "zu"
+                        | "la"
+                        | "le"
+                        | "der"
+                        | "dos"
+                        | "du"
+                )
         }))
     .then(|| rest.to_string())
 }
@@ -209,19 +250,118 @@ fn outlet_before_date(line: &str) -> Option<String> {
     ok.then(|| name.to_string())
 }
 
+/// Words that label a date line ("Updated 2023-11-22", "Stand: 23.11.2026").
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "updated",
+    "date",
+    "last updated",
+    "first published",
+    "stand",
+    "veröffentlicht",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "erschienen",
+    "erstellt",
+    "datum",
+    "publié",
+    "mis à jour",
+    "modifié",
+    "publicado",
+    "actualizado",
+    "pubblicato",
+    "aggiornato",
+];
+
+/// Other words a date line is made of: times, zones, weekdays (English ones are
+/// [`crate::text::WEEKDAYS`]), small words around them.
+const DATE_WORDS: &[&str] = &[
+    "uhr",
+    "am",
+    "um",
+    "at",
+    "on",
+    "the",
+    "of",
+    "à",
+    "le",
+    "de",
+    "del",
+    "el",
+    "il",
+    "alle",
+    "ore",
+    "h",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "mez",
+    "mesz",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "bst",
+    "pm",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+];
+
+/// Every word of the line belongs to a date: numbers, times ("13h36"), months, labels and
+/// [`DATE_WORDS`] ("23. November 2026, 14:05 Uhr", "04.05.2015 à 13h36 • Mis à jour le").
+/// A row of numbers (a table) is not one: a word must say "date".
+fn only_date_words(line: &str) -> bool {
+    let words = bp::words(line);
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    words.iter().any(|w| !number(w))
+        && words.iter().all(|w| {
+            let w = w.as_str();
+            number(w)
+                || w.split_once('h').is_some_and(|(a, b)| {
+                    (1..=2).contains(&a.len())
+                        && b.len() <= 2
+                        && (a.chars().chain(b.chars())).all(|c| c.is_ascii_digit())
+                })
+                || super::metadata::month(w).is_some()
+                || DATE_WORDS.contains(&w)
+                || crate::text::WEEKDAYS.contains(&w)
+                || DATE_LABELS.iter().any(|l| l.split(' ').any(|x| x == w))
+        })
+}
+
 /// A short line that is only a date, labelled, or `Name, date`.
 fn date_line(line: &str) -> Option<String> {
     let l = line.to_lowercase();
-    let labelled = [
-        "published",
-        "posted",
-        "updated",
-        "date",
-        "last updated",
-        "first published",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p));
+    let labelled = DATE_LABELS.iter().any(|p| l.starts_with(p));
     let short = line.split_whitespace().count() <= 8;
     let labelled = labelled
         || (line.split_once(',').is_some_and(|(name, _)| {
@@ -230,7 +370,7 @@ fn date_line(line: &str) -> Option<String> {
                     .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         }) && parse_date(line).is_some_and(|_| line.split_whitespace().count() <= 8));
-    (short && (labelled || line.split_whitespace().count() <= 4))
+    (short && (labelled || line.split_whitespace().count() <= 4 || only_date_words(line)))
         .then(|| parse_date(line))
         .flatten()
 }
@@ -464,6 +604,49 @@ mod tests {
             (c.author.as_deref(), c.published.as_deref()),
             (Some("Jane Roe"), Some("2021-03-04"))
         );
+    }
+
+    #[test]
+    fn german_and_french_text() {
+        let b1 = "Der Stadtrat hat am Montag beschlossen, die beschädigte Hafenmole bis zum Sommer zu sanieren.";
+        let b2 = "Fischer und Wirte begrüßten die Entscheidung, weil die Mole seit Monaten gesperrt ist.";
+        for (head, author, date) in [
+            (
+                "Von Max Muster\n23. November 2026, 14:05 Uhr",
+                "Max Muster",
+                "2026-11-23",
+            ),
+            (
+                "Stand: 23.11.2026 | Lesedauer: 3 Min.\nAutorin: Erika Beispiel",
+                "Erika Beispiel",
+                "2026-11-23",
+            ),
+            (
+                "Ein Kommentar von Max Muster\nMontag, 23.11.2026, 14:05 Uhr",
+                "Max Muster",
+                "2026-11-23",
+            ),
+            (
+                "Par Jean Exemple et Marie Modèle\n04.05.2015 à 13h36 • Mis à jour le",
+                "Jean Exemple et Marie Modèle",
+                "2015-05-04",
+            ),
+        ] {
+            let t = format!("Stadtrat beschließt Sanierung der Hafenmole\n{head}\n\n{b1}\nWerbung\n{b2}\nMehr zum Thema:\n- Hafenamt sucht neue Lotsen\n- Leuchtturm wird Museum\n");
+            let c = clean(&t, true, &[]);
+            assert_eq!(
+                c.title.as_deref(),
+                Some("Stadtrat beschließt Sanierung der Hafenmole")
+            );
+            assert_eq!(
+                (c.author.as_deref(), c.published.as_deref()),
+                (Some(author), Some(date)),
+                "{head}"
+            );
+            assert_eq!(c.text, format!("{b1}\n{b2}"), "{head}");
+        }
+        // A sentence opening with "Von" is no byline.
+        assert_eq!(byline("Von Berlin aus fuhr er weiter."), None);
     }
 
     #[test]
