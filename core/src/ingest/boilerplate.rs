@@ -182,9 +182,11 @@ line_patterns! {
     /// Newsletter and subscription prompts.
     newsletter_re = r"(?i)\bnewsletters?\b|\bin your inbox\b|\bsign(ing)? up (for|to)\b|\bsubscribe (to|now|today|for)\b|\bsubscription\b|\bunsubscribe\b|\b(jetzt|hier|gratis|kostenlos)\s+(\w+\s+)?abonnieren\b|\babonnieren sie\b|\babo abschließen\b|\bbereits abonnent|\bin ihr(em)? postfach\b|\babonnez-vous\b|\bsuscr[ií]b[ea]t?e\b|\biscriviti\b";
     /// Cookie banners, legal footers and site navigation.
-    cookie_re = r"(?i)\b(we|this (web)?site) uses? cookies\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b|\bprivacy policy\b|\ball rights reserved\b|^©|\bcopyright ©|\bterms (of use|and conditions|of service)\b|\bwir (verwenden|nutzen|setzen) cookies\b|\b(webseite|website|seite) (verwendet|nutzt) cookies\b|\bcookies (akzeptieren|zulassen)\b|\bcookie-einstellungen\b|\balle rechte vorbehalten\b|\bnutzungsbedingungen\b|\b(nous utilisons|ce site utilise) (des )?cookies\b|\baccepter (les |tous les )?cookies\b|\btous droits réservés\b|\bpolitique de confidentialité\b|\b(utilizamos|usamos) cookies\b|\btodos los derechos reservados\b|\bpolítica de privacidad\b|\butilizziamo (i )?cookie\b|\btutti i diritti riservati\b|^(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|mentions légales|aviso legal|home|startseite|zur startseite|zurück zur startseite|nach oben|zurück nach oben|zum seitenanfang|back to top|retour en haut|volver arriba|torna su)(\s*[|·/•]\s*(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|cookies|cookie-einstellungen|mentions légales|aviso legal))*$";
+    cookie_re = r"(?i)\b(we|this (web)?site) uses? cookies\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b|\bprivacy policy\b|\ball rights reserved\b|^©|\bcopyright ©|\bterms (of use|and conditions|of service)\b|\bwir (verwenden|nutzen|setzen) cookies\b|\b(webseite|website|seite) (verwendet|nutzt) cookies\b|\bcookies (akzeptieren|zulassen)\b|\bcookie-einstellungen\b|\balle rechte vorbehalten\b|\bnutzungsbedingungen\b|\b(nous utilisons|ce site utilise) (des )?cookies\b|\baccepter (les |tous les )?cookies\b|\btous droits réservés\b|\bpolitique de confidentialité\b|\b(utilizamos|usamos) cookies\b|\btodos los derechos reservados\b|\bpolítica de privacidad\b|\butilizziamo (i )?cookie\b|\btutti i diritti riservati\b|^(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|mentions légales|aviso legal|home|startseite|zur startseite|zurück zur startseite|nach oben|zurück nach oben|zum seitenanfang|back to top|retour en haut|volver arriba|torna su|weiterlesen|mehr lesen|mehr erfahren|lire la suite|seguir leyendo|continua a leggere|(audio|video|podcast) (abspielen|anhören|starten)|(artikel )?(anhören|vorlesen)|(bild|foto) vergrößern|(zur )?(bildergalerie|fotostrecke)( \(\d+ bilder\))?|vollbild|schließen)(\s*[|·/•]\s*(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|cookies|cookie-einstellungen|mentions légales|aviso legal))*$";
     /// Advertisement labels.
     advert_re = r"(?i)^[\[(]?(advertisement|advertising|ad|ads|sponsored( content)?|anzeige|werbung|gesponsert|publicité|publicidad|pubblicità|publicidade|reklame)[\])]?$|^(the )?(story|article) continues (below|after)( (this|the))?( advertisement| ad)?$|^continue reading (below|after the advertisement)$|^(weiterlesen|lesen sie) nach der (anzeige|werbung)( weiter)?$|^(der )?(artikel|text) (geht|wird) (nach|unter) der (anzeige|werbung) (weiter|fortgesetzt)$|^(la suite|l'article continue) (après|sous) (la |cette )?publicité$|^(el artículo|la noticia) continúa (tras|después de) la publicidad$";
+    /// Tag and topic lists ("Tags: …", "Schlagwörter: …", "Mots-clés : …").
+    tags_re = r"(?i)^(tags|topics|filed under|themen|schlagw(ö|o)rte?r?|stichw(ö|o)rte?r?|mots[- ]clés|etiquetas|temas|argomenti)\s*:";
     /// Photo and image credits ("Foto: …", "Photo: …").
     credit_re = r"(?i)^[\[(]?(photo|photos|image|images|picture|foto|fotos|bild|bilder|bildquelle|fotoquelle|grafik|illustration|crédits? photo|imagen|immagine|video)\s*:\s*\S";
 }
@@ -241,6 +243,9 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     }
     if advert_re().is_match(line) {
         return Some(RemovalReason::Advertisement);
+    }
+    if tags_re().is_match(line) && n <= 25 {
+        return Some(RemovalReason::Navigation);
     }
     if credit_re().is_match(line) && n <= 10 {
         return Some(RemovalReason::Metadata);
@@ -351,7 +356,7 @@ pub fn source_line(line: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)^(?:(?:source|sources|via|credit|quelle|quellen|fuente|fonte)\s*:|(?:originally published (?:by|in|at|on)|first published (?:by|in|on)|this (?:article|story) (?:first appeared|was originally published) (?:in|on|at))\s*:?)\s*(.{2,60}?)\.?$",
+        r"(?i)^(?:(?:source|sources|via|credit|quelle|quellen|fuente|fonte)\s*:|(?:originally published (?:by|in|at|on)|first published (?:by|in|on)|this (?:article|story) (?:first appeared|was originally published) (?:in|on|at)|(?:dieser|der) (?:artikel|beitrag|text) (?:erschien|ist) (?:zuerst|zuvor|ursprünglich) (?:in|bei|auf|im)|(?:cet article|ce texte) a (?:d'abord|initialement) été publié (?:dans|par|sur))\s*:?)\s*(.{2,60}?)\.?$",
     );
     let t = line.trim();
     let c = r.captures(t)?;
@@ -445,6 +450,11 @@ mod tests {
             ("Weiterlesen nach der Anzeige", Advertisement),
             ("Foto: Erika Beispiel", Metadata),
             ("(Bild: Hersteller)", Metadata),
+            ("Schlagwörter: Hafen, Stadtrat, Sanierung", Navigation),
+            ("Tags: harbour, council", Navigation),
+            ("Weiterlesen", Navigation),
+            ("Audio abspielen", Navigation),
+            ("Zur Bildergalerie (12 Bilder)", Navigation),
         ] {
             assert_eq!(classify_line(l), Some(want), "{l}");
         }
@@ -494,10 +504,12 @@ mod tests {
         assert!(!is_author_bio(
             "Der Minister ist eine Autorität in Fragen des Hafenbaus."
         ));
-        assert_eq!(
-            source_line("Quelle: Küstenbote").as_deref(),
-            Some("Küstenbote")
-        );
+        for l in [
+            "Quelle: Küstenbote",
+            "Dieser Artikel erschien zuerst bei Küstenbote.",
+        ] {
+            assert_eq!(source_line(l).as_deref(), Some("Küstenbote"), "{l}");
+        }
     }
 
     #[test]

@@ -119,21 +119,36 @@ pub fn dateline(line: &str) -> Option<(usize, Option<String>, String)> {
         .then(|| (whole.end(), date, outlet.to_string()))
 }
 
+/// A site's address as a name ("tagesschau.de", "n-tv.de", "derstandard.at").
+fn is_domain(s: &str) -> bool {
+    s.rsplit_once('.').is_some_and(|(name, tld)| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            && (2..=6).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_alphabetic())
+    })
+}
+
 /// Splits `Headline – Outlet` / `Headline | Outlet` into the headline and the outlet when the
-/// tail is short and capitalised. A one-word tail after a dash is as often the speaker of a
-/// headline quote ("Taxes must fall - Smith"), so it counts only after `|`.
+/// tail is short and capitalised (any case after `|`, or a site address: "tagesschau.de"). A
+/// one-word tail after a dash is as often the speaker of a headline quote ("Taxes must fall -
+/// Smith"), so it counts only after `|`, or when it is a site address.
 pub fn split_title_outlet(title: &str) -> (String, Option<String>) {
     for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let tail = tail.trim();
             let tw = tail.split_whitespace().count();
             if (1..=4).contains(&tw)
-                && (tw >= 2 || sep == " | " || sep == " :: ")
+                && (tw >= 2 || sep == " | " || sep == " :: " || is_domain(tail))
                 && tail.len() <= 40
-                && tail
+                && (tail
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || sep == " | "
+                    || is_domain(tail))
                 && head.split_whitespace().count() >= 3
             {
                 return (head.trim().to_string(), Some(tail.to_string()));
@@ -221,6 +236,22 @@ mod tests {
             ("Harbour town rebuilds its pier", Some("Coast Daily"))
         );
         assert_eq!(split_title_outlet("Harbour town - live updates").1, None);
+        for (title, outlet) in [
+            (
+                "Stadtrat beschließt Sanierung der Hafenmole | küstenbote online",
+                "küstenbote online",
+            ),
+            (
+                "Stadtrat beschließt Sanierung der Hafenmole - kuestenbote.de",
+                "kuestenbote.de",
+            ),
+        ] {
+            let (t, o) = split_title_outlet(title);
+            assert_eq!(
+                (t.as_str(), o.as_deref()),
+                ("Stadtrat beschließt Sanierung der Hafenmole", Some(outlet))
+            );
+        }
         assert_eq!(split_title_outlet("Taxes must be trusted - Smith").1, None);
         assert_eq!(
             split_title_outlet("Taxes must be trusted | Coastnews")

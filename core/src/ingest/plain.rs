@@ -166,7 +166,8 @@ pub fn without_byline_prefix(s: &str) -> &str {
 /// author.
 fn byline(line: &str) -> Option<String> {
     let m = byline_prefix().find(line)?;
-    let rest = line[m.end()..].split(['|', ',']).next()?.trim();
+    // The name ends at a separator or an aside ("Par X (avec Y)", "Von X, Berlin").
+    let rest = line[m.end()..].split(['|', ',', '(']).next()?.trim();
     let n = rest.split_whitespace().count();
     ((1..=5).contains(&n)
         && rest.split_whitespace().all(|w| {
@@ -630,6 +631,11 @@ mod tests {
                 "Par Jean Exemple et Marie Modèle\n04.05.2015 à 13h36 • Mis à jour le",
                 "Jean Exemple et Marie Modèle",
                 "2015-05-04",
+            ),
+            (
+                "Par Jean Exemple (avec Marie Modèle)\nPublié le 1er mars 2023 à 10h",
+                "Jean Exemple",
+                "2023-03-01",
             ),
         ] {
             let t = format!("Stadtrat beschließt Sanierung der Hafenmole\n{head}\n\n{b1}\nWerbung\n{b2}\nMehr zum Thema:\n- Hafenamt sucht neue Lotsen\n- Leuchtturm wird Museum\n");
