@@ -182,7 +182,9 @@ line_patterns! {
     /// Newsletter and subscription prompts.
     newsletter_re = r"(?i)\bnewsletters?\b|\bin your inbox\b|\bsign(ing)? up (for|to)\b|\bsubscribe (to|now|today|for)\b|\bsubscription\b|\bunsubscribe\b|\b(jetzt|hier|gratis|kostenlos)\s+(\w+\s+)?abonnieren\b|\babonnieren sie\b|\babo abschließen\b|\bbereits abonnent|\bin ihr(em)? postfach\b|\babonnez-vous\b|\bsuscr[ií]b[ea]t?e\b|\biscriviti\b";
     /// Cookie banners, legal footers and site navigation.
-    cookie_re = r"(?i)\b(we|this (web)?site) uses? cookies\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b|\bprivacy policy\b|\ball rights reserved\b|^©|\bcopyright ©|\bterms (of use|and conditions|of service)\b|\bwir (verwenden|nutzen|setzen) cookies\b|\b(webseite|website|seite) (verwendet|nutzt) cookies\b|\bcookies (akzeptieren|zulassen)\b|\bcookie-einstellungen\b|\balle rechte vorbehalten\b|\bnutzungsbedingungen\b|\b(nous utilisons|ce site utilise) (des )?cookies\b|\baccepter (les |tous les )?cookies\b|\btous droits réservés\b|\bpolitique de confidentialité\b|\b(utilizamos|usamos) cookies\b|\btodos los derechos reservados\b|\bpolítica de privacidad\b|\butilizziamo (i )?cookie\b|\btutti i diritti riservati\b|^(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|mentions légales|aviso legal|home|startseite|zur startseite|zurück zur startseite|nach oben|zurück nach oben|zum seitenanfang|back to top|retour en haut|volver arriba|torna su|weiterlesen|mehr lesen|mehr erfahren|lire la suite|seguir leyendo|continua a leggere|(audio|video|podcast) (abspielen|anhören|starten)|(artikel )?(anhören|vorlesen)|(bild|foto) vergrößern|(zur )?(bildergalerie|fotostrecke)( \(\d+ bilder\))?|vollbild|schließen)(\s*[|·/•]\s*(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|cookies|cookie-einstellungen|mentions légales|aviso legal))*$";
+    cookie_re = r"(?i)\b(we|this (web)?site) uses? cookies\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b|\bprivacy policy\b|\ball rights reserved\b|^©|\bcopyright ©|\bterms (of use|and conditions|of service)\b|\bwir (verwenden|nutzen|setzen) cookies\b|\b(webseite|website|seite) (verwendet|nutzt) cookies\b|\bcookies (akzeptieren|zulassen)\b|\bcookie-einstellungen\b|\balle rechte vorbehalten\b|\bnutzungsbedingungen\b|\b(nous utilisons|ce site utilise) (des )?cookies\b|\baccepter (les |tous les )?cookies\b|\btous droits réservés\b|\bpolitique de confidentialité\b|\b(utilizamos|usamos) cookies\b|\btodos los derechos reservados\b|\bpolítica de privacidad\b|\butilizziamo (i )?cookie\b|\btutti i diritti riservati\b|^(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|mentions légales|aviso legal|home|startseite|zur startseite|zurück zur startseite|nach oben|zurück nach oben|zum seitenanfang|back to top|retour en haut|volver arriba|torna su|weiterlesen|mehr lesen|mehr erfahren|lire la suite|seguir leyendo|continua a leggere|(audio|video|podcast) (abspielen|anhören|starten)|(artikel )?(anhören|vorlesen)|(bild|foto) vergrößern|(zur )?(bildergalerie|fotostrecke)( \(\d+ bilder\))?|vollbild|schließen|(alle )?(akzeptieren|zustimmen|ablehnen)|accept all|reject all|tout accepter|tout refuser|aceptar todo|accetta tutto)(\s*[|·/•]\s*(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|cookies|cookie-einstellungen|mentions légales|aviso legal))*$";
+    /// Paywall prompts ("Jetzt weiterlesen mit …", "Sie haben bereits ein Abo?").
+    paywall_re = r"(?i)\b(jetzt )?weiterlesen mit\b|\bbereits (ein |einen )?(digital-?)?(abo|abonnent|abonnentin|zugang)\b|\b(nur|exklusiv) für (abonnent|abonnentinnen|abonnenten|abonnierende)|\b(mit|im) (einem |dem )?(digital-?)?abo (weiterlesen|lesen)\b|\bsubscribe to (continue|keep) reading\b|\balready a subscriber\b|\bdéjà abonné\b|\bréservé aux abonnés\b|\bya eres suscriptor\b|\bsei già abbonato\b";
     /// Advertisement labels.
     advert_re = r"(?i)^[\[(]?(advertisement|advertising|ad|ads|sponsored( content)?|anzeige|werbung|gesponsert|publicité|publicidad|pubblicità|publicidade|reklame)[\])]?$|^(the )?(story|article) continues (below|after)( (this|the))?( advertisement| ad)?$|^continue reading (below|after the advertisement)$|^(weiterlesen|lesen sie) nach der (anzeige|werbung)( weiter)?$|^(der )?(artikel|text) (geht|wird) (nach|unter) der (anzeige|werbung) (weiter|fortgesetzt)$|^(la suite|l'article continue) (après|sous) (la |cette )?publicité$|^(el artículo|la noticia) continúa (tras|después de) la publicidad$";
     /// Tag and topic lists ("Tags: …", "Schlagwörter: …", "Mots-clés : …").
@@ -240,6 +242,9 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     }
     if cookie_re().is_match(line) && n <= 30 {
         return Some(RemovalReason::Navigation);
+    }
+    if paywall_re().is_match(line) && n <= 25 {
+        return Some(RemovalReason::Newsletter);
     }
     if advert_re().is_match(line) {
         return Some(RemovalReason::Advertisement);
@@ -455,6 +460,17 @@ mod tests {
             ("Weiterlesen", Navigation),
             ("Audio abspielen", Navigation),
             ("Zur Bildergalerie (12 Bilder)", Navigation),
+            ("Alle akzeptieren", Navigation),
+            (
+                "Sie haben bereits ein Digital-Abo? Hier anmelden",
+                Newsletter,
+            ),
+            ("Jetzt weiterlesen mit Küstenbote+", Newsletter),
+            (
+                "Dieser Artikel ist nur für Abonnenten verfügbar.",
+                Newsletter,
+            ),
+            ("Réservé aux abonnés", Newsletter),
         ] {
             assert_eq!(classify_line(l), Some(want), "{l}");
         }

@@ -80,7 +80,7 @@ fn positive() -> &'static Regex {
 fn negative() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|recommend|kommentar|werbung|anzeige|teilen|empfehlung|verwandt|commentaire|publicite|partage|commenti|comentario|publicidad")
+        Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|recommend|kommentare|leserkommentar|kommentarbereich|werbung|anzeige|teilen|empfehlung|verwandt|commentaire|publicite|partage|commenti|comentario|publicidad")
             .expect("negative")
     })
 }
@@ -582,9 +582,21 @@ pub fn metadata(dom: &Dom) -> Meta {
             "sailthru.date",
             "parsely-pub-date",
             "article.published",
+            "article:published",
             "published_time",
+            "publish-date",
+            "publish_date",
+            "dcterms.date",
+            "dcterms.issued",
+            "dc.date.created",
             "datecreated",
         ]),
+        // Microdata outside the meta tags: <span itemprop="datePublished" content="…">.
+        (0..dom.nodes.len())
+            .filter(|&i| dom.attr(i, "itemprop") == Some("datePublished"))
+            .find_map(|i| dom.attr(i, "content").or_else(|| dom.attr(i, "datetime")))
+            .filter(|d| parse_date(d).is_some())
+            .map(str::to_string),
         ld_created,
         dom.elements("time")
             .filter_map(|i| dom.attr(i, "datetime"))
@@ -987,6 +999,9 @@ mod tests {
             instant("2013-03-05T23:30:00-0500").map(|(m, _)| (m, 0))
         );
         assert_eq!(instant("1970-01-01T00:00:00Z"), Some((0, 0)));
+        // Microdata on an element other than <meta>, before a later <time> of a teaser.
+        let page = format!("<html><body><article><span itemprop=\"datePublished\" content=\"2026-11-23T23:30:00+01:00\"></span><p>{P}</p><time datetime=\"2026-11-20\">20.11.</time></article></body></html>");
+        assert_eq!(extract(&page, &[]).published.as_deref(), Some("2026-11-23"));
     }
 
     #[test]
