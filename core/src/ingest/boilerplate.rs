@@ -189,6 +189,8 @@ line_patterns! {
     advert_re = r"(?i)^[\[(]?(advertisement|advertising|ad|ads|sponsored( content)?|anzeige|werbung|gesponsert|publicité|publicidad|pubblicità|publicidade|reklame)[\])]?$|^(the )?(story|article) continues (below|after)( (this|the))?( advertisement| ad)?$|^continue reading (below|after the advertisement)$|^(weiterlesen|lesen sie) nach der (anzeige|werbung)( weiter)?$|^(der )?(artikel|text) (geht|wird) (nach|unter) der (anzeige|werbung) (weiter|fortgesetzt)$|^(la suite|l'article continue) (après|sous) (la |cette )?publicité$|^(el artículo|la noticia) continúa (tras|después de) la publicidad$";
     /// Tag and topic lists ("Tags: …", "Schlagwörter: …", "Mots-clés : …").
     tags_re = r"(?i)^(tags|topics|filed under|themen|schlagw(ö|o)rte?r?|stichw(ö|o)rte?r?|mots[- ]clés|etiquetas|temas|argomenti)\s*:";
+    /// Agency credits closing an article ("(dpa)", "fh/dpa", "Mit Material von dpa und AFP").
+    agency_re = r"(?i)^\(?([a-z]{1,5}/)*(dpa|afp|ap|reuters|kna|epd|apa|sda|ddp|rtr|dts|sid|ots|ansa|efe)(/[a-z]{1,6})*\)?\.?$|^(mit material (von|der|aus)|(mit|unter) verwendung von material|avec (l'afp|afp|reuters)\b|con información de)\b";
     /// Photo and image credits ("Foto: …", "Photo: …").
     credit_re = r"(?i)^[\[(]?(photo|photos|image|images|picture|foto|fotos|bild|bilder|bildquelle|fotoquelle|grafik|illustration|crédits? photo|imagen|immagine|video)\s*:\s*\S";
 }
@@ -251,6 +253,9 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     }
     if tags_re().is_match(line) && n <= 25 {
         return Some(RemovalReason::Navigation);
+    }
+    if agency_re().is_match(line) && n <= 15 {
+        return Some(RemovalReason::OutletCredit);
     }
     if credit_re().is_match(line) && n <= 10 {
         return Some(RemovalReason::Metadata);
@@ -339,7 +344,7 @@ pub fn is_author_bio(para: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"^(?:(?i:about the author|über (?:den autor|die autorin|die autoren)|zur person|à propos de l'auteure?|sobre el autor|sull'autore)\b.*|((?:[^\W\d_][[^\W\d_]'’.-]*\s+){1,3}[^\W\d_][[^\W\d_]'’.-]*)\s+(?:(?:is|was|has been|works as|writes)\s+(?:a|an|the|our)\b[^.!?]{0,160}\b(?:journalist|writer|author|reporter|editor|correspondent|contributor|columnist|blogger|freelancer|novelist|commentator)s?\b|(?:ist|war|arbeitet als|schreibt als|est|était|es|fue|trabaja como|è|era|lavora come)\s+[^.!?]{0,80}?(?i:journalist|redakteur|autor|reporter|korrespondent|kolumnist|volontär|rédacteur|rédactrice|correspondant|chroniqueur|chroniqueuse|periodista|redactor|corresponsal|columnista|giornalista|redattore|redattrice|corrispondente|editorialista)(?:in|innen|en|e|s|a|as|i)?\b))",
+        r"^(?:(?i:about the author|über (?:den autor|die autorin|die autoren)|à propos de l'auteure?|sobre el autor|sull'autore)\b.*|((?:[^\W\d_][[^\W\d_]'’.-]*\s+){1,3}[^\W\d_][[^\W\d_]'’.-]*)\s+(?:(?:is|was|has been|works as|writes)\s+(?:a|an|the|our)\b[^.!?]{0,160}\b(?:journalist|writer|author|reporter|editor|correspondent|contributor|columnist|blogger|freelancer|novelist|commentator)s?\b|(?:ist|war|arbeitet als|schreibt als|est|était|es|fue|trabaja como|è|era|lavora come)\s+[^.!?]{0,80}?(?i:journalist|redakteur|autor|reporter|korrespondent|kolumnist|volontär|rédacteur|rédactrice|correspondant|chroniqueur|chroniqueuse|periodista|redactor|corresponsal|columnista|giornalista|redattore|redattrice|corrispondente|editorialista)(?:in|innen|en|e|s|a|as|i)?\b))",
     );
     // The name before the verb is capitalised (checked here: the pattern's letters are any case,
     // which spares the download Unicode's category tables), and is no noun with its article
@@ -461,6 +466,9 @@ mod tests {
             ("Audio abspielen", Navigation),
             ("Zur Bildergalerie (12 Bilder)", Navigation),
             ("Alle akzeptieren", Navigation),
+            ("(dpa)", OutletCredit),
+            ("fh/dpa", OutletCredit),
+            ("Mit Material von dpa und AFP", OutletCredit),
             (
                 "Sie haben bereits ein Digital-Abo? Hier anmelden",
                 Newsletter,
@@ -516,6 +524,10 @@ mod tests {
         }
         assert!(!is_author_bio(
             "Die Frau ist Journalistin und lebt in Kiel."
+        ));
+        // "Zur Person" boxes present the person the story is about.
+        assert!(!is_author_bio(
+            "Zur Person: Max Muster ist seit 2020 Bürgermeister."
         ));
         assert!(!is_author_bio(
             "Der Minister ist eine Autorität in Fragen des Hafenbaus."

@@ -150,7 +150,7 @@ fn byline_prefix() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         regex::Regex::new(
-            r"^(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por)\s+|(?i:(?:ein|eine|un|une)\s+[^\W\d_]+\s+(?:von|de)\s+)|(?i:autor|autorin|autoren|text|auteur|auteure|autore|author|written by|reporting by|geschrieben von)\s*:\s*)",
+            r"^(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por):?\s+|(?i:(?:ein|eine|un|une)\s+[^\W\d_]+\s+(?:von|de)\s+)|(?i:autor|autorin|autoren|text|auteur|auteure|autore|author|written by|reporting by|geschrieben von)\s*:\s*)",
         )
         .expect("byline pattern")
     })
@@ -631,6 +631,11 @@ mod tests {
                 "Par Jean Exemple et Marie Modèle\n04.05.2015 à 13h36 • Mis à jour le",
                 "Jean Exemple et Marie Modèle",
                 "2015-05-04",
+            ),
+            (
+                "Von: Max Muster\nErstellt: 23.11.2026, 14:05 Uhr",
+                "Max Muster",
+                "2026-11-23",
             ),
             (
                 "Par Jean Exemple (avec Marie Modèle)\nPublié le 1er mars 2023 à 10h",
