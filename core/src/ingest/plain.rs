@@ -464,7 +464,19 @@ fn off_topic_headlines(lines: &mut [Line]) {
         if w.len() < 2 {
             continue;
         }
-        let shared = w.iter().filter(|x| vocab.contains(*x)).count();
+        // A compound shares the body's words inside it (German "Hafensanierung" beside
+        // "Sanierung des Hafens"): a long word counts when a body word of five letters or more
+        // is part of it.
+        let shared = w
+            .iter()
+            .filter(|x| {
+                vocab.contains(*x)
+                    || (x.chars().count() >= 8
+                        && vocab
+                            .iter()
+                            .any(|v| v.chars().count() >= 5 && x.contains(v.as_str())))
+            })
+            .count();
         if shared * 3 < w.len() {
             lines[i].removed = Some(RemovalReason::RelatedLinks);
         }
@@ -555,6 +567,20 @@ mod tests {
         let c = clean(&t, false, &[]);
         assert!(c.text.contains("Pier repairs worry fishermen"));
         assert!(!c.text.contains("Celebrity chef"));
+    }
+
+    #[test]
+    fn german_subheadings_share_words_inside_compounds() {
+        let b1 = "Der Stadtrat will den Hafen bis zum Sommer sanieren lassen, die Kosten trägt vor allem das Land.";
+        let b2 = "Fischer begrüßten den Plan, Wirte am Kai fürchten dagegen monatelange Baustellen vor ihren Türen.";
+        let t = format!("{b1}\nHafenbaustellen ängstigen Kaiwirte\n{b2}\nPromi-Koch eröffnet Bistro in Bergdorf\n{b1}\n");
+        let c = clean(&t, false, &[]);
+        assert!(
+            c.text.contains("Hafenbaustellen ängstigen Kaiwirte"),
+            "{}",
+            c.text
+        );
+        assert!(!c.text.contains("Promi-Koch"));
     }
 
     #[test]
