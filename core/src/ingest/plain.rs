@@ -233,6 +233,32 @@ const OUTLET_WORDS: &[&str] = &[
     "broadcasting",
 ];
 
+/// The same in German, French, Spanish and Italian; German ones also end compounds
+/// ("Morgenpost", "Tagesspiegel", "Abendzeitung").
+const FOREIGN_OUTLET_WORDS: &[&str] = &[
+    "zeitung",
+    "post",
+    "blatt",
+    "bote",
+    "kurier",
+    "anzeiger",
+    "spiegel",
+    "rundschau",
+    "nachrichten",
+    "presse",
+    "echo",
+    "rundfunk",
+    "quotidien",
+    "dépêche",
+    "diario",
+    "periódico",
+    "noticias",
+    "corriere",
+    "gazzetta",
+    "giornale",
+    "messaggero",
+];
+
 /// The outlet in an `Outlet Name, date` line, when its name has a news-outlet word.
 fn outlet_before_date(line: &str) -> Option<String> {
     let (name, _) = line.split_once(',')?;
@@ -243,10 +269,9 @@ fn outlet_before_date(line: &str) -> Option<String> {
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         && words.iter().any(|w| {
-            OUTLET_WORDS.contains(
-                &w.to_lowercase()
-                    .trim_matches(|c: char| !c.is_alphanumeric()),
-            )
+            let w = w.to_lowercase();
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            OUTLET_WORDS.contains(&w) || FOREIGN_OUTLET_WORDS.iter().any(|o| w.ends_with(o))
         });
     ok.then(|| name.to_string())
 }
@@ -604,33 +629,38 @@ mod tests {
 
     #[test]
     fn outlet_and_date_lines() {
-        let c = clean(
-            &format!("Port Courier, 4 March 2021\n{BODY1}\n{BODY2}"),
-            false,
-            &[],
-        );
-        assert_eq!(
-            (c.source.as_deref(), c.published.as_deref()),
-            (Some("Port Courier"), Some("2021-03-04"))
-        );
-        let c = clean(
-            &format!("Lisbon, 4 March 2021\n{BODY1}\n{BODY2}"),
-            false,
-            &[],
-        );
-        assert_eq!(
-            (c.source.as_deref(), c.published.as_deref()),
-            (None, Some("2021-03-04"))
-        );
-        let c = clean(
-            &format!("By Jane Roe, March 4, 2021\n{BODY1}\n{BODY2}"),
-            false,
-            &[],
-        );
-        assert_eq!(
-            (c.author.as_deref(), c.published.as_deref()),
-            (Some("Jane Roe"), Some("2021-03-04"))
-        );
+        for (head, source, author, date) in [
+            (
+                "Port Courier, 4 March 2021",
+                Some("Port Courier"),
+                None,
+                "2021-03-04",
+            ),
+            (
+                "Kieler Morgenpost, 23.11.2026",
+                Some("Kieler Morgenpost"),
+                None,
+                "2026-11-23",
+            ),
+            ("Lisbon, 4 March 2021", None, None, "2021-03-04"),
+            (
+                "By Jane Roe, March 4, 2021",
+                None,
+                Some("Jane Roe"),
+                "2021-03-04",
+            ),
+        ] {
+            let c = clean(&format!("{head}\n{BODY1}\n{BODY2}"), false, &[]);
+            assert_eq!(
+                (
+                    c.source.as_deref(),
+                    c.author.as_deref(),
+                    c.published.as_deref()
+                ),
+                (source, author, Some(date)),
+                "{head}"
+            );
+        }
     }
 
     #[test]
