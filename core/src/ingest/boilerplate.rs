@@ -87,7 +87,8 @@ const IMPERATIVES: &[&str] = &[
     "never",
     "receive",
     "want",
-    // German, French, Spanish, Italian.
+    // German, French, Spanish, Italian: forms that open a prompt, not a sentence or question
+    // ("Jetzt", "Werden", "Sigue" open sentences as often).
     "folgen",
     "folge",
     "abonnieren",
@@ -99,24 +100,10 @@ const IMPERATIVES: &[&str] = &[
     "registrieren",
     "klicken",
     "klicke",
-    "hören",
-    "sehen",
-    "schauen",
-    "laden",
-    "lade",
-    "holen",
-    "hol",
     "unterstützen",
     "unterstütze",
     "besuchen",
     "besuche",
-    "werden",
-    "werde",
-    "jetzt",
-    "bleiben",
-    "bleib",
-    "erhalten",
-    "verpassen",
     "suivez",
     "rejoignez",
     "abonnez",
@@ -130,15 +117,10 @@ const IMPERATIVES: &[&str] = &[
     "regardez",
     "soutenez",
     "síguenos",
-    "sigue",
-    "siga",
     "suscríbete",
     "suscríbase",
     "únete",
-    "comparte",
-    "descarga",
     "regístrate",
-    "recibe",
     "seguici",
     "segui",
     "iscriviti",
@@ -148,12 +130,28 @@ const IMPERATIVES: &[&str] = &[
     "ricevi",
     "clicca",
 ];
+/// German infinitives of a prompt opened by "Jetzt" / "Hier".
+const INFINITIVE_PROMPTS: &[&str] = &[
+    "abonnieren",
+    "anmelden",
+    "registrieren",
+    "folgen",
+    "teilen",
+    "herunterladen",
+    "downloaden",
+    "sichern",
+    "testen",
+    "entdecken",
+    "installieren",
+];
+
 /// Words that address the reader or speak for the outlet ("follow us", "folgen Sie uns").
+/// Not German "ihr"/"ihre" nor Italian "ci": they as often mean "her", "their", "there".
 const ADDRESSED: &[&str] = &[
-    "us", "our", "you", "your", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "ihr",
-    "ihre", "ihren", "ihrem", "dich", "dein", "deine", "deinen", "euch", "nous", "vous", "votre",
-    "vos", "notre", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "te", "tu", "ti", "tuo",
-    "tua", "nostro", "nostra", "nostri", "nostre", "ci",
+    "us", "our", "you", "your", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "dich",
+    "dein", "deine", "deinen", "euch", "nous", "vous", "votre", "vos", "notre", "nos", "nuestro",
+    "nuestra", "nuestros", "nuestras", "te", "tu", "ti", "tuo", "tua", "nostro", "nostra",
+    "nostri", "nostre",
 ];
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -261,7 +259,11 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
         return Some(RemovalReason::Metadata);
     }
     let first = w.first().map(String::as_str).unwrap_or("");
-    let imperative = IMPERATIVES.contains(&first);
+    // German prompts also open with "Jetzt" and use an infinitive: "Jetzt den Newsletter
+    // abonnieren!".
+    let imperative = IMPERATIVES.contains(&first)
+        || (matches!(first, "jetzt" | "hier" | "gratis" | "kostenlos")
+            && w.iter().any(|x| INFINITIVE_PROMPTS.contains(&x.as_str())));
     let addressed = w.iter().any(|x| ADDRESSED.contains(&x.as_str()));
     let platform = w.iter().any(|x| PLATFORMS.contains(&x.as_str()))
         || line.to_lowercase().contains("google news");
@@ -425,6 +427,10 @@ mod tests {
     fn european_languages() {
         for (l, want) in [
             ("Folgen Sie uns auf Instagram", SocialPrompt),
+            (
+                "Jetzt die App herunterladen und auf Whatsapp folgen",
+                SocialPrompt,
+            ),
             ("Suivez-nous sur Twitter", SocialPrompt),
             ("Síguenos en Facebook", SocialPrompt),
             ("Auf Facebook teilen", ShareHint),
@@ -489,6 +495,11 @@ mod tests {
             "Die Werbung für das Fest begann schon im Sommer.",
             "Er teilte mit, dass die Arbeiten im Frühjahr beginnen.",
             "Le maire n'a pas souhaité commenter la décision.",
+            "Ihre Facebook-Seite wurde gesperrt, sagte die Ministerin.",
+            "Ci sono molti utenti su Facebook.",
+            "Jetzt ist auch Tiktok betroffen, sagte der Minister.",
+            "Werden die Daten bei Facebook gespeichert?",
+            "Sigue la polémica en Twitter tras el discurso.",
         ] {
             assert_eq!(classify_line(l), None, "{l}");
         }
