@@ -235,6 +235,17 @@ pub fn lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// English weekday names, lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",

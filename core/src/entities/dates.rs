@@ -1,19 +1,9 @@
 //! Dates and times: explicit dates, months, years, weekdays and relative expressions, with an
 //! ISO value where the text and the article's own date allow.
 
-use crate::text::month_number;
+use crate::text::{month_number, WEEKDAYS};
 use regex::Regex;
 use std::sync::OnceLock;
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Whether a date expression names no day, month or year ("now", "recently", "the future", "the
 /// coming period"): a time expression all the same, but too vague to list beside the others.

@@ -94,6 +94,71 @@ const IMPERATIVES: &[&str] = &[
     "never",
     "receive",
     "want",
+    // German, French, Spanish, Italian: forms that open a prompt, not a sentence or question
+    // ("Jetzt", "Werden", "Sigue" open sentences as often).
+    "folgen",
+    "folge",
+    "abonnieren",
+    "abonniere",
+    "teilen",
+    "teile",
+    "melden",
+    "melde",
+    "registrieren",
+    "klicken",
+    "klicke",
+    "unterstützen",
+    "unterstütze",
+    "besuchen",
+    "besuche",
+    "suivez",
+    "rejoignez",
+    "abonnez",
+    "partagez",
+    "téléchargez",
+    "inscrivez",
+    "cliquez",
+    "recevez",
+    "retrouvez",
+    "écoutez",
+    "regardez",
+    "soutenez",
+    "síguenos",
+    "suscríbete",
+    "suscríbase",
+    "únete",
+    "regístrate",
+    "seguici",
+    "segui",
+    "iscriviti",
+    "condividi",
+    "scarica",
+    "unisciti",
+    "ricevi",
+    "clicca",
+];
+/// German infinitives of a prompt opened by "Jetzt" / "Hier".
+const INFINITIVE_PROMPTS: &[&str] = &[
+    "abonnieren",
+    "anmelden",
+    "registrieren",
+    "folgen",
+    "teilen",
+    "herunterladen",
+    "downloaden",
+    "sichern",
+    "testen",
+    "entdecken",
+    "installieren",
+];
+
+/// Words that address the reader or speak for the outlet ("follow us", "folgen Sie uns").
+/// Not German "ihr"/"ihre" nor Italian "ci": they as often mean "her", "their", "there".
+const ADDRESSED: &[&str] = &[
+    "us", "our", "you", "your", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "dich",
+    "dein", "deine", "deinen", "euch", "nous", "vous", "votre", "vos", "notre", "nos", "nuestro",
+    "nuestra", "nuestros", "nuestras", "te", "tu", "ti", "tuo", "tua", "nostro", "nostra",
+    "nostri", "nostre",
 ];
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -101,36 +166,48 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("boilerplate pattern"))
 }
 
-fn comment_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)\b(leave|post|add|write|submit|join|view|show|load|read)\s+(a\s+|the\s+|your\s+|all\s+|\d+\s+)?(reply|replies|comments?|discussion|conversation)\b|email (address )?will (not|never) be (published|shared)|required fields are marked|fields marked (with )?(an? )?\*|must be logged in|log ?in to (comment|reply|post)|comments are closed|^\d+\s+comments?$|^no comments|first to comment|cancel reply|^post comment|save my name|^comments?\s*(\(\d+\))?$|^reply$",
-    )
+/// Line patterns, each compiled once on first use.
+macro_rules! line_patterns {
+    ($($(#[$doc:meta])* $name:ident = $pattern:expr;)*) => {
+        $(
+            $(#[$doc])*
+            fn $name() -> &'static Regex {
+                static R: OnceLock<Regex> = OnceLock::new();
+                re(&R, $pattern)
+            }
+        )*
+    };
 }
 
-fn share_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)\b(ctrl|cmd|control)\s*\+\s*\w+|highlight (the |a )?(text|passage|fragment)|found an? (typo|mistake|error)|print (this )?(article|page|story)|click (here )?to (share|print|email|tweet)|^share( this( article| story| page)?)?( on \w+)?[:!]?$|email this (article|story)|copy (the )?link|^(print|email|share|tweet|save)(\s*[|/]\s*(print|email|share|tweet|save|comment))*$|^(link copied|copied!?)$",
-    )
+line_patterns! {
+    /// Comment forms and counts.
+    comment_re = r"(?i)\b(leave|post|add|write|submit|join|view|show|load|read)\s+(a\s+|the\s+|your\s+|all\s+|\d+\s+)?(reply|replies|comments?|discussion|conversation)\b|email (address )?will (not|never) be (published|shared)|required fields are marked|fields marked (with )?(an? )?\*|must be logged in|log ?in to (comment|reply|post)|comments are closed|^\d+\s+comments?$|^no comments|first to comment|cancel reply|^post comment|save my name|^comments?\s*(\(\d+\))?$|^reply$|^(jetzt\s+)?(kommentar(e)?\s+(schreiben|verfassen|anzeigen|lesen|laden|einblenden)|kommentieren|zu den kommentaren|alle kommentare( anzeigen| lesen)?)[.!:]?$|^(\d+\s+)?(kommentare|leserkommentare|commentaires?|comentarios?|commenti)\s*(\(\d+\))?$|^(antworten|répondre|responder|rispondi)$|e-mail-adresse wird nicht veröffentlicht|pflichtfelder sind mit|kommentarfunktion (ist |wurde )?(geschlossen|deaktiviert)|diskutieren sie mit|(sich an|anmelden),? um (zu )?kommentieren|(laisser|écrire|ajouter) un commentaire|adresse (e-)?mail ne sera pas publiée|deja (un|tu) comentario|correo electrónico no será publicada|lascia un commento|indirizzo email non sarà pubblicato";
+    /// Share, print and copy-link prompts.
+    share_re = r"(?i)\b(ctrl|cmd|control|strg)\s*\+\s*\w+|highlight (the |a )?(text|passage|fragment)|found an? (typo|mistake|error)|print (this )?(article|page|story)|click (here )?to (share|print|email|tweet)|^share( this( article| story| page)?)?( on \w+)?[:!]?$|email this (article|story)|copy (the )?link|^(print|email|e-mail|share|tweet|save|teilen|drucken|merken|versenden|partager|imprimer|compartir|imprimir|condividi|stampa)(\s*[|/]\s*(print|email|e-mail|share|tweet|save|comment|teilen|drucken|merken|versenden|partager|imprimer|compartir|imprimir|condividi|stampa))*$|^(link copied|copied!?|link kopiert|lien copié|enlace copiado|link copiato)$|^((artikel|seite|beitrag|link)\s+)?(teilen|drucken|versenden|merken|vorlesen|anhören|verschenken|kopieren)[:!]?$|^((auf|bei|per|via|über)\s+\S+(\s+\S+)?\s+)(teilen|versenden|senden|empfehlen)$|link kopieren|^(sie haben )?(einen )?fehler (gefunden|entdeckt|melden)\b|^(partager|imprimer|envoyer)( (cet|l'|l’)\s?article)?( (sur|par) \S+)?[:!]?$|copier le lien|^(compartir|imprimir)( (esta|la) noticia)?( (en|por) \S+)?[:!]?$|copiar (el )?enlace|^(condividi|stampa)( (l'|l’)?articolo)?( (su|via) \S+)?[:!]?$|copia (il )?link";
+    /// Newsletter and subscription prompts.
+    newsletter_re = r"(?i)\bnewsletters?\b|\bin your inbox\b|\bsign(ing)? up (for|to)\b|\bsubscribe (to|now|today|for)\b|\bsubscription\b|\bunsubscribe\b|\b(jetzt|hier|gratis|kostenlos)\s+(\w+\s+)?abonnieren\b|\babonnieren sie\b|\babo abschließen\b|\bbereits abonnent|\bin ihr(em)? postfach\b|\babonnez-vous\b|\bsuscr[ií]b[ea]t?e\b|\biscriviti\b";
+    /// Cookie banners, legal footers and site navigation.
+    cookie_re = r"(?i)\b(we|this (web)?site) uses? cookies\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b|\bprivacy policy\b|\ball rights reserved\b|^©|\bcopyright ©|\bterms (of use|and conditions|of service)\b|\bwir (verwenden|nutzen|setzen) cookies\b|\b(webseite|website|seite) (verwendet|nutzt) cookies\b|\bcookies (akzeptieren|zulassen)\b|\bcookie-einstellungen\b|\balle rechte vorbehalten\b|\b(nous utilisons|ce site utilise) (des )?cookies\b|\baccepter (les |tous les )?cookies\b|\btous droits réservés\b|\b(utilizamos|usamos) cookies\b|\btodos los derechos reservados\b|\butilizziamo (i )?cookie\b|\btutti i diritti riservati\b|^(impressum|datenschutz|datenschutzerklärung|nutzungsbedingungen|politique de confidentialité|política de privacidad|kontakt|agb|mediadaten|barrierefreiheit|mentions légales|aviso legal|home|startseite|zur startseite|zurück zur startseite|nach oben|zurück nach oben|zum seitenanfang|back to top|retour en haut|volver arriba|torna su|weiterlesen|mehr lesen|mehr erfahren|lire la suite|seguir leyendo|continua a leggere|(audio|video|podcast) (abspielen|anhören|starten)|(artikel )?(anhören|vorlesen)|(bild|foto) vergrößern|(zur )?(bildergalerie|fotostrecke)( \(\d+ bilder\))?|vollbild|schließen|(alle )?(akzeptieren|zustimmen|ablehnen)|accept all|reject all|tout accepter|tout refuser|aceptar todo|accetta tutto)(\s*[|·/•]\s*(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|cookies|cookie-einstellungen|mentions légales|aviso legal))*$";
+    /// Paywall prompts ("Jetzt weiterlesen mit …", "Sie haben bereits ein Abo?").
+    paywall_re = r"(?i)\b(jetzt )?weiterlesen mit\b|\bbereits (ein |einen )?(digital-?)?(abo|abonnent|abonnentin)\b|\b(nur|exklusiv) für (abonnent|abonnentinnen|abonnenten|abonnierende)|\b(mit|im) (einem |dem )?(digital-?)?abo (weiterlesen|lesen)\b|\bsubscribe to (continue|keep) reading\b|\balready a subscriber\b|\bdéjà abonné\b|\bréservé aux abonnés\b|\bya eres suscriptor\b|\bsei già abbonato\b";
+    /// Advertisement labels.
+    advert_re = r"(?i)^[\[(]?(advertisement|advertising|ad|ads|sponsored( content)?|anzeige|werbung|gesponsert|publicité|publicidad|pubblicità|publicidade|reklame)[\])]?$|^(the )?(story|article) continues (below|after)( (this|the))?( advertisement| ad)?$|^continue reading (below|after the advertisement)$|^(weiterlesen|lesen sie) nach der (anzeige|werbung)( weiter)?$|^(der )?(artikel|text) (geht|wird) (nach|unter) der (anzeige|werbung) (weiter|fortgesetzt)$|^(la suite|l'article continue) (après|sous) (la |cette )?publicité$|^(el artículo|la noticia) continúa (tras|después de) la publicidad$";
+    /// Tag and topic lists ("Tags: …", "Schlagwörter: …", "Mots-clés : …").
+    tags_re = r"(?i)^(tags|topics|filed under|themen|schlagw(ö|o)rte?r?|stichw(ö|o)rte?r?|mots[- ]clés|etiquetas|temas|argomenti)\s*:";
+    /// Agency credits closing an article ("(dpa)", "fh/dpa", "Mit Material von dpa und AFP").
+    agency_re = r"(?i)^\(?([a-z]{1,5}/)*(dpa|afp|ap|reuters|kna|epd|apa|sda|ddp|rtr|dts|sid|ots|ansa|efe)(/[a-z]{1,6})*\)?\.?$|^(mit material (von|der|aus)|(mit|unter) verwendung von material|avec (l'afp|afp|reuters)\b|con información de)\b";
+    /// Photo and image credits ("Foto: …", "Photo: …").
+    credit_re = r"(?i)^[\[(]?(photo|photos|image|images|picture|foto|fotos|bild|bilder|bildquelle|fotoquelle|grafik|illustration|crédits? photo|imagen|immagine|video)\s*:\s*\S";
 }
 
-fn newsletter_re() -> &'static Regex {
+/// A reading-time or word-count line ("5 min read", "Lesezeit: 4 Minuten", "3 Min. Lesedauer").
+pub fn is_reading_time(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(
+    let r = re(
         &R,
-        r"(?i)\bnewsletters?\b|\bin your inbox\b|\bsign(ing)? up (for|to)\b|\bsubscribe (to|now|today|for)\b|\bsubscription\b|\bunsubscribe\b",
-    )
-}
-
-fn cookie_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)\b(we|this (web)?site) uses? cookies\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b|\bprivacy policy\b|\ball rights reserved\b|^©|\bcopyright ©|\bterms (of use|and conditions|of service)\b",
-    )
+        r"(?i)\b\d+\s*(min|mins|minutes?|minuten?|minutos?|minuti)\.?\s*(read|reading|lesezeit|lesedauer|lesen|de lecture|de lectura|di lettura)\b|\b(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*(ca\.\s*)?\d+",
+    );
+    words(line).len() <= 14 && r.is_match(line)
 }
 
 /// A line that is one long token of letters and digits mixed (tracking id, hash), possibly with
@@ -173,11 +250,28 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if cookie_re().is_match(line) && n <= 30 {
         return Some(RemovalReason::Navigation);
     }
+    if paywall_re().is_match(line) && n <= 25 {
+        return Some(RemovalReason::Newsletter);
+    }
+    if advert_re().is_match(line) {
+        return Some(RemovalReason::Advertisement);
+    }
+    if tags_re().is_match(line) && n <= 25 {
+        return Some(RemovalReason::Navigation);
+    }
+    if agency_re().is_match(line) && n <= 15 {
+        return Some(RemovalReason::OutletCredit);
+    }
+    if credit_re().is_match(line) && n <= 10 {
+        return Some(RemovalReason::Metadata);
+    }
     let first = w.first().map(String::as_str).unwrap_or("");
-    let imperative = IMPERATIVES.contains(&first);
-    let addressed = w
-        .iter()
-        .any(|x| matches!(x.as_str(), "us" | "our" | "you" | "your"));
+    // German prompts also open with "Jetzt" and use an infinitive: "Jetzt den Newsletter
+    // abonnieren!".
+    let imperative = IMPERATIVES.contains(&first)
+        || (matches!(first, "jetzt" | "hier" | "gratis" | "kostenlos")
+            && w.iter().any(|x| INFINITIVE_PROMPTS.contains(&x.as_str())));
+    let addressed = w.iter().any(|x| ADDRESSED.contains(&x.as_str()));
     let platform = w.iter().any(|x| PLATFORMS.contains(&x.as_str()))
         || line.to_lowercase().contains("google news");
     if newsletter_re().is_match(line) && !platform && (imperative || addressed || n <= 6) && n <= 25
@@ -189,7 +283,19 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
         PLATFORMS.contains(&x.as_str())
             || matches!(
                 x.as_str(),
-                "share" | "email" | "print" | "copy" | "link" | "x"
+                "share"
+                    | "email"
+                    | "print"
+                    | "copy"
+                    | "link"
+                    | "x"
+                    | "e"
+                    | "mail"
+                    | "teilen"
+                    | "drucken"
+                    | "partager"
+                    | "compartir"
+                    | "condividi"
             )
     });
     if platform && (imperative || only_platforms || (addressed && n <= 15)) {
@@ -206,7 +312,7 @@ pub fn is_related_header(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)^(read more|read also|also read|read next|read further|related|related (articles?|stories|story|news|content|posts|coverage|topics|reading|links)|see also|more on (this|the)( story| topic| subject)?|more (stories|news|articles) (from|on|about)\b.{0,30}|you may (also )?like|you might (also )?like|you may have missed|recommended( for you| reading| stories| articles)?|most (read|popular|viewed)|trending( now| stories)?|further reading|more stories|latest( news| stories| articles)?|top stories|editor'?s picks|don'?t miss|more from .{1,30}|what to read next)\s*[:.…»>]*$",
+        r"(?i)^(read more|read also|also read|read next|read further|related|related (articles?|stories|story|news|content|posts|coverage|topics|reading|links)|see also|more on (this|the)( story| topic| subject)?|more (stories|news|articles) (from|on|about)\b.{0,30}|you may (also )?like|you might (also )?like|you may have missed|recommended( for you| reading| stories| articles)?|most (read|popular|viewed)|trending( now| stories)?|further reading|more stories|latest( news| stories| articles)?|top stories|editor'?s picks|don'?t miss|more from .{1,30}|what to read next|lesen sie (auch|mehr|dazu|hier|weiter)( auch| mehr)?|mehr zum thema( .{1,30})?|(auch|ebenfalls|das ist auch) (interessant|lesenswert|spannend)|das könnte (sie|dich) (auch )?interessieren|(weitere|mehr|neueste|ähnliche|verwandte|empfohlene) (artikel|nachrichten|themen|meldungen|beiträge|geschichten|news)|mehr (aus|von) .{1,30}|meistgelesen(e)?( artikel| nachrichten)?|am meisten gelesen|meistgesehen|(unsere )?empfehlungen( für sie)?|(passend )?zum thema|dazu passend|weiterführende links|top[- ]themen|top[- ]artikel|zum weiterlesen|(à )?lire (aussi|également|la suite)|a lire aussi|voir aussi|sur le même (sujet|thème)|les plus (lus|partagés)|articles? (liés|similaires)|dans la même rubrique|vous aimerez aussi|(lee|lea|leer) (también|más)|(también )?(te|le) puede interesar|(noticias|artículos) relacionad[oa]s|(lo )?más leíd[oa]s?|ver también|más noticias|leggi anche|(ti )?potrebbe(ro)? interessar(ti|e)|articoli correlati|(i )?più letti|vedi anche|altre notizie|(leia|veja) (também|mais)|mais lidas|notícias relacionadas)\s*[:.…»>]*$",
     );
     r.is_match(strip_bullet(line).trim())
 }
@@ -216,7 +322,7 @@ pub fn is_inline_related(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)^(read more|read also|also read|related|see also|read next|read|watch|listen|recommended|more)\s*[:|»>–—-]\s*\S",
+        r"(?i)^(read more|read also|also read|related|see also|read next|read|watch|listen|recommended|more|lesen sie (auch|mehr|dazu|hier)( auch)?|mehr zum thema|auch interessant|siehe auch|(à )?lire aussi|voir aussi|lee también|lea también|leer más|ver también|leggi anche|vedi anche|leia também|veja também)\s*[:|»>–—-]\s*\S",
     );
     r.is_match(strip_bullet(line).trim()) && word_count(line) <= 30
 }
@@ -236,20 +342,30 @@ pub fn is_headline_like(line: &str, max_words: usize) -> bool {
         && t.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
+/// Articles that open a noun phrase, not a name.
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "el",
+    "los", "las", "una", "il", "lo", "gli", "uno",
+];
+
 /// The first sentence of a closing paragraph presents the author ("X is a journalist ...").
 pub fn is_author_bio(para: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"^(?:about the author\b.*|((?:[^\W\d_][[^\W\d_]'’.-]*\s+){1,3}[^\W\d_][[^\W\d_]'’.-]*)\s+(?:is|was|has been|works as|writes)\s+(?:a|an|the|our)\b[^.!?]{0,160}\b(?:journalist|writer|author|reporter|editor|correspondent|contributor|columnist|blogger|freelancer|novelist|commentator)s?\b)",
+        r"^(?:(?i:about the author|über (?:den autor|die autorin|die autoren)|à propos de l'auteure?|sobre el autor|sull'autore)\b.*|((?:[^\W\d_][[^\W\d_]'’.-]*\s+){1,3}[^\W\d_][[^\W\d_]'’.-]*)\s+(?:(?:is|was|has been|works as|writes)\s+(?:a|an|the|our)\b[^.!?]{0,160}\b(?:journalist|writer|author|reporter|editor|correspondent|contributor|columnist|blogger|freelancer|novelist|commentator)s?\b|(?:ist|war|arbeitet als|schreibt als|est|était|es|fue|trabaja como|è|era|lavora come)\s+[^.!?]{0,80}?(?i:journalist|redakteur|autor|reporter|korrespondent|kolumnist|volontär|rédacteur|rédactrice|correspondant|chroniqueur|chroniqueuse|periodista|redactor|corresponsal|columnista|giornalista|redattore|redattrice|corrispondente|editorialista)(?:in|innen|en|e|s|a|as|i)?\b))",
     );
     // The name before the verb is capitalised (checked here: the pattern's letters are any case,
-    // which spares the download Unicode's category tables).
+    // which spares the download Unicode's category tables), and is no noun with its article
+    // (German capitalises every noun: "Die Frau ist Journalistin").
     r.captures(para.trim()).is_some_and(|c| {
         c.get(1).is_none_or(|name| {
-            name.as_str()
-                .split_whitespace()
+            let mut w = name.as_str().split_whitespace();
+            w.clone()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !w
+                    .next()
+                    .is_some_and(|first| ARTICLES.contains(&first.to_lowercase().as_str()))
         })
     })
 }
@@ -259,7 +375,7 @@ pub fn source_line(line: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)^(?:(?:source|sources|via|credit)\s*:|(?:originally published (?:by|in|at|on)|first published (?:by|in|on)|this (?:article|story) (?:first appeared|was originally published) (?:in|on|at))\s*:?)\s*(.{2,60}?)\.?$",
+        r"(?i)^(?:(?:source|sources|via|credit|quelle|quellen|fuente|fonte)\s*:|(?:originally published (?:by|in|at|on)|first published (?:by|in|on)|this (?:article|story) (?:first appeared|was originally published) (?:in|on|at)|(?:dieser|der) (?:artikel|beitrag|text) (?:erschien|ist) (?:zuerst|zuvor|ursprünglich) (?:in|bei|auf|im)|(?:cet article|ce texte) a (?:d'abord|initialement) été publié (?:dans|par|sur))\s*:?)\s*(.{2,60}?)\.?$",
     );
     let t = line.trim();
     let c = r.captures(t)?;
@@ -311,6 +427,138 @@ mod tests {
             "The 2023 budget of 1,200,000 euros was approved.",
         ] {
             assert_eq!(classify_line(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn european_languages() {
+        for (l, want) in [
+            ("Folgen Sie uns auf Instagram", SocialPrompt),
+            (
+                "Jetzt die App herunterladen und auf Whatsapp folgen",
+                SocialPrompt,
+            ),
+            ("Suivez-nous sur Twitter", SocialPrompt),
+            ("Síguenos en Facebook", SocialPrompt),
+            ("Auf Facebook teilen", ShareHint),
+            ("Artikel teilen", ShareHint),
+            ("Drucken | Teilen", ShareHint),
+            ("Link kopieren", ShareHint),
+            ("Partager cet article", ShareHint),
+            (
+                "Jetzt den Newsletter abonnieren und nichts mehr verpassen!",
+                Newsletter,
+            ),
+            ("Abonnez-vous à notre lettre d'information", Newsletter),
+            ("Kommentare (12)", CommentForm),
+            ("Jetzt kommentieren", CommentForm),
+            (
+                "Ihre E-Mail-Adresse wird nicht veröffentlicht.",
+                CommentForm,
+            ),
+            ("Laisser un commentaire", CommentForm),
+            (
+                "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.",
+                Navigation,
+            ),
+            ("© 2026 Küstenbote. Alle Rechte vorbehalten.", Navigation),
+            ("Impressum | Datenschutz | Kontakt", Navigation),
+            ("Zur Startseite", Navigation),
+            ("Tous droits réservés", Navigation),
+            ("Anzeige", Advertisement),
+            ("WERBUNG", Advertisement),
+            ("Publicité", Advertisement),
+            ("Advertisement", Advertisement),
+            ("Story continues below advertisement", Advertisement),
+            ("Weiterlesen nach der Anzeige", Advertisement),
+            ("Foto: Erika Beispiel", Metadata),
+            ("(Bild: Hersteller)", Metadata),
+            ("Schlagwörter: Hafen, Stadtrat, Sanierung", Navigation),
+            ("Tags: harbour, council", Navigation),
+            ("Weiterlesen", Navigation),
+            ("Audio abspielen", Navigation),
+            ("Zur Bildergalerie (12 Bilder)", Navigation),
+            ("Alle akzeptieren", Navigation),
+            ("(dpa)", OutletCredit),
+            ("fh/dpa", OutletCredit),
+            ("Mit Material von dpa und AFP", OutletCredit),
+            (
+                "Sie haben bereits ein Digital-Abo? Hier anmelden",
+                Newsletter,
+            ),
+            ("Jetzt weiterlesen mit Küstenbote+", Newsletter),
+            (
+                "Dieser Artikel ist nur für Abonnenten verfügbar.",
+                Newsletter,
+            ),
+            ("Réservé aux abonnés", Newsletter),
+        ] {
+            assert_eq!(classify_line(l), Some(want), "{l}");
+        }
+        for l in [
+            "Der Bürgermeister wollte den Beschluss nicht kommentieren.",
+            "Die Zeitung hat ihre Leser in einem Brief um Geduld gebeten.",
+            "Der Datenschutz sei ihm wichtig, sagte der Minister.",
+            "Die Werbung für das Fest begann schon im Sommer.",
+            "Er teilte mit, dass die Arbeiten im Frühjahr beginnen.",
+            "Le maire n'a pas souhaité commenter la décision.",
+            "Ihre Facebook-Seite wurde gesperrt, sagte die Ministerin.",
+            "Ci sono molti utenti su Facebook.",
+            "Jetzt ist auch Tiktok betroffen, sagte der Minister.",
+            "Werden die Daten bei Facebook gespeichert?",
+            "Sigue la polémica en Twitter tras el discurso.",
+            "Der Prüfer hat in den Akten keinen Fehler gefunden.",
+            "Er trat vor die Presse, um zu kommentieren, was geschehen war.",
+            "Der Konzern änderte seine Nutzungsbedingungen, wie Nutzer berichteten.",
+            "Er hatte bereits Zugang zu den Akten.",
+        ] {
+            assert_eq!(classify_line(l), None, "{l}");
+        }
+        for h in [
+            "Lesen Sie auch:",
+            "Mehr zum Thema",
+            "Auch interessant",
+            "Das könnte Sie auch interessieren",
+            "Weitere Artikel",
+            "Meistgelesen",
+            "À lire aussi",
+            "Te puede interesar",
+            "Leggi anche",
+        ] {
+            assert!(is_related_header(h), "{h}");
+        }
+        assert!(!is_related_header("Mehr Geld für die Schulen"));
+        assert!(is_inline_related(
+            "Lesen Sie auch: Neue Fähre verkehrt ab Frühjahr"
+        ));
+        assert!(is_inline_related("Lire aussi : Le port rouvre ses quais"));
+        assert!(is_reading_time("Lesezeit: 3 Minuten"));
+        assert!(is_reading_time("4 Min. Lesedauer"));
+        assert!(is_reading_time("5 min read"));
+        assert!(!is_reading_time("Die Sitzung dauerte 40 Minuten."));
+        for bio in [
+            "Max Muster ist Redakteur im Ressort Lokales und schreibt über Häfen.",
+            "Erika Beispiel ist seit 2019 Korrespondentin in Wien.",
+            "Jean Exemple est journaliste au service politique.",
+            "Über den Autor: Max Muster lebt in Kiel.",
+        ] {
+            assert!(is_author_bio(bio), "{bio}");
+        }
+        assert!(!is_author_bio(
+            "Die Frau ist Journalistin und lebt in Kiel."
+        ));
+        // "Zur Person" boxes present the person the story is about.
+        assert!(!is_author_bio(
+            "Zur Person: Max Muster ist seit 2020 Bürgermeister."
+        ));
+        assert!(!is_author_bio(
+            "Der Minister ist eine Autorität in Fragen des Hafenbaus."
+        ));
+        for l in [
+            "Quelle: Küstenbote",
+            "Dieser Artikel erschien zuerst bei Küstenbote.",
+        ] {
+            assert_eq!(source_line(l).as_deref(), Some("Küstenbote"), "{l}");
         }
     }
 

@@ -56,7 +56,7 @@ const BLOCK: &[&str] = &[
 fn unlikely() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)-ad-|^ad\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|sharing|promo|outbrain|taboola|recommend|trending|most-?read|masthead|toolbar|byline|signup|paywall")
+        Regex::new(r"(?i)-ad-|^ad\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|sharing|promo|outbrain|taboola|recommend|trending|most-?read|masthead|toolbar|byline|signup|paywall|kommentare|kommentarbereich|leserkommentar|werbung|anzeige|teilen|empfehlung|weitere-artikel|mehr-zum-thema|verwandt|commentaires|publicite|partage|commenti|pubblicita|comentarios|publicidad|relacionad|correlat")
             .expect("unlikely")
     })
 }
@@ -64,7 +64,7 @@ fn unlikely() -> &'static Regex {
 fn maybe() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post|text|prose")
+        Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post|text|prose|artikel|inhalt|beitrag|contenu|contenido|articulo|articolo|contenuto")
             .expect("maybe")
     })
 }
@@ -72,7 +72,7 @@ fn maybe() -> &'static Regex {
 fn positive() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose")
+        Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|artikel|inhalt|beitrag|contenu|contenido|cuerpo|articulo|articolo|contenuto|testo|corpo")
             .expect("positive")
     })
 }
@@ -80,7 +80,7 @@ fn positive() -> &'static Regex {
 fn negative() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|recommend")
+        Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|recommend|kommentare|leserkommentar|kommentarbereich|werbung|anzeige|teilen|empfehlung|verwandt|commentaire|publicite|partage|commenti|comentario|publicidad")
             .expect("negative")
     })
 }
@@ -535,7 +535,7 @@ pub fn metadata(dom: &Dom) -> Meta {
         .next()
         .map(|i| dom.text_of(i))
         .filter(|t| !t.is_empty());
-    let ld = json_ld(dom, title_el.as_deref().unwrap_or(""));
+    let (ld, ld_created) = json_ld(dom, title_el.as_deref().unwrap_or(""));
     let (title_plain, title_outlet) = title_el
         .as_deref()
         .map(split_title_outlet)
@@ -565,31 +565,44 @@ pub fn metadata(dom: &Dom) -> Meta {
     ])
     .or(ld.source)
     .or(title_outlet);
-    let published = ld
-        .published
-        .or_else(|| {
-            tag(&[
-                "article:published_time",
-                "og:article:published_time",
-                "datepublished",
-                "pubdate",
-                "publishdate",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.created",
-                "sailthru.date",
-                "parsely-pub-date",
-                "article.published",
-                "published_time",
-                "dateCreated",
-            ])
-            .and_then(|d| parse_date(&d))
-        })
-        .or_else(|| {
-            dom.elements("time")
-                .find_map(|i| dom.attr(i, "datetime").and_then(parse_date))
-        });
+    // Every source of the date, best first; the date is the first one's, unless it is the same
+    // moment in UTC as another written with the page's own offset (see [`local_date`]).
+    let published = local_date(&[
+        ld.published,
+        tag(&[
+            "article:published_time",
+            "og:article:published_time",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+            "article:published",
+            "published_time",
+            "publish-date",
+            "publish_date",
+            "dcterms.date",
+            "dcterms.issued",
+            "dc.date.created",
+            "datecreated",
+        ]),
+        // Microdata outside the meta tags: <span itemprop="datePublished" content="…">.
+        (0..dom.nodes.len())
+            .filter(|&i| dom.attr(i, "itemprop") == Some("datePublished"))
+            .find_map(|i| dom.attr(i, "content").or_else(|| dom.attr(i, "datetime")))
+            .filter(|d| parse_date(d).is_some())
+            .map(str::to_string),
+        ld_created,
+        dom.elements("time")
+            .filter_map(|i| dom.attr(i, "datetime"))
+            .find(|d| parse_date(d).is_some())
+            .map(str::to_string),
+    ]);
     let author = ld
         .author
         .or_else(|| {
@@ -603,17 +616,62 @@ pub fn metadata(dom: &Dom) -> Meta {
             ])
         })
         .filter(|a| !a.starts_with("http"))
-        .map(|a| {
-            a.trim_start_matches("By ")
-                .trim_start_matches("by ")
-                .to_string()
-        });
+        .map(|a| plain::without_byline_prefix(&a).to_string());
     Meta {
         title: title.map(|t| collapse(&t)).filter(|t| !t.is_empty()),
         source,
         published,
         author,
     }
+}
+
+/// The published date among `candidates` (date strings, best first): the first that parses,
+/// as written. When that one is a UTC timestamp (`…Z`, `+00:00`) and another candidate gives the
+/// same moment with the page's own offset, that one's day is the day as the page wrote it
+/// (`2013-03-06T04:30Z` and `2013-03-05T23:30-05:00` give `2013-03-05`). Nothing is converted.
+fn local_date(candidates: &[Option<String>]) -> Option<String> {
+    let dates: Vec<&str> = candidates
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|d| parse_date(d).is_some())
+        .collect();
+    let first = *dates.first()?;
+    if let Some((moment, 0)) = instant(first) {
+        if let Some(local) = dates
+            .iter()
+            .find(|d| instant(d).is_some_and(|(m, off)| off != 0 && (m - moment).abs() <= 1))
+        {
+            return parse_date(local);
+        }
+    }
+    parse_date(first)
+}
+
+/// An ISO timestamp with an explicit offset (`2013-03-05T23:30:00-05:00`, `…Z`): the moment in
+/// minutes since 1970 (UTC) and the offset in minutes.
+fn instant(s: &str) -> Option<(i64, i64)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))\s*$")
+            .expect("timestamp pattern")
+    });
+    let c = r.captures(s)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
+    let (y, mo, d) = (n(1)?, n(2)?, n(3)?);
+    // Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if mo > 2 { mo - 3 } else { mo + 9 }) + 2) / 5 + d - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    let offset = if c.get(6).is_some() {
+        0
+    } else {
+        let sign = if &c[7] == "-" { -1 } else { 1 };
+        sign * (n(8)? * 60 + n(9)?)
+    };
+    Some((days * 1440 + n(4)? * 60 + n(5)? - offset, offset))
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -629,6 +687,8 @@ const ARTICLE_TYPES: &[&str] = &[
     "ScholarlyArticle",
     "TechArticle",
     "LiveBlogPosting",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
     "WebPage",
 ];
 
@@ -674,8 +734,10 @@ fn similarity(a: &str, b: &str) -> f64 {
     1.0 - unique as f64 / total as f64
 }
 
-fn json_ld(dom: &Dom, page_title: &str) -> Meta {
-    let mut best: Option<(usize, Meta)> = None;
+/// The best JSON-LD article's metadata, its `published` as written (`datePublished`), and its
+/// `dateCreated` as written (a fallback after the meta tags, as Readability has it).
+fn json_ld(dom: &Dom, page_title: &str) -> (Meta, Option<String>) {
+    let mut best: Option<(usize, Meta, Option<String>)> = None;
     for i in dom.elements("script") {
         if !dom
             .attr(i, "type")
@@ -727,23 +789,26 @@ fn json_ld(dom: &Dom, page_title: &str) -> Meta {
                             .map(|s| dom::decode_entities(&s)),
                         published: o
                             .get("datePublished")
-                            .or_else(|| o.get("dateCreated"))
                             .and_then(|x| x.as_str())
-                            .and_then(parse_date),
+                            .map(str::to_string),
                         author: o
                             .get("author")
                             .and_then(name_of)
                             .map(|s| dom::decode_entities(&s)),
                     };
-                    if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-                        best = Some((rank, m));
+                    let created = o
+                        .get("dateCreated")
+                        .and_then(|x| x.as_str())
+                        .map(str::to_string);
+                    if best.as_ref().is_none_or(|(r, _, _)| rank < *r) {
+                        best = Some((rank, m, created));
                     }
                 }
                 _ => {}
             }
         }
     }
-    best.map(|(_, m)| m).unwrap_or_default()
+    best.map(|(_, m, c)| (m, c)).unwrap_or_default()
 }
 
 /// A script's text without the CDATA wrapper XHTML-minded pages put around it
@@ -834,12 +899,57 @@ mod tests {
     }
 
     #[test]
+    fn a_german_page() {
+        let p1 = "Der Stadtrat hat am Montag mit großer Mehrheit beschlossen, die beschädigte Hafenmole bis zum Sommer 2027 zu sanieren, wie die Verwaltung mitteilte.";
+        let p2 = "Die Kosten von rund zwei Millionen Euro sollen zum größten Teil aus Landesmitteln kommen, der Rest aus dem städtischen Haushalt.";
+        let p3 = "Fischer und Wirte begrüßten die Entscheidung, weil die Mole seit den Herbststürmen nur eingeschränkt nutzbar ist.";
+        let p4 = "Der Bürgermeister wollte den Beschluss nicht kommentieren.";
+        let page = format!(
+            r##"<!DOCTYPE html><html lang="de"><head><title>Stadtrat beschließt Sanierung der Hafenmole | Küstenbote</title></head><body>
+<nav><a href="/">Zur Startseite</a></nav>
+<article class="artikel"><h1>Stadtrat beschließt Sanierung der Hafenmole</h1>
+<p class="datum">Montag, 23.11.2026, 14:05 Uhr</p><p>Von Max Muster</p><p>Lesezeit: 3 Minuten</p>
+<p>{p1}</p>
+<div class="artikel-teilen"><a href="#">Teilen</a> <a href="#">Drucken</a></div>
+<p>Anzeige</p>
+<p>{p2} {p4}</p>
+<p>Lesen Sie auch: <a href="/b">Neue Fähre verkehrt ab Frühjahr zwischen den Inseln</a></p>
+<p>{p3}</p>
+<p>Foto: Erika Beispiel</p>
+<p>Mehr zum Thema</p><p><a href="/c">Hafenamt sucht neue Lotsen</a></p><p><a href="/d">Leuchtturm wird Museum</a></p>
+<p>Jetzt den Newsletter abonnieren und nichts mehr verpassen!</p>
+<p>Folgen Sie uns auf Facebook und Instagram</p>
+<p>Kommentare (12)</p>
+<p>Max Muster ist Redakteur im Ressort Lokales und schreibt über Häfen.</p>
+</article>
+<p>Impressum | Datenschutz | Kontakt</p><p>© 2026 Küstenbote. Alle Rechte vorbehalten.</p></body></html>"##
+        );
+        let c = extract(&page, &[]);
+        let meta = [&c.title, &c.source, &c.published, &c.author].map(|x| x.as_deref());
+        let want = [
+            "Stadtrat beschließt Sanierung der Hafenmole",
+            "Küstenbote",
+            "2026-11-23",
+            "Max Muster",
+        ];
+        assert_eq!(meta, want.map(Some));
+        assert_eq!(c.text, format!("{p1}\n\n{p2} {p4}\n\n{p3}"));
+    }
+
+    /// The date of a one-paragraph page with `head` in its `<head>`.
+    fn published_with(head: &str) -> Option<String> {
+        let page = format!(
+            "<html><head><title>Pier</title>{head}</head><body><article><p>{P}</p></article></body></html>"
+        );
+        extract(&page, &[]).published
+    }
+
+    #[test]
     fn json_ld_inside_cdata() {
         let with = |script: &str| {
-            let page = format!(
-                "<html><head><title>Pier</title><script type=\"application/ld+json\">{script}</script></head><body><article><p>{P}</p></article></body></html>"
-            );
-            extract(&page, &[]).published
+            published_with(&format!(
+                "<script type=\"application/ld+json\">{script}</script>"
+            ))
         };
         let ld = r#"{"@type":"Article","headline":"Pier","datePublished":"2018-04-05T06:00"}"#;
         for wrapped in [
@@ -851,6 +961,47 @@ mod tests {
             assert_eq!(with(&wrapped).as_deref(), Some("2018-04-05"), "{wrapped}");
         }
         assert_eq!(without_cdata("<![CDATA[ ]]>"), "");
+    }
+
+    #[test]
+    fn the_day_as_the_page_wrote_it() {
+        let with = published_with;
+        let ld = |k: &str, v: &str| {
+            format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","{k}":"{v}"}}</script>"#
+            )
+        };
+        let meta = |v: &str| format!(r#"<meta property="article:published_time" content="{v}">"#);
+        // A UTC copy of the moment gives way to the page's own offset, whichever comes first.
+        for head in [
+            ld("datePublished", "2013-03-06T04:30:00Z") + &meta("2013-03-05T23:30:00-05:00"),
+            meta("2013-03-06T04:30:00+00:00") + r#"<time datetime="2013-03-05T23:30-05:00">"#,
+            // dateCreated comes after the meta tags.
+            ld("dateCreated", "2013-03-06T04:30:00Z") + &meta("2013-03-05T23:30:00-05:00"),
+        ] {
+            assert_eq!(with(&head).as_deref(), Some("2013-03-05"), "{head}");
+        }
+        // Late in the evening east of Greenwich: the day written, not the day in UTC.
+        assert_eq!(
+            with(&meta("2026-11-24T00:30:00+01:00")).as_deref(),
+            Some("2026-11-24")
+        );
+        // Another moment in UTC is not the same date written locally.
+        assert_eq!(
+            with(
+                &(ld("datePublished", "2013-03-07T04:30:00Z") + &meta("2013-03-05T23:30:00-05:00"))
+            )
+            .as_deref(),
+            Some("2013-03-07")
+        );
+        assert_eq!(
+            instant("2013-03-06T04:30Z"),
+            instant("2013-03-05T23:30:00-0500").map(|(m, _)| (m, 0))
+        );
+        assert_eq!(instant("1970-01-01T00:00:00Z"), Some((0, 0)));
+        // Microdata on an element other than <meta>, before a later <time> of a teaser.
+        let page = format!("<html><body><article><span itemprop=\"datePublished\" content=\"2026-11-23T23:30:00+01:00\"></span><p>{P}</p><time datetime=\"2026-11-20\">20.11.</time></article></body></html>");
+        assert_eq!(extract(&page, &[]).published.as_deref(), Some("2026-11-23"));
     }
 
     #[test]

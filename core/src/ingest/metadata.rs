@@ -1,9 +1,44 @@
 //! Metadata helpers shared by the text and HTML paths: dates to ISO form, datelines, and
 //! "Headline – Outlet" title suffixes.
 
-use crate::text::month_number as month;
 use regex::Regex;
 use std::sync::OnceLock;
+
+/// Month names of the other languages news pages come in (German, French, Spanish, Italian,
+/// Portuguese), folded (no accents), in month order. English ones are [`crate::text::month_number`]'s.
+/// Kept apart from it: "Mars", "Julio" or "Mai" in English text are no months.
+const FOREIGN_MONTHS: [&[&str]; 12] = [
+    &["januar", "janner", "janvier", "enero", "gennaio", "janeiro"],
+    &["februar", "fevrier", "febrero", "febbraio", "fevereiro"],
+    &["marz", "maerz", "mars", "marzo", "marco"],
+    &["avril", "abril", "aprile"],
+    &["mai", "mayo", "maggio", "maio"],
+    &["juni", "juin", "junio", "giugno", "junho"],
+    &["juli", "juillet", "julio", "luglio", "julho"],
+    &["aout", "agosto"],
+    &[
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "setembro",
+    ],
+    &["oktober", "octobre", "octubre", "ottobre", "outubro"],
+    &["novembre", "noviembre", "novembro"],
+    &["dezember", "decembre", "diciembre", "dicembre", "dezembro"],
+];
+
+/// The month a word names in English or another European language: the full name or a prefix of
+/// three letters or more that names one month only ("Okt.", "févr.", "März", "Jänner"), any case.
+pub fn month(word: &str) -> Option<u32> {
+    crate::text::month_number(word).or_else(|| {
+        let w = crate::text::fold(word.trim_end_matches('.'));
+        let names = |i: usize| FOREIGN_MONTHS[i].iter().any(|m| m.starts_with(&w));
+        let i = (0..12).find(|&i| names(i))?;
+        // A prefix two months share ("jui": juin, juillet) names neither.
+        (w.chars().count() >= 3 && !(i + 1..12).any(names)).then_some(i as u32 + 1)
+    })
+}
 
 fn iso(y: u32, m: u32, d: u32) -> Option<String> {
     ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
@@ -14,14 +49,16 @@ fn date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(\d{4})-(\d{2})-(\d{2})|\b([a-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9}\.?),?\s+(\d{4})\b|\b(\d{4})/(\d{2})/(\d{2})\b",
+            r"(?i)\b(\d{4})-(\d{2})-(\d{2})|\b([^\W\d_]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10}\.?),?\s+(?:de\s+|del\s+)?(\d{4})\b|\b(\d{4})/(\d{2})/(\d{2})\b|\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b",
         )
         .expect("date pattern")
     })
 }
 
 /// The first date in `s` (ISO `2023-11-22`, `2023-11-22T10:00Z`, `November 22, 2023`,
-/// `22 Nov 2023`, `2023/11/22`) as ISO `YYYY-MM-DD`.
+/// `22 Nov 2023`, `2023/11/22`, and the European `22. November 2023`, `22.11.2023`,
+/// `1er mars 2023`, `22 de noviembre de 2023`) as ISO `YYYY-MM-DD`: the day as written, in the
+/// page's own time zone (a time and offset after it are not applied).
 pub fn parse_date(s: &str) -> Option<String> {
     for c in date_re().captures_iter(s) {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -31,8 +68,10 @@ pub fn parse_date(s: &str) -> Option<String> {
             month(c.get(4)?.as_str()).and_then(|m| iso(n(6)?, m, n(5)?))
         } else if c.get(7).is_some() {
             month(c.get(8)?.as_str()).and_then(|m| iso(n(9)?, m, n(7)?))
-        } else {
+        } else if c.get(10).is_some() {
             iso(n(10)?, n(11)?, n(12)?)
+        } else {
+            iso(n(15)?, n(14)?, n(13)?)
         };
         if found.is_some() {
             return found;
@@ -61,11 +100,12 @@ pub fn dateline(line: &str) -> Option<(usize, Option<String>, String)> {
     let head = c.get(1)?.as_str();
     // A place opens with a capital (the pattern's letters are any case: Unicode's category
     // tables would cost the download more than this check).
-    let month = head
-        .split(|c: char| !c.is_ascii_alphabetic())
+    let opens_with_month = head
+        .split(|c: char| !c.is_alphabetic())
         .next()
-        .and_then(crate::text::month_number);
-    if month.is_none() && !head.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        .and_then(month)
+        .is_some();
+    if !opens_with_month && !head.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
         return None;
     }
     let outlet = c.get(2)?.as_str().trim();
@@ -85,21 +125,36 @@ pub fn dateline(line: &str) -> Option<(usize, Option<String>, String)> {
         .then(|| (whole.end(), date, outlet.to_string()))
 }
 
+/// A site's address as a name ("tagesschau.de", "n-tv.de", "derstandard.at").
+fn is_domain(s: &str) -> bool {
+    s.rsplit_once('.').is_some_and(|(name, tld)| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            && (2..=6).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_alphabetic())
+    })
+}
+
 /// Splits `Headline – Outlet` / `Headline | Outlet` into the headline and the outlet when the
-/// tail is short and capitalised. A one-word tail after a dash is as often the speaker of a
-/// headline quote ("Taxes must fall - Smith"), so it counts only after `|`.
+/// tail is short and capitalised (any case after `|`, or a site address: "tagesschau.de"). A
+/// one-word tail after a dash is as often the speaker of a headline quote ("Taxes must fall -
+/// Smith"), so it counts only after `|`, or when it is a site address.
 pub fn split_title_outlet(title: &str) -> (String, Option<String>) {
     for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let tail = tail.trim();
             let tw = tail.split_whitespace().count();
             if (1..=4).contains(&tw)
-                && (tw >= 2 || sep == " | " || sep == " :: ")
+                && (tw >= 2 || sep == " | " || sep == " :: " || is_domain(tail))
                 && tail.len() <= 40
-                && tail
+                && (tail
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || sep == " | "
+                    || is_domain(tail))
                 && head.split_whitespace().count() >= 3
             {
                 return (head.trim().to_string(), Some(tail.to_string()));
@@ -126,6 +181,41 @@ mod tests {
         assert_eq!(parse_date("5th Nov. 2021").as_deref(), Some("2021-11-05"));
         assert_eq!(parse_date("the marshal 12, 2021"), None);
         assert_eq!(parse_date("2023-13-45"), None);
+        // The day as written, whatever the offset.
+        assert_eq!(
+            parse_date("2013-03-05T23:30:00-05:00").as_deref(),
+            Some("2013-03-05")
+        );
+    }
+
+    #[test]
+    fn european_dates() {
+        for (s, want) in [
+            ("23. November 2026", "2026-11-23"),
+            ("Stand: 23.11.2026", "2026-11-23"),
+            ("Montag, 23.11.2026, 14:05 Uhr", "2026-11-23"),
+            ("Aktualisiert am 3. März 2025", "2025-03-03"),
+            ("4. Jänner 2024", "2024-01-04"),
+            ("7 Okt. 2022", "2022-10-07"),
+            ("Publié le 1er mars 2023 à 10h", "2023-03-01"),
+            ("le 12 févr. 2021", "2021-02-12"),
+            ("23 de noviembre de 2026", "2026-11-23"),
+            ("5 agosto 2019", "2019-08-05"),
+        ] {
+            assert_eq!(parse_date(s).as_deref(), Some(want), "{s}");
+        }
+        assert_eq!(parse_date("Version 1.2.3 und 45.67.8901"), None);
+        assert_eq!(parse_date("Der Sonntag 23 war ruhig, 2026"), None);
+        // A name gives its month; a prefix its month or, when two months share it, none.
+        for (i, names) in FOREIGN_MONTHS.iter().enumerate() {
+            for m in *names {
+                assert_eq!(month(m), Some(i as u32 + 1), "{m}");
+                for k in 3..m.len() {
+                    assert!(month(&m[..k]).is_none_or(|x| x == i as u32 + 1), "{m}");
+                }
+            }
+        }
+        assert_eq!(month("jui"), None);
     }
 
     #[test]
@@ -152,6 +242,22 @@ mod tests {
             ("Harbour town rebuilds its pier", Some("Coast Daily"))
         );
         assert_eq!(split_title_outlet("Harbour town - live updates").1, None);
+        for (title, outlet) in [
+            (
+                "Stadtrat beschließt Sanierung der Hafenmole | küstenbote online",
+                "küstenbote online",
+            ),
+            (
+                "Stadtrat beschließt Sanierung der Hafenmole - kuestenbote.de",
+                "kuestenbote.de",
+            ),
+        ] {
+            let (t, o) = split_title_outlet(title);
+            assert_eq!(
+                (t.as_str(), o.as_deref()),
+                ("Stadtrat beschließt Sanierung der Hafenmole", Some(outlet))
+            );
+        }
         assert_eq!(split_title_outlet("Taxes must be trusted - Smith").1, None);
         assert_eq!(
             split_title_outlet("Taxes must be trusted | Coastnews")

@@ -33,6 +33,8 @@ pub enum RemovalReason {
     TrackingId,
     ShareHint,
     Navigation,
+    /// An advertisement label ("Advertisement", "Anzeige", "Story continues below").
+    Advertisement,
     RepeatedAcrossBatch,
     Metadata,
     /// A closing line naming the outlet or its staff.

@@ -70,6 +70,11 @@ pub fn clean(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
                 out.source = outlet_before_date(&l.text);
             }
             l.removed = Some(RemovalReason::Metadata);
+        } else if bp::is_reading_time(&l.text) {
+            if let Some(d) = parse_date(&l.text) {
+                out.published.get_or_insert(d);
+            }
+            l.removed = Some(RemovalReason::Metadata);
         }
     }
 
@@ -140,17 +145,54 @@ pub fn clean(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
     out
 }
 
-/// `By Jane Roe` (a few capitalised words) gives the author.
+/// What opens a byline: "By", its German, French and Spanish forms, a label ("Autor:"), or a
+/// kind of piece ("Ein Kommentar von").
+fn byline_prefix() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por):?\s+|(?i:(?:ein|eine|un|une)\s+[^\W\d_]+\s+(?:von|de)\s+)|(?i:autor|autorin|autoren|text|auteur|auteure|autore|author|written by|reporting by|geschrieben von)\s*:\s*)",
+        )
+        .expect("byline pattern")
+    })
+}
+
+/// The name in a byline without its opening word ("By Jane Roe", "Von Max Muster"); the text
+/// as it is when it has none.
+pub fn without_byline_prefix(s: &str) -> &str {
+    byline_prefix().find(s).map_or(s, |m| &s[m.end()..])
+}
+
+/// `By Jane Roe`, `Von Max Muster`, `Autor: Max Muster` (a few capitalised words) gives the
+/// author.
 fn byline(line: &str) -> Option<String> {
-    let rest = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("BY "))?;
-    let rest = rest.split(['|', ',']).next()?.trim();
+    let m = byline_prefix().find(line)?;
+    // The name ends at a separator or an aside ("Par X (avec Y)", "Von X, Berlin").
+    let rest = line[m.end()..].split(['|', ',', '(']).next()?.trim();
     let n = rest.split_whitespace().count();
     ((1..=5).contains(&n)
         && rest.split_whitespace().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(w, "and" | "de" | "van" | "von")
+                || matches!(
+                    w,
+                    "and"
+                        | "de"
+                        | "van"
+                        | "von"
+                        | "und"
+                        | "et"
+                        | "y"
+                        | "e"
+                        | "del"
+                        | "da"
+                        | "di"
+                        | "zu"
+                        | "la"
+                        | "le"
+                        | "der"
+                        | "dos"
+                        | "du"
+                )
         }))
     .then(|| rest.to_string())
 }
@@ -192,6 +234,32 @@ const OUTLET_WORDS: &[&str] = &[
     "broadcasting",
 ];
 
+/// The same in German, French, Spanish and Italian; German ones also end compounds
+/// ("Morgenpost", "Tagesspiegel", "Abendzeitung").
+const FOREIGN_OUTLET_WORDS: &[&str] = &[
+    "zeitung",
+    "post",
+    "blatt",
+    "bote",
+    "kurier",
+    "anzeiger",
+    "spiegel",
+    "rundschau",
+    "nachrichten",
+    "presse",
+    "echo",
+    "rundfunk",
+    "quotidien",
+    "dépêche",
+    "diario",
+    "periódico",
+    "noticias",
+    "corriere",
+    "gazzetta",
+    "giornale",
+    "messaggero",
+];
+
 /// The outlet in an `Outlet Name, date` line, when its name has a news-outlet word.
 fn outlet_before_date(line: &str) -> Option<String> {
     let (name, _) = line.split_once(',')?;
@@ -202,27 +270,125 @@ fn outlet_before_date(line: &str) -> Option<String> {
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         && words.iter().any(|w| {
-            OUTLET_WORDS.contains(
-                &w.to_lowercase()
-                    .trim_matches(|c: char| !c.is_alphanumeric()),
-            )
+            let w = w.to_lowercase();
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            OUTLET_WORDS.contains(&w) || FOREIGN_OUTLET_WORDS.iter().any(|o| w.ends_with(o))
         });
     ok.then(|| name.to_string())
+}
+
+/// Words that label a date line ("Updated 2023-11-22", "Stand: 23.11.2026").
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "updated",
+    "date",
+    "last updated",
+    "first published",
+    "stand",
+    "veröffentlicht",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "erschienen",
+    "erstellt",
+    "datum",
+    "publié",
+    "mis à jour",
+    "modifié",
+    "publicado",
+    "actualizado",
+    "pubblicato",
+    "aggiornato",
+];
+
+/// Other words a date line is made of: times, zones, weekdays (English ones are
+/// [`crate::text::WEEKDAYS`]), small words around them.
+const DATE_WORDS: &[&str] = &[
+    "uhr",
+    "am",
+    "um",
+    "at",
+    "on",
+    "the",
+    "of",
+    "à",
+    "le",
+    "de",
+    "del",
+    "el",
+    "il",
+    "alle",
+    "ore",
+    "h",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "mez",
+    "mesz",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "bst",
+    "pm",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+];
+
+/// Every word of the line belongs to a date: numbers, times ("13h36"), months, labels and
+/// [`DATE_WORDS`] ("23. November 2026, 14:05 Uhr", "04.05.2015 à 13h36 • Mis à jour le").
+/// A row of numbers (a table) is not one: a word must say "date".
+fn only_date_words(line: &str) -> bool {
+    let words = bp::words(line);
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    words.iter().any(|w| !number(w))
+        && words.iter().all(|w| {
+            let w = w.as_str();
+            number(w)
+                || w.split_once('h').is_some_and(|(a, b)| {
+                    (1..=2).contains(&a.len())
+                        && b.len() <= 2
+                        && (a.chars().chain(b.chars())).all(|c| c.is_ascii_digit())
+                })
+                || super::metadata::month(w).is_some()
+                || DATE_WORDS.contains(&w)
+                || crate::text::WEEKDAYS.contains(&w)
+                || DATE_LABELS.iter().any(|l| l.split(' ').any(|x| x == w))
+        })
 }
 
 /// A short line that is only a date, labelled, or `Name, date`.
 fn date_line(line: &str) -> Option<String> {
     let l = line.to_lowercase();
-    let labelled = [
-        "published",
-        "posted",
-        "updated",
-        "date",
-        "last updated",
-        "first published",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p));
+    let labelled = DATE_LABELS.iter().any(|p| l.starts_with(p));
     let short = line.split_whitespace().count() <= 8;
     let labelled = labelled
         || (line.split_once(',').is_some_and(|(name, _)| {
@@ -231,7 +397,7 @@ fn date_line(line: &str) -> Option<String> {
                     .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         }) && parse_date(line).is_some_and(|_| line.split_whitespace().count() <= 8));
-    (short && (labelled || line.split_whitespace().count() <= 4))
+    (short && (labelled || line.split_whitespace().count() <= 4 || only_date_words(line)))
         .then(|| parse_date(line))
         .flatten()
 }
@@ -320,7 +486,19 @@ fn off_topic_headlines(lines: &mut [Line]) {
         if w.len() < 2 {
             continue;
         }
-        let shared = w.iter().filter(|x| vocab.contains(**x)).count();
+        // A compound shares the body's words inside it (German "Hafensanierung" beside
+        // "Sanierung des Hafens"): a long word counts when a body word of five letters or more
+        // is part of it.
+        let shared = w
+            .iter()
+            .filter(|x| {
+                vocab.contains(**x)
+                    || (x.chars().count() >= 8
+                        && vocab
+                            .iter()
+                            .any(|v| v.chars().count() >= 5 && x.contains(*v)))
+            })
+            .count();
         if shared * 3 < w.len() {
             lines[i].removed = Some(RemovalReason::RelatedLinks);
         }
@@ -414,6 +592,20 @@ mod tests {
     }
 
     #[test]
+    fn german_subheadings_share_words_inside_compounds() {
+        let b1 = "Der Stadtrat will den Hafen bis zum Sommer sanieren lassen, die Kosten trägt vor allem das Land.";
+        let b2 = "Fischer begrüßten den Plan, Wirte am Kai fürchten dagegen monatelange Baustellen vor ihren Türen.";
+        let t = format!("{b1}\nHafenbaustellen ängstigen Kaiwirte\n{b2}\nPromi-Koch eröffnet Bistro in Bergdorf\n{b1}\n");
+        let c = clean(&t, false, &[]);
+        assert!(
+            c.text.contains("Hafenbaustellen ängstigen Kaiwirte"),
+            "{}",
+            c.text
+        );
+        assert!(!c.text.contains("Promi-Koch"));
+    }
+
+    #[test]
     fn bio_and_credit_at_end() {
         let t = format!("{BODY1}\n{BODY2}\n\nJane Roe is a seasoned journalist who writes about coasts.\nCoast Daily Staff");
         let c = clean(&t, false, &[]);
@@ -434,33 +626,91 @@ mod tests {
 
     #[test]
     fn outlet_and_date_lines() {
-        let c = clean(
-            &format!("Port Courier, 4 March 2021\n{BODY1}\n{BODY2}"),
-            false,
-            &[],
-        );
-        assert_eq!(
-            (c.source.as_deref(), c.published.as_deref()),
-            (Some("Port Courier"), Some("2021-03-04"))
-        );
-        let c = clean(
-            &format!("Lisbon, 4 March 2021\n{BODY1}\n{BODY2}"),
-            false,
-            &[],
-        );
-        assert_eq!(
-            (c.source.as_deref(), c.published.as_deref()),
-            (None, Some("2021-03-04"))
-        );
-        let c = clean(
-            &format!("By Jane Roe, March 4, 2021\n{BODY1}\n{BODY2}"),
-            false,
-            &[],
-        );
-        assert_eq!(
-            (c.author.as_deref(), c.published.as_deref()),
-            (Some("Jane Roe"), Some("2021-03-04"))
-        );
+        for (head, source, author, date) in [
+            (
+                "Port Courier, 4 March 2021",
+                Some("Port Courier"),
+                None,
+                "2021-03-04",
+            ),
+            (
+                "Kieler Morgenpost, 23.11.2026",
+                Some("Kieler Morgenpost"),
+                None,
+                "2026-11-23",
+            ),
+            ("Lisbon, 4 March 2021", None, None, "2021-03-04"),
+            (
+                "By Jane Roe, March 4, 2021",
+                None,
+                Some("Jane Roe"),
+                "2021-03-04",
+            ),
+        ] {
+            let c = clean(&format!("{head}\n{BODY1}\n{BODY2}"), false, &[]);
+            assert_eq!(
+                (
+                    c.source.as_deref(),
+                    c.author.as_deref(),
+                    c.published.as_deref()
+                ),
+                (source, author, Some(date)),
+                "{head}"
+            );
+        }
+    }
+
+    #[test]
+    fn german_and_french_text() {
+        let b1 = "Der Stadtrat hat am Montag beschlossen, die beschädigte Hafenmole bis zum Sommer zu sanieren.";
+        let b2 = "Fischer und Wirte begrüßten die Entscheidung, weil die Mole seit Monaten gesperrt ist.";
+        for (head, author, date) in [
+            (
+                "Von Max Muster\n23. November 2026, 14:05 Uhr",
+                "Max Muster",
+                "2026-11-23",
+            ),
+            (
+                "Stand: 23.11.2026 | Lesedauer: 3 Min.\nAutorin: Erika Beispiel",
+                "Erika Beispiel",
+                "2026-11-23",
+            ),
+            (
+                "Ein Kommentar von Max Muster\nMontag, 23.11.2026, 14:05 Uhr",
+                "Max Muster",
+                "2026-11-23",
+            ),
+            (
+                "Par Jean Exemple et Marie Modèle\n04.05.2015 à 13h36 • Mis à jour le",
+                "Jean Exemple et Marie Modèle",
+                "2015-05-04",
+            ),
+            (
+                "Von: Max Muster\nErstellt: 23.11.2026, 14:05 Uhr",
+                "Max Muster",
+                "2026-11-23",
+            ),
+            (
+                "Par Jean Exemple (avec Marie Modèle)\nPublié le 1er mars 2023 à 10h",
+                "Jean Exemple",
+                "2023-03-01",
+            ),
+        ] {
+            let t = format!("Stadtrat beschließt Sanierung der Hafenmole\n{head}\n\n{b1}\nWerbung\n{b2}\nMehr zum Thema:\n- Hafenamt sucht neue Lotsen\n- Leuchtturm wird Museum\n");
+            let c = clean(&t, true, &[]);
+            assert_eq!(
+                c.title.as_deref(),
+                Some("Stadtrat beschließt Sanierung der Hafenmole")
+            );
+            assert_eq!(
+                (c.author.as_deref(), c.published.as_deref()),
+                (Some(author), Some(date)),
+                "{head}"
+            );
+            assert_eq!(c.text, format!("{b1}\n{b2}"), "{head}");
+        }
+        // A sentence opening with "Von" is no byline.
+        assert_eq!(byline("Von Berlin aus fuhr er weiter."), None);
     }
 
     #[test]
