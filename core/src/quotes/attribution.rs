@@ -165,6 +165,11 @@ fn subject(
     adjacent
         .or_else(|| {
             (!participle)
+                .then(|| relative_who(text, cands, &range))
+                .flatten()
+        })
+        .or_else(|| {
+            (!participle)
                 .then(|| phrases::before_cue(text, range.clone(), range.end))
                 .flatten()
                 .map(phrase)
@@ -185,6 +190,38 @@ fn subject(
                 subject_before(text, cands, range)
             }
         })
+}
+
+/// "Ann Lee, who has long said …": the relative pronoun after a comma and right before a cue
+/// (past auxiliaries and adverbs) is the speaker as written, and stands for the name before
+/// its comma.
+fn relative_who(text: &str, cands: &[Candidate], range: &Range<usize>) -> Option<Candidate> {
+    let mut lead = text[range.clone()].trim_end();
+    loop {
+        let word = lead.split_whitespace().next_back().unwrap_or("");
+        let from = lead.len() - word.len();
+        // (A restrictive "who" with no comma before it is part of its noun phrase.)
+        if word == "who" && lead[..from].trim_end().ends_with(',') {
+            let start = range.start + from;
+            let entity = cands
+                .iter()
+                .rev()
+                .filter(inside(&(range.start..start)))
+                .find(|c| c.speaker_like)
+                .filter(|c| text[c.end..start].trim() == ",")
+                .and_then(|c| c.entity);
+            return Some(Candidate {
+                start,
+                end: start + word.len(),
+                entity,
+                speaker_like: true,
+            });
+        }
+        if word.is_empty() || !phrases::adverb(word) {
+            return None;
+        }
+        lead = lead[..from].trim_end();
+    }
 }
 
 /// The subject of the clause that a cue continues: "Ann Lee criticised the plan and [said]",

@@ -524,6 +524,17 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_who_after_a_comma_is_the_speaker_mention() {
+        let t = "The port board met Karin Brand, who later said the plan was “a costly fantasy of the board”.";
+        assert_eq!(mentions(t), [Some("who".to_string())]);
+        // It stands for the name before its comma.
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        // A restrictive "who" belongs to its noun phrase.
+        let t = "Jan Vos met a sailor who said the plan was “a costly fantasy of the board”.";
+        assert_ne!(mentions(t), [Some("who".to_string())]);
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);
