@@ -427,6 +427,20 @@ fn after_speaker(
     (cs, ce, cue): (usize, usize, String),
 ) -> Option<Attribution> {
     // The speaker stands next to the cue: between the quote and the cue, or right after it.
+    // After a comma an inverting cue takes the name that follows it ("“…” for the port, said
+    // Ann Lee"): the words before the comma end the reporter's clause.
+    let inverted = phrases::inverts(&cue);
+    if inverted && text[q.close..cs].trim_end().ends_with(',') {
+        let from = ce + text[ce..after.end].len() - text[ce..after.end].trim_start().len();
+        let named = cands
+            .iter()
+            .find(|c| c.start == from && c.speaker_like)
+            .copied()
+            .or_else(|| phrases::after_cue(text, ce, after.end).map(phrase));
+        if let Some(c) = named {
+            return Some(found(c, cue));
+        }
+    }
     let between = last_in(cands, q.close..cs);
     if let Some(c) = between.filter(|c| c.speaker_like) {
         return Some(found(c, cue));
@@ -437,7 +451,6 @@ fn after_speaker(
     if let Some(c) = between {
         return Some(found(c, cue));
     }
-    let inverted = phrases::inverts(&cue);
     if let Some(c) = inverted
         .then(|| phrases::after_cue(text, ce, after.end))
         .flatten()

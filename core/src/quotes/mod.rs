@@ -535,6 +535,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_comma_and_an_inverted_cue_speaks() {
+        let t = "The new pier marks “the end of an old era” for Jan Vos, said Karin Brand, a port historian.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "The new pier marks “the end of an old era” for Jan Vos, said a port historian.";
+        assert_eq!(mentions(t), [Some("a port historian".to_string())]);
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);
