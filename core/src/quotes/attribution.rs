@@ -327,8 +327,8 @@ pub fn attribute(
         }
     }
     // “…,” the Serbian president said. / “…,” said John Kirby, a spokesman …
-    // A cue after a conjunction ("“…” and she added") opens a clause of its own: the cue before
-    // the quote, if any, comes first.
+    // A cue after a conjunction or relative pronoun ("“…” and she added", "“…”, which she
+    // denied") opens a clause of its own: the cue before the quote, if any, comes first.
     let (after_attribution, coordinated) = after_cue(text, q, &after, cands);
     if !coordinated {
         if let Some(a) = after_attribution {
@@ -361,7 +361,18 @@ fn after_cue(
         .any(|w| {
             matches!(
                 w,
-                "and" | "but" | "though" | "although" | "while" | "when" | "because"
+                "and"
+                    | "but"
+                    | "though"
+                    | "although"
+                    | "while"
+                    | "when"
+                    | "because"
+                    | "which"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "that"
             )
         });
     (

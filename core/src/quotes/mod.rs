@@ -424,6 +424,12 @@ mod tests {
         // With no cue before the quote, the one after it still speaks.
         let t = "The deal was “a good start for the whole harbour” and Karin Brand added that talks go on.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        // So does a cue in a relative clause after the quote.
+        let t =
+            "Jan Vos said the deal was “a good start for the harbour”, which Karin Brand denied.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        let t = "Jan Vos said he had “a plan for the harbour” that Karin Brand announced.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
     }
 
     #[test]
