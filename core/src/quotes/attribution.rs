@@ -226,7 +226,8 @@ fn relative_who(text: &str, cands: &[Candidate], range: &Range<usize>) -> Option
 
 /// The subject of the clause that a cue continues: "Ann Lee criticised the plan and [said]",
 /// "Ann Lee, speaking on radio, called it a “…” and then [said]", "Ann Lee wrote a letter,
-/// [saying]", "Ann Lee began by [saying]": the name, pronoun or noun phrase opening the clause (see [`opening_subject`]).
+/// [saying]", "Ann Lee said it was “…,” [adding]", "calling it costly and [asserting]", "Ann
+/// Lee began by [saying]": the name, pronoun or noun phrase opening the clause (see [`opening_subject`]).
 fn clause_subject(
     text: &str,
     cands: &[Candidate],
@@ -240,7 +241,9 @@ fn clause_subject(
         .skip_while(|w| phrases::adverb(w));
     let continues = match words.next() {
         // "…, saying" / "began by saying"
-        Some(w) if participle => w.ends_with(',') || w == "by",
+        Some(w) if participle => {
+            w.trim_end_matches(['”', '"', '’']).ends_with(',') || matches!(w, "by" | "and")
+        }
         Some(w) => matches!(w, "and" | "but"),
         None => false,
     };

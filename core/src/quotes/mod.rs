@@ -508,6 +508,16 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_quote_or_and_continues_the_clause() {
+        let t = "In a radio interview, Karin Brand said the plan was “too costly,” adding, “Nobody on the board has read it.”";
+        let got = run(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("Karin Brand"));
+        let t = "Karin Brand attacked the plan, calling it wasteful and asserting that it was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
     fn according_to_a_phrase_and_as_it_put_it() {
         let t = "According to the harbour board, “no ship can sail until the storm has passed.”";
         assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
