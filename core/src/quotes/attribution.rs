@@ -485,6 +485,21 @@ fn before_cue(
 ) -> Option<Attribution> {
     // X said that “…” / X responded by saying “…” / According to X, “…”
     let before_cues = cues::all(&text[before.clone()]);
+    // Ann Lee’s claim that “…” / her remark: “…”: the possessor of a noun for speech after the
+    // last cue speaks.
+    if let Some(((ps, pe), noun_end)) = phrases::speech_possessor(text, before.clone()) {
+        let last_cue_end = before_cues
+            .last()
+            .map_or(before.start, |c| before.start + c.1);
+        if noun_end >= last_cue_end && q.open - noun_end <= POSSESSOR_REACH {
+            let noun = text[pe..noun_end]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .trim_end_matches([',', ':']);
+            return Some(found(possessor(cands, ps, pe), noun.to_string()));
+        }
+    }
     if let Some(a) = outer_speaker(text, cands, &before, &before_cues, q.open) {
         return Some(a);
     }
@@ -508,6 +523,28 @@ fn before_cue(
         });
     }
     sentence_subject(text, cands, before)
+}
+
+/// How far before a quote a noun for speech may stand ("her warning that the port …").
+const POSSESSOR_REACH: usize = 80;
+
+/// The speaker that a possessive word names: the name it ends, else the possessive itself
+/// ("his", "the mayor’s"), standing for the nearest person or organisation named before it.
+fn possessor(cands: &[Candidate], start: usize, end: usize) -> Candidate {
+    if let Some(c) = cands.iter().find(|c| c.end == end && c.start <= start) {
+        return *c;
+    }
+    let entity = cands
+        .iter()
+        .rev()
+        .filter(|c| c.end <= start && start - c.end <= PRONOUN_REACH && c.speaker_like)
+        .find_map(|c| c.entity);
+    Candidate {
+        start,
+        end,
+        entity,
+        speaker_like: true,
+    }
 }
 
 /// Ann Lee condemned what she called “…”: a personal pronoun speaking in a free relative

@@ -559,6 +559,15 @@ mod tests {
     }
 
     #[test]
+    fn the_possessor_of_a_noun_for_speech_speaks() {
+        let t = "Jan Vos repeated Karin Brand’s claim that the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "Mayor Karin Brand spoke last. Her answer: “Nobody can sail until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("Her".to_string())]);
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);

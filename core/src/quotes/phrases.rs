@@ -219,6 +219,99 @@ pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     None
 }
 
+/// Nouns for what someone said: their possessor speaks ("her remark that “…”").
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "statement",
+    "assertion",
+    "response",
+    "answer",
+    "words",
+    "promise",
+    "pledge",
+    "vow",
+    "warning",
+    "message",
+    "slogan",
+    "tweet",
+    "post",
+    "retort",
+    "reply",
+    "quip",
+    "boast",
+    "complaint",
+    "accusation",
+    "charge",
+    "suggestion",
+    "declaration",
+    "insistence",
+    "argument",
+    "admission",
+    "description",
+    "prediction",
+    "question",
+    "demand",
+    "plea",
+    "conclusion",
+    "view",
+    "mantra",
+];
+
+/// A possessive word: a possessive pronoun, or a name or noun with ’s. Returns its length
+/// without the ’s.
+fn possessive(word: &str) -> Option<usize> {
+    if matches!(
+        word,
+        "his" | "His" | "her" | "Her" | "their" | "Their" | "its" | "Its"
+    ) {
+        return Some(word.len());
+    }
+    let stem = word
+        .strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))?;
+    plain(stem).then_some(stem.len())
+}
+
+/// The last noun for speech in `range` that has a possessor ("her remark that", "Ann Lee’s
+/// repeated claims", "in his words"), with at most two words between them. Returns the
+/// possessor's span (without its ’s; a noun phrase from its determiner, else the one word) and
+/// where the noun ends.
+pub fn speech_possessor(text: &str, range: Range<usize>) -> Option<((usize, usize), usize)> {
+    let ws = words(text, range);
+    ws.iter().enumerate().rev().find_map(|(n, &(_, end))| {
+        let word = &text[ws[n].0..end];
+        let noun = word.trim_end_matches([',', ':']);
+        // The noun introduces the words it names ("claim that", "call for", "words:"); one that
+        // a verb follows is the topic of someone else's report ("her claims were false").
+        let next = ws.get(n + 1).map_or("", |&(s, e)| &text[s..e]);
+        let introduces = word.ends_with(':')
+            || word.ends_with(',') && noun == "words"
+            || matches!(next, "that" | "to" | "for");
+        if !introduces || !SPEECH_NOUNS.contains(&noun.to_lowercase().as_str()) {
+            return None;
+        }
+        for &(s, e) in ws[n.saturating_sub(3)..n].iter().rev() {
+            let word = &text[s..e];
+            if let Some(len) = possessive(word) {
+                // (A noun phrase with ’s reaches back to its determiner: "the mayor’s".)
+                let phrase = before_cue(text, ws[0].0..s + len, s + len)
+                    .filter(|_| len < word.len())
+                    .unwrap_or((s, s + len));
+                return Some((phrase, end));
+            }
+            if !plain(word) || NOT_IN_PHRASE.contains(&word.to_lowercase().as_str()) {
+                return None;
+            }
+        }
+        None
+    })
+}
+
 /// Reporting verbs that stand before their subject after a quote ("“…,” said the ruling").
 pub fn inverts(cue: &str) -> bool {
     matches!(
@@ -297,6 +390,24 @@ mod tests {
             None
         );
         assert_eq!(before("Ships sail while workers said"), None);
+    }
+
+    #[test]
+    fn the_possessor_of_a_noun_for_speech() {
+        fn owner(t: &str) -> Option<&str> {
+            speech_possessor(t, 0..t.len()).map(|((s, e), _)| &t[s..e])
+        }
+        assert_eq!(owner("the mayor recalled her remark that"), Some("her"));
+        // (A name is one word here; the name's entity mention spans it all.)
+        assert_eq!(owner("He cited Jan Vos’s repeated claim that"), Some("Vos"));
+        assert_eq!(
+            owner("The harbour master’s answer:"),
+            Some("The harbour master")
+        );
+        assert_eq!(owner("because, in his words,"), Some("his"));
+        // A noun that a verb follows is the topic of the report, not its speaker's words.
+        assert_eq!(owner("Ann Lee said his claims were"), None);
+        assert_eq!(owner("the remark that"), None);
     }
 
     #[test]
