@@ -522,7 +522,31 @@ fn before_cue(
             cue: Some(cue),
         });
     }
-    sentence_subject(text, cands, before)
+    labelled(text, cands, &before).or_else(|| sentence_subject(text, cands, before))
+}
+
+/// Ann Lee: “…” / Rep. Ann Lee (D-Ore.): “…”: a name (or pronoun) and a colon introduce the
+/// quote as a transcript or a list of voices does.
+fn labelled(text: &str, cands: &[Candidate], before: &Range<usize>) -> Option<Attribution> {
+    let lead = text[before.clone()]
+        .trim_end()
+        .strip_suffix(':')?
+        .trim_end();
+    // (A bracketed note after the name: a party and state, a title.)
+    let lead = match lead.strip_suffix(')') {
+        Some(inner) => inner[..inner.rfind('(')?].trim_end(),
+        None => lead,
+    };
+    let end = before.start + lead.len();
+    let c = cands
+        .iter()
+        .rev()
+        .find(|c| c.end == end && c.start >= before.start && c.speaker_like)?;
+    Some(Attribution {
+        speaker: c.entity,
+        mention: Some((c.start, c.end)),
+        cue: None,
+    })
 }
 
 /// How far before a quote a noun for speech may stand ("her warning that the port …").

@@ -568,6 +568,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_a_colon_introduce_a_quote() {
+        let t = "The hearing went on.\nRep. Jan Vos (D-Ore.): “Who told you that the port was shut?”\nKarin Brand: “Nobody can sail until the storm has passed.”";
+        let got = run(t);
+        assert_eq!(got[0].1.as_deref(), Some("Jan Vos"));
+        assert_eq!(got[1].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);
