@@ -576,6 +576,15 @@ mod tests {
     }
 
     #[test]
+    fn a_written_text_reads() {
+        let t =
+            "The port posted a notice. “Every ship must wait until the storm has passed,” it read.";
+        assert_eq!(mentions(t), [Some("it".to_string())]);
+        let t = "“Every ship must wait until the storm has passed,” read the notice on the wall.";
+        assert_eq!(mentions(t), [Some("the notice on the wall".to_string())]);
+    }
+
+    #[test]
     fn unknown_speaker_stays_unknown() {
         let t = "“Nobody knows who wrote this line about the harbour.”";
         assert_eq!(run(t)[0].1, None);

@@ -331,6 +331,8 @@ pub fn inverts(cue: &str) -> bool {
             | "recalled"
             | "argued"
             | "declared"
+            | "read"
+            | "reads"
     )
 }
 
