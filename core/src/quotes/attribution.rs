@@ -96,25 +96,35 @@ fn last_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
 
 /// The subject of a cue: the last candidate before it, but before the appositions that end
 /// right at the cue ("Ann Lee, head of the union, said": Ann Lee, not the union; "Ann Lee, the
-/// minister, a member of the board, said": Ann Lee). Past the first apposition, the subject is
+/// minister, a member of the board, said": Ann Lee; "The mayor, who met Ann Lee, said": the
+/// mayor). Past the first apposition, the subject is
 /// a person, organisation or pronoun.
 fn subject_before(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
     /// Appositions looked through.
     const APPOSITIONS: usize = 3;
     let lead = text[range.clone()].trim_end();
+    // "The lawmaker, who represents the port, said": a noun phrase that opens its clause before
+    // an apposition speaks when no name does.
+    let mut noun_phrase = None;
     if let Some(mut inner) = lead.strip_suffix(',') {
         for n in 0..APPOSITIONS {
             let Some(open) = inner.rfind(',') else { break };
-            let subject = last_in(cands, range.start..range.start + open).filter(|c| {
-                text[c.end..range.start + open].trim().is_empty() && (n == 0 || c.speaker_like)
-            });
+            let comma = range.start + open;
+            let subject = last_in(cands, range.start..comma)
+                .filter(|c| text[c.end..comma].trim().is_empty() && (n == 0 || c.speaker_like));
             if subject.is_some() {
                 return subject;
             }
+            noun_phrase = noun_phrase.or_else(|| {
+                phrases::before_cue(text, range.start..comma, comma).filter(|&(s, _)| {
+                    let lead = text[range.start..s].trim_end();
+                    lead.is_empty() || lead.ends_with(',')
+                })
+            });
             inner = &inner[..open];
         }
     }
-    last_in(cands, range)
+    noun_phrase.map(phrase).or_else(|| last_in(cands, range))
 }
 
 /// A speaker named by a noun phrase or pronoun found by [`phrases`]: no entity.

@@ -493,6 +493,15 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_phrase_subject_before_a_relative_clause() {
+        let t = "The harbour master, who has worked with Jan Vos for years, said the plan was “a costly fantasy of the board”.";
+        assert_eq!(mentions(t), [Some("The harbour master".to_string())]);
+        // A phrase that closes an opening clause is not the subject.
+        let t = "Speaking at the harbour, Jan Vos, who chairs the board, said the plan was “a costly fantasy”.";
+        assert_eq!(mentions(t), [Some("Jan Vos".to_string())]);
+    }
+
+    #[test]
     fn a_pronoun_in_what_he_called_stands_for_the_sentence_subject() {
         let t = "Mayor Karin Brand rejected what she called a “costly fantasy of the board”.";
         assert_eq!(mentions(t), [Some("Karin Brand".to_string())]);
