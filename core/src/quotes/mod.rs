@@ -480,6 +480,13 @@ mod tests {
     }
 
     #[test]
+    fn an_irregular_reporting_verb_ends_the_opening_noun_phrase() {
+        let t = "The head of the port said the plan was “too costly,” noting that “nobody on the board has read it.”";
+        let got = mentions(t);
+        assert_eq!(got.last(), Some(&Some("The head of the port".to_string())));
+    }
+
+    #[test]
     fn a_clause_subject_before_an_earlier_quoted_term() {
         let t = "Karin Brand spoke at a “harbour forum” run by Jan Vos and said the port was “a costly fantasy of the board”.";
         let got = run(t);

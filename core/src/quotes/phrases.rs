@@ -189,7 +189,7 @@ pub fn filling(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
 
 /// The noun phrase that opens a sentence (after at most a short introductory phrase and its
 /// comma) and ends before its verb: "The piece [used]", "In July, the agency [found]". The verb
-/// is the first lowercase word ending in -ed or -s, or an auxiliary.
+/// is the first lowercase word ending in -ed or -s, a reporting verb ("said") or an auxiliary.
 pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     let head = &text[range.clone()];
     let mut starts = vec![range.start];
@@ -205,6 +205,7 @@ pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
         for (n, &(s, e)) in ws.iter().enumerate().skip(1).take(MAX_WORDS) {
             let w = text[s..e].trim_end_matches([',', '.', ';', ':']);
             let verb = BETWEEN.contains(&w)
+                || super::cues::VERBS.contains(&w)
                 || w.len() > 3
                     && w.chars().all(|c| c.is_ascii_lowercase())
                     && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"));
