@@ -487,6 +487,15 @@ mod tests {
     }
 
     #[test]
+    fn an_ed_word_after_the_determiner_is_no_verb() {
+        let t = "The retired harbour master has sent Jan Vos no details, saying only that the plan was “a costly fantasy of the board”.";
+        assert_eq!(
+            mentions(t),
+            [Some("The retired harbour master".to_string())]
+        );
+    }
+
+    #[test]
     fn a_clause_subject_before_an_earlier_quoted_term() {
         let t = "Karin Brand spoke at a “harbour forum” run by Jan Vos and said the port was “a costly fantasy of the board”.";
         let got = run(t);

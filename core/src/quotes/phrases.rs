@@ -204,9 +204,12 @@ pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
         }
         for (n, &(s, e)) in ws.iter().enumerate().skip(1).take(MAX_WORDS) {
             let w = text[s..e].trim_end_matches([',', '.', ';', ':']);
+            // (Right after the determiner an -ed or -s word is the head or an adjective: "the
+            // retired general", "the protesters chanted".)
             let verb = BETWEEN.contains(&w)
                 || super::cues::VERBS.contains(&w)
-                || w.len() > 3
+                || n >= 2
+                    && w.len() > 3
                     && w.chars().all(|c| c.is_ascii_lowercase())
                     && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"));
             if verb {
