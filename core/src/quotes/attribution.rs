@@ -258,8 +258,45 @@ fn clause_subject(
         None => false,
     };
     continues
-        .then(|| opening_subject(text, cands, range))
+        .then(|| {
+            opening_subject(text, cands, range.clone())
+                .or_else(|| finite_subject(text, cands, range))
+        })
         .flatten()
+}
+
+/// "Ann Lee knocked Jan Vos on trade and [called] …", "Ann Lee has taken a swipe at Jan Vos’s
+/// plan, [saying] …": the last name or pronoun in `range` that a finite verb follows, the
+/// subject of the clause that the cue continues.
+fn finite_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+    cands
+        .iter()
+        .rev()
+        .filter(inside(&range))
+        .find(|c| {
+            let next = text[c.end..range.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            c.speaker_like && (phrases::adverb(next) || finite_verb(next))
+        })
+        .copied()
+}
+
+/// A lowercase word in a past or present form ("knocked", "argues", "went"), not one of a few
+/// look-alikes ("is", "his").
+fn finite_verb(word: &str) -> bool {
+    /// Past forms that end in neither -ed nor -s.
+    const IRREGULAR: &[&str] = &[
+        "went", "shot", "read", "spoke", "sang", "began", "cried", "fought", "hit", "struck",
+    ];
+    const NOT_VERBS: &[&str] = &["is", "was", "has", "its", "his", "this", "thus", "plus"];
+    word.len() >= 3
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_VERBS.contains(&word)
+        && (word.ends_with("ed")
+            || word.ends_with('s') && !word.ends_with("ss")
+            || IRREGULAR.contains(&word))
 }
 
 /// The name, pronoun or noun phrase that opens `range` (after at most a short introductory
@@ -404,11 +441,6 @@ pub fn verb_after(
     after: &Range<usize>,
     cands: &[Candidate],
 ) -> Option<(usize, Attribution)> {
-    /// Past forms that end in neither -ed nor -s.
-    const IRREGULAR: &[&str] = &[
-        "went", "shot", "read", "spoke", "sang", "began", "cried", "fought", "hit", "struck",
-    ];
-    const NOT_VERBS: &[&str] = &["is", "was", "has", "its", "his", "this", "thus", "plus"];
     // The quote is a statement of its own: it opens its sentence or line.
     let opens = text[..q.open]
         .trim_end_matches([' ', '\t'])
@@ -434,13 +466,7 @@ pub fn verb_after(
     let verb: &str = text[vs..after.end]
         .split(|c: char| !c.is_alphabetic())
         .next()?;
-    let verb_like = verb.len() >= 3
-        && verb.chars().all(|c| c.is_ascii_lowercase())
-        && !NOT_VERBS.contains(&verb)
-        && (verb.ends_with("ed")
-            || verb.ends_with('s') && !verb.ends_with("ss")
-            || IRREGULAR.contains(&verb));
-    verb_like.then(|| (vs, found(speaker, verb.to_string())))
+    finite_verb(verb).then(|| (vs, found(speaker, verb.to_string())))
 }
 
 fn after_speaker(

@@ -496,6 +496,12 @@ mod tests {
     }
 
     #[test]
+    fn a_continued_clause_takes_the_name_that_a_verb_follows() {
+        let t = "There were sharper words this week at the port, such as when Karin Brand knocked Jan Vos on trade and called him “a fantasist of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
     fn a_clause_subject_before_an_earlier_quoted_term() {
         let t = "Karin Brand spoke at a “harbour forum” run by Jan Vos and said the port was “a costly fantasy of the board”.";
         let got = run(t);
