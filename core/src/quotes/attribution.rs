@@ -195,7 +195,8 @@ fn subject(
         .or_else(|| {
             // (An apposition ends at a finite cue, not at a participle.)
             if participle {
-                last_in(cands, range)
+                finite_subject(text, cands, clause_start.min(range.start)..range.end)
+                    .or_else(|| last_in(cands, range))
             } else {
                 subject_before(text, cands, range)
             }

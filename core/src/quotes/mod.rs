@@ -499,6 +499,9 @@ mod tests {
     fn a_continued_clause_takes_the_name_that_a_verb_follows() {
         let t = "There were sharper words this week at the port, such as when Karin Brand knocked Jan Vos on trade and called him “a fantasist of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        // So does a participle that continues no clause right before it.
+        let t = "Karin Brand has fought with Jan Vos for years, at one point calling him “a fantasist of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
     }
 
     #[test]
