@@ -668,11 +668,12 @@ fn outer_speaker(
 /// “Trump openly admires Putin as a “strong leader”” / “In July, Gingrich dismissed Estonia as
 /// being in the “suburbs of St. Petersburg””: with no reporting verb, a quote inside the
 /// reporter's sentence belongs to the sentence's subject, when a person, organisation or
-/// pronoun opens the sentence (after at most an introductory phrase and its comma) and a verb
-/// follows it, which is the cue.
+/// pronoun opens the sentence (after at most an introductory phrase and its comma), or else is
+/// the last one that a finite verb follows, and a verb follows it, which is the cue.
 fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Option<Attribution> {
     // A name opening the sentence, else a noun phrase ("The report found …").
-    let c = opening_subject(text, cands, before.clone())?;
+    let c = opening_subject(text, cands, before.clone())
+        .or_else(|| finite_subject(text, cands, before.clone()))?;
     const AUXILIARIES: &[&str] = &[
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later",
         "once", "again", "even", "did", "does", "not", "never", "just",
