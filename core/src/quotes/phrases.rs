@@ -7,9 +7,35 @@ use std::ops::Range;
 
 /// Words that open a noun phrase.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-    "one", "another", "some", "many", "several", "both", "each", "other", "most", "two", "three",
-    "four", "five",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "one",
+    "another",
+    "some",
+    "many",
+    "several",
+    "both",
+    "each",
+    "other",
+    "most",
+    "two",
+    "three",
+    "four",
+    "five",
+    "dozens",
+    "hundreds",
+    "thousands",
 ];
 
 /// Words between a subject and its cue that belong to neither ("the agency also said", "a
@@ -386,6 +412,10 @@ mod tests {
             Some("the port’s new owner")
         );
         assert_eq!(before("Police said"), Some("Police"));
+        assert_eq!(
+            before("On Monday, hundreds of dock workers said"),
+            Some("hundreds of dock workers")
+        );
         assert_eq!(before("At the dock, critics said"), Some("critics"));
         assert_eq!(before("In a statement, it said"), Some("it"));
         // No phrase: a verb, a clause, a lone determiner.
