@@ -460,6 +460,9 @@ mod tests {
         assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
         assert_eq!(run(t)[0].1, None);
         // A phrase that is not the sentence's subject speaks for nothing.
+        // After any comma of the sentence.
+        let t = "At the port on Monday, as the storm rose and the ships waited, the harbour board dismissed the plan as a “costly fantasy of the mayor”.";
+        assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
         let t = "Ships in the harbour waited for a “window in the storm” all week.";
         assert_eq!(mentions(t), [None]);
     }

@@ -213,15 +213,13 @@ pub fn filling(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     ok.then_some((first.0, last.1))
 }
 
-/// The noun phrase that opens a sentence (after at most a short introductory phrase and its
-/// comma) and ends before its verb: "The piece [used]", "In July, the agency [found]". The verb
-/// is the first lowercase word ending in -ed or -s, a reporting verb ("said") or an auxiliary.
+/// The noun phrase that opens a sentence (or a clause after one of its commas) and ends before
+/// its verb: "The piece [used]", "In July, the agency [found]". The verb is the first lowercase
+/// word ending in -ed or -s, a reporting verb ("said") or an auxiliary.
 pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     let head = &text[range.clone()];
     let mut starts = vec![range.start];
-    if let Some(comma) = head.find(',').filter(|&i| i <= 40) {
-        starts.push(range.start + comma + 1);
-    }
+    starts.extend(head.match_indices(',').map(|(i, _)| range.start + i + 1));
     for from in starts {
         let ws = words(text, from..range.end);
         let Some(&first) = ws.first() else { continue };
