@@ -307,10 +307,6 @@ fn opening_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Opti
     // ("But she …") stands outside it. A subordinate clause ("When she …") is the quote's
     // clause unless a comma closes it first ("If he wins, Ann Lee …").
     const COORDINATORS: &[&str] = &["but", "and", "so", "then", "yet", "even", "also", "now"];
-    const SUBORDINATORS: &[&str] = &[
-        "if", "as", "while", "when", "after", "before", "since", "though", "although", "because",
-        "once", "until", "whether", "where",
-    ];
     const PREPOSITIONS: &[&str] = &[
         "like", "unlike", "with", "without", "in", "on", "at", "for", "from", "by", "during", "of",
         "to", "about", "against", "despite",
@@ -337,6 +333,12 @@ fn opening_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Opti
         .or_else(|| phrases::opening(text, range.clone()).map(phrase))
         .filter(|c| c.end <= range.end)
 }
+
+/// Words that open a subordinate clause ("When she …", "If he wins, …").
+const SUBORDINATORS: &[&str] = &[
+    "if", "as", "while", "when", "after", "before", "since", "though", "although", "because",
+    "once", "until", "whether", "where",
+];
 
 /// Dashes that introduce a byline-like attribution: “…” ― Ann Lee.
 const DASHES: &[char] = &['―', '—', '–'];
@@ -650,6 +652,16 @@ fn outer_speaker(
     // and no relative pronoun opens a clause of its own ("which he called").
     let inner = before.start + cues[cues.len() - 1].0;
     let between = &text[ce.min(inner)..inner];
+    // "When she first described it, she said “…”": an outer cue in a subordinate clause that a
+    // comma closes reports nothing of the main clause.
+    let opener = text[before.start..cs]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if SUBORDINATORS.contains(&opener.as_str()) && between.contains(',') {
+        return None;
+    }
     if between.contains(['“', '”', '"'])
         || between
             .split(|c: char| !c.is_alphanumeric())

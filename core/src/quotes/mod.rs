@@ -394,6 +394,9 @@ mod tests {
         // A relative clause has a speaker of its own.
         let t = "Lotte Brand said the plan, which Jan Vos once called a “costly fantasy of the board”, must go.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        // So does the main clause after a subordinate one with its own cue.
+        let t = "When Lotte Brand first described the plan, Jan Vos said it was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
     }
 
     /// The words of each quote's speaker mention.
