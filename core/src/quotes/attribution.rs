@@ -694,7 +694,13 @@ fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Op
         "the", "and", "but", "who", "which", "that", "whose", "for", "with", "from", "into",
         "about", "than", "his", "her", "its", "their",
     ];
-    let verb = text[c.end..before.end]
+    // (An aside between commas may stand before the verb: "Ann Lee, for her part, is …".)
+    let rest = &text[c.end..before.end];
+    let rest = match rest.trim_start().strip_prefix(',') {
+        Some(aside) => aside.split_once(',')?.1,
+        None => rest,
+    };
+    let verb = rest
         .split_whitespace()
         .find(|w| !w.ends_with("ly") && !AUXILIARIES.contains(w))?;
     let is_verb = verb.len() >= 3

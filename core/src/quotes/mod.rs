@@ -352,6 +352,9 @@ mod tests {
         assert_eq!(got[0].2.as_deref(), Some("dismissed"));
         // A term in a sentence whose subject is no person stays unattributed.
         assert_eq!(got[1].1, None);
+        // An aside between commas may stand between the subject and its verb.
+        let t = "Mayor Lotte Brand, for her part, is labelling the plan “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
         // Past an opening clause, the name that a finite verb follows is the subject.
         let t = "Three weeks after the vote at the harbour, Mayor Lotte Brand dismissed the plan as a “costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
