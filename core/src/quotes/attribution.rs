@@ -300,7 +300,7 @@ fn finite_verb(word: &str) -> bool {
             || IRREGULAR.contains(&word))
 }
 
-/// The name, pronoun or noun phrase that opens `range` (after at most a short introductory
+/// The name, pronoun or noun phrase that opens `range` (after at most an introductory
 /// phrase and its comma, and with any title) as the subject of its clause.
 fn opening_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
     // A title before the name ("Mayor", "Former Gov.") is part of the subject; a conjunction
@@ -316,7 +316,7 @@ fn opening_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Opti
         let (intro, title) = lead.rsplit_once(',').unwrap_or(("", lead));
         let closed = text[c.end..range.end].contains(',');
         c.speaker_like
-            && intro.len() < 40
+            && intro.len() < 80
             && title.split_whitespace().all(|w| {
                 let lower = w.to_lowercase();
                 w.starts_with(char::is_uppercase)

@@ -484,6 +484,9 @@ mod tests {
         // A name right before the cue is its subject.
         let t = "Lotte Brand spoke first, and Jan Vos then said the plan was “a costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        // A longer introductory phrase may stand before it.
+        let t = "In a long speech at the harbour on Monday evening, Lotte Brand thanked the crews Jan Vos hired and said the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
         // A conjunction or a closed subordinate clause may stand before the subject.
         let t = "But Karin Brand dismissed the plan as a “costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
