@@ -96,25 +96,35 @@ fn last_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
 
 /// The subject of a cue: the last candidate before it, but before the appositions that end
 /// right at the cue ("Ann Lee, head of the union, said": Ann Lee, not the union; "Ann Lee, the
-/// minister, a member of the board, said": Ann Lee). Past the first apposition, the subject is
+/// minister, a member of the board, said": Ann Lee; "The mayor, who met Ann Lee, said": the
+/// mayor). Past the first apposition, the subject is
 /// a person, organisation or pronoun.
 fn subject_before(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
     /// Appositions looked through.
     const APPOSITIONS: usize = 3;
     let lead = text[range.clone()].trim_end();
+    // "The lawmaker, who represents the port, said": a noun phrase that opens its clause before
+    // an apposition speaks when no name does.
+    let mut noun_phrase = None;
     if let Some(mut inner) = lead.strip_suffix(',') {
         for n in 0..APPOSITIONS {
             let Some(open) = inner.rfind(',') else { break };
-            let subject = last_in(cands, range.start..range.start + open).filter(|c| {
-                text[c.end..range.start + open].trim().is_empty() && (n == 0 || c.speaker_like)
-            });
+            let comma = range.start + open;
+            let subject = last_in(cands, range.start..comma)
+                .filter(|c| text[c.end..comma].trim().is_empty() && (n == 0 || c.speaker_like));
             if subject.is_some() {
                 return subject;
             }
+            noun_phrase = noun_phrase.or_else(|| {
+                phrases::before_cue(text, range.start..comma, comma).filter(|&(s, _)| {
+                    let lead = text[range.start..s].trim_end();
+                    lead.is_empty() || lead.ends_with(',')
+                })
+            });
             inner = &inner[..open];
         }
     }
-    last_in(cands, range)
+    noun_phrase.map(phrase).or_else(|| last_in(cands, range))
 }
 
 /// A speaker named by a noun phrase or pronoun found by [`phrases`]: no entity.
@@ -165,6 +175,11 @@ fn subject(
     adjacent
         .or_else(|| {
             (!participle)
+                .then(|| relative_who(text, cands, &range))
+                .flatten()
+        })
+        .or_else(|| {
+            (!participle)
                 .then(|| phrases::before_cue(text, range.clone(), range.end))
                 .flatten()
                 .map(phrase)
@@ -180,16 +195,50 @@ fn subject(
         .or_else(|| {
             // (An apposition ends at a finite cue, not at a participle.)
             if participle {
-                last_in(cands, range)
+                finite_subject(text, cands, clause_start.min(range.start)..range.end)
+                    .or_else(|| last_in(cands, range))
             } else {
                 subject_before(text, cands, range)
             }
         })
 }
 
+/// "Ann Lee, who has long said …": the relative pronoun after a comma and right before a cue
+/// (past auxiliaries and adverbs) is the speaker as written, and stands for the name before
+/// its comma.
+fn relative_who(text: &str, cands: &[Candidate], range: &Range<usize>) -> Option<Candidate> {
+    let mut lead = text[range.clone()].trim_end();
+    loop {
+        let word = lead.split_whitespace().next_back().unwrap_or("");
+        let from = lead.len() - word.len();
+        // (A restrictive "who" with no comma before it is part of its noun phrase.)
+        if word == "who" && lead[..from].trim_end().ends_with(',') {
+            let start = range.start + from;
+            let entity = cands
+                .iter()
+                .rev()
+                .filter(inside(&(range.start..start)))
+                .find(|c| c.speaker_like)
+                .filter(|c| text[c.end..start].trim() == ",")
+                .and_then(|c| c.entity);
+            return Some(Candidate {
+                start,
+                end: start + word.len(),
+                entity,
+                speaker_like: true,
+            });
+        }
+        if word.is_empty() || !phrases::adverb(word) {
+            return None;
+        }
+        lead = lead[..from].trim_end();
+    }
+}
+
 /// The subject of the clause that a cue continues: "Ann Lee criticised the plan and [said]",
 /// "Ann Lee, speaking on radio, called it a “…” and then [said]", "Ann Lee wrote a letter,
-/// [saying]", "Ann Lee began by [saying]": the name, pronoun or noun phrase opening the clause (see [`opening_subject`]).
+/// [saying]", "Ann Lee said it was “…,” [adding]", "calling it costly and [asserting]", "Ann
+/// Lee began by [saying]": the name, pronoun or noun phrase opening the clause (see [`opening_subject`]).
 fn clause_subject(
     text: &str,
     cands: &[Candidate],
@@ -203,26 +252,61 @@ fn clause_subject(
         .skip_while(|w| phrases::adverb(w));
     let continues = match words.next() {
         // "…, saying" / "began by saying"
-        Some(w) if participle => w.ends_with(',') || w == "by",
+        Some(w) if participle => {
+            w.trim_end_matches(['”', '"', '’']).ends_with(',') || matches!(w, "by" | "and")
+        }
         Some(w) => matches!(w, "and" | "but"),
         None => false,
     };
     continues
-        .then(|| opening_subject(text, cands, range))
+        .then(|| {
+            opening_subject(text, cands, range.clone())
+                .or_else(|| finite_subject(text, cands, range))
+        })
         .flatten()
 }
 
-/// The name, pronoun or noun phrase that opens `range` (after at most a short introductory
+/// "Ann Lee knocked Jan Vos on trade and [called] …", "Ann Lee has taken a swipe at Jan Vos’s
+/// plan, [saying] …": the last name or pronoun in `range` that a finite verb follows, the
+/// subject of the clause that the cue continues.
+fn finite_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
+    cands
+        .iter()
+        .rev()
+        .filter(inside(&range))
+        .find(|c| {
+            let next = text[c.end..range.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            c.speaker_like && (phrases::adverb(next) || finite_verb(next))
+        })
+        .copied()
+}
+
+/// A lowercase word in a past or present form ("knocked", "argues", "went"), not one of a few
+/// look-alikes ("is", "his").
+fn finite_verb(word: &str) -> bool {
+    /// Past forms that end in neither -ed nor -s.
+    const IRREGULAR: &[&str] = &[
+        "went", "shot", "read", "spoke", "sang", "began", "cried", "fought", "hit", "struck",
+    ];
+    const NOT_VERBS: &[&str] = &["is", "was", "has", "its", "his", "this", "thus", "plus"];
+    word.len() >= 3
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_VERBS.contains(&word)
+        && (word.ends_with("ed")
+            || word.ends_with('s') && !word.ends_with("ss")
+            || IRREGULAR.contains(&word))
+}
+
+/// The name, pronoun or noun phrase that opens `range` (after at most an introductory
 /// phrase and its comma, and with any title) as the subject of its clause.
 fn opening_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
     // A title before the name ("Mayor", "Former Gov.") is part of the subject; a conjunction
     // ("But she …") stands outside it. A subordinate clause ("When she …") is the quote's
     // clause unless a comma closes it first ("If he wins, Ann Lee …").
     const COORDINATORS: &[&str] = &["but", "and", "so", "then", "yet", "even", "also", "now"];
-    const SUBORDINATORS: &[&str] = &[
-        "if", "as", "while", "when", "after", "before", "since", "though", "although", "because",
-        "once", "until", "whether", "where",
-    ];
     const PREPOSITIONS: &[&str] = &[
         "like", "unlike", "with", "without", "in", "on", "at", "for", "from", "by", "during", "of",
         "to", "about", "against", "despite",
@@ -232,7 +316,7 @@ fn opening_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Opti
         let (intro, title) = lead.rsplit_once(',').unwrap_or(("", lead));
         let closed = text[c.end..range.end].contains(',');
         c.speaker_like
-            && intro.len() < 40
+            && intro.len() < 80
             && title.split_whitespace().all(|w| {
                 let lower = w.to_lowercase();
                 w.starts_with(char::is_uppercase)
@@ -249,6 +333,12 @@ fn opening_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Opti
         .or_else(|| phrases::opening(text, range.clone()).map(phrase))
         .filter(|c| c.end <= range.end)
 }
+
+/// Words that open a subordinate clause ("When she …", "If he wins, …").
+const SUBORDINATORS: &[&str] = &[
+    "if", "as", "while", "when", "after", "before", "since", "though", "although", "because",
+    "once", "until", "whether", "where",
+];
 
 /// Dashes that introduce a byline-like attribution: “…” ― Ann Lee.
 const DASHES: &[char] = &['―', '—', '–'];
@@ -290,8 +380,8 @@ pub fn attribute(
         }
     }
     // “…,” the Serbian president said. / “…,” said John Kirby, a spokesman …
-    // A cue after a conjunction ("“…” and she added") opens a clause of its own: the cue before
-    // the quote, if any, comes first.
+    // A cue after a conjunction or relative pronoun ("“…” and she added", "“…”, which she
+    // denied") opens a clause of its own: the cue before the quote, if any, comes first.
     let (after_attribution, coordinated) = after_cue(text, q, &after, cands);
     if !coordinated {
         if let Some(a) = after_attribution {
@@ -324,7 +414,18 @@ fn after_cue(
         .any(|w| {
             matches!(
                 w,
-                "and" | "but" | "though" | "although" | "while" | "when" | "because"
+                "and"
+                    | "but"
+                    | "though"
+                    | "although"
+                    | "while"
+                    | "when"
+                    | "because"
+                    | "which"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "that"
             )
         });
     (
@@ -343,11 +444,6 @@ pub fn verb_after(
     after: &Range<usize>,
     cands: &[Candidate],
 ) -> Option<(usize, Attribution)> {
-    /// Past forms that end in neither -ed nor -s.
-    const IRREGULAR: &[&str] = &[
-        "went", "shot", "read", "spoke", "sang", "began", "cried", "fought", "hit", "struck",
-    ];
-    const NOT_VERBS: &[&str] = &["is", "was", "has", "its", "his", "this", "thus", "plus"];
     // The quote is a statement of its own: it opens its sentence or line.
     let opens = text[..q.open]
         .trim_end_matches([' ', '\t'])
@@ -373,13 +469,7 @@ pub fn verb_after(
     let verb: &str = text[vs..after.end]
         .split(|c: char| !c.is_alphabetic())
         .next()?;
-    let verb_like = verb.len() >= 3
-        && verb.chars().all(|c| c.is_ascii_lowercase())
-        && !NOT_VERBS.contains(&verb)
-        && (verb.ends_with("ed")
-            || verb.ends_with('s') && !verb.ends_with("ss")
-            || IRREGULAR.contains(&verb));
-    verb_like.then(|| (vs, found(speaker, verb.to_string())))
+    finite_verb(verb).then(|| (vs, found(speaker, verb.to_string())))
 }
 
 fn after_speaker(
@@ -390,6 +480,20 @@ fn after_speaker(
     (cs, ce, cue): (usize, usize, String),
 ) -> Option<Attribution> {
     // The speaker stands next to the cue: between the quote and the cue, or right after it.
+    // After a comma an inverting cue takes the name that follows it ("“…” for the port, said
+    // Ann Lee"): the words before the comma end the reporter's clause.
+    let inverted = phrases::inverts(&cue);
+    if inverted && text[q.close..cs].trim_end().ends_with(',') {
+        let from = ce + text[ce..after.end].len() - text[ce..after.end].trim_start().len();
+        let named = cands
+            .iter()
+            .find(|c| c.start == from && c.speaker_like)
+            .copied()
+            .or_else(|| phrases::after_cue(text, ce, after.end).map(phrase));
+        if let Some(c) = named {
+            return Some(found(c, cue));
+        }
+    }
     let between = last_in(cands, q.close..cs);
     if let Some(c) = between.filter(|c| c.speaker_like) {
         return Some(found(c, cue));
@@ -400,7 +504,6 @@ fn after_speaker(
     if let Some(c) = between {
         return Some(found(c, cue));
     }
-    let inverted = phrases::inverts(&cue);
     if let Some(c) = inverted
         .then(|| phrases::after_cue(text, ce, after.end))
         .flatten()
@@ -421,6 +524,21 @@ fn before_cue(
 ) -> Option<Attribution> {
     // X said that “…” / X responded by saying “…” / According to X, “…”
     let before_cues = cues::all(&text[before.clone()]);
+    // Ann Lee’s claim that “…” / her remark: “…”: the possessor of a noun for speech after the
+    // last cue speaks.
+    if let Some(((ps, pe), noun_end)) = phrases::speech_possessor(text, before.clone()) {
+        let last_cue_end = before_cues
+            .last()
+            .map_or(before.start, |c| before.start + c.1);
+        if noun_end >= last_cue_end && q.open - noun_end <= POSSESSOR_REACH {
+            let noun = text[pe..noun_end]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .trim_end_matches([',', ':']);
+            return Some(found(possessor(cands, ps, pe), noun.to_string()));
+        }
+    }
     if let Some(a) = outer_speaker(text, cands, &before, &before_cues, q.open) {
         return Some(a);
     }
@@ -443,7 +561,53 @@ fn before_cue(
             cue: Some(cue),
         });
     }
-    sentence_subject(text, cands, before)
+    labelled(text, cands, &before).or_else(|| sentence_subject(text, cands, before))
+}
+
+/// Ann Lee: “…” / Rep. Ann Lee (D-Ore.): “…”: a name (or pronoun) and a colon introduce the
+/// quote as a transcript or a list of voices does.
+fn labelled(text: &str, cands: &[Candidate], before: &Range<usize>) -> Option<Attribution> {
+    let lead = text[before.clone()]
+        .trim_end()
+        .strip_suffix(':')?
+        .trim_end();
+    // (A bracketed note after the name: a party and state, a title.)
+    let lead = match lead.strip_suffix(')') {
+        Some(inner) => inner[..inner.rfind('(')?].trim_end(),
+        None => lead,
+    };
+    let end = before.start + lead.len();
+    let c = cands
+        .iter()
+        .rev()
+        .find(|c| c.end == end && c.start >= before.start && c.speaker_like)?;
+    Some(Attribution {
+        speaker: c.entity,
+        mention: Some((c.start, c.end)),
+        cue: None,
+    })
+}
+
+/// How far before a quote a noun for speech may stand ("her warning that the port …").
+const POSSESSOR_REACH: usize = 80;
+
+/// The speaker that a possessive word names: the name it ends, else the possessive itself
+/// ("his", "the mayor’s"), standing for the nearest person or organisation named before it.
+fn possessor(cands: &[Candidate], start: usize, end: usize) -> Candidate {
+    if let Some(c) = cands.iter().find(|c| c.end == end && c.start <= start) {
+        return *c;
+    }
+    let entity = cands
+        .iter()
+        .rev()
+        .filter(|c| c.end <= start && start - c.end <= PRONOUN_REACH && c.speaker_like)
+        .find_map(|c| c.entity);
+    Candidate {
+        start,
+        end,
+        entity,
+        speaker_like: true,
+    }
 }
 
 /// Ann Lee condemned what she called “…”: a personal pronoun speaking in a free relative
@@ -488,6 +652,16 @@ fn outer_speaker(
     // and no relative pronoun opens a clause of its own ("which he called").
     let inner = before.start + cues[cues.len() - 1].0;
     let between = &text[ce.min(inner)..inner];
+    // "When she first described it, she said “…”": an outer cue in a subordinate clause that a
+    // comma closes reports nothing of the main clause.
+    let opener = text[before.start..cs]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if SUBORDINATORS.contains(&opener.as_str()) && between.contains(',') {
+        return None;
+    }
     if between.contains(['“', '”', '"'])
         || between
             .split(|c: char| !c.is_alphanumeric())
@@ -506,11 +680,12 @@ fn outer_speaker(
 /// “Trump openly admires Putin as a “strong leader”” / “In July, Gingrich dismissed Estonia as
 /// being in the “suburbs of St. Petersburg””: with no reporting verb, a quote inside the
 /// reporter's sentence belongs to the sentence's subject, when a person, organisation or
-/// pronoun opens the sentence (after at most an introductory phrase and its comma) and a verb
-/// follows it, which is the cue.
+/// pronoun opens the sentence (after at most an introductory phrase and its comma), or else is
+/// the last one that a finite verb follows, and a verb follows it, which is the cue.
 fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Option<Attribution> {
     // A name opening the sentence, else a noun phrase ("The report found …").
-    let c = opening_subject(text, cands, before.clone())?;
+    let c = opening_subject(text, cands, before.clone())
+        .or_else(|| finite_subject(text, cands, before.clone()))?;
     const AUXILIARIES: &[&str] = &[
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later",
         "once", "again", "even", "did", "does", "not", "never", "just",
@@ -519,7 +694,13 @@ fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Op
         "the", "and", "but", "who", "which", "that", "whose", "for", "with", "from", "into",
         "about", "than", "his", "her", "its", "their",
     ];
-    let verb = text[c.end..before.end]
+    // (An aside between commas may stand before the verb: "Ann Lee, for her part, is …".)
+    let rest = &text[c.end..before.end];
+    let rest = match rest.trim_start().strip_prefix(',') {
+        Some(aside) => aside.split_once(',')?.1,
+        None => rest,
+    };
+    let verb = rest
         .split_whitespace()
         .find(|w| !w.ends_with("ly") && !AUXILIARIES.contains(w))?;
     let is_verb = verb.len() >= 3

@@ -166,6 +166,8 @@ pub const VERBS: &[&str] = &[
     "complaining",
     "tweets",
     "tweeting",
+    "reads",
+    "read",
 ];
 
 /// Finds the cue nearest to `from` in `window` (byte offsets relative to the window):

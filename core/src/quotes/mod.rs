@@ -352,6 +352,12 @@ mod tests {
         assert_eq!(got[0].2.as_deref(), Some("dismissed"));
         // A term in a sentence whose subject is no person stays unattributed.
         assert_eq!(got[1].1, None);
+        // An aside between commas may stand between the subject and its verb.
+        let t = "Mayor Lotte Brand, for her part, is labelling the plan “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
+        // Past an opening clause, the name that a finite verb follows is the subject.
+        let t = "Three weeks after the vote at the harbour, Mayor Lotte Brand dismissed the plan as a “costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
     }
 
     #[test]
@@ -391,6 +397,9 @@ mod tests {
         // A relative clause has a speaker of its own.
         let t = "Lotte Brand said the plan, which Jan Vos once called a “costly fantasy of the board”, must go.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        // So does the main clause after a subordinate one with its own cue.
+        let t = "When Lotte Brand first described the plan, Jan Vos said it was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
     }
 
     /// The words of each quote's speaker mention.
@@ -424,6 +433,12 @@ mod tests {
         // With no cue before the quote, the one after it still speaks.
         let t = "The deal was “a good start for the whole harbour” and Karin Brand added that talks go on.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        // So does a cue in a relative clause after the quote.
+        let t =
+            "Jan Vos said the deal was “a good start for the harbour”, which Karin Brand denied.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        let t = "Jan Vos said he had “a plan for the harbour” that Karin Brand announced.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
     }
 
     #[test]
@@ -451,6 +466,9 @@ mod tests {
         assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
         assert_eq!(run(t)[0].1, None);
         // A phrase that is not the sentence's subject speaks for nothing.
+        // After any comma of the sentence.
+        let t = "At the port on Monday, as the storm rose and the ships waited, the harbour board dismissed the plan as a “costly fantasy of the mayor”.";
+        assert_eq!(mentions(t), [Some("the harbour board".to_string())]);
         let t = "Ships in the harbour waited for a “window in the storm” all week.";
         assert_eq!(mentions(t), [None]);
     }
@@ -466,10 +484,38 @@ mod tests {
         // A name right before the cue is its subject.
         let t = "Lotte Brand spoke first, and Jan Vos then said the plan was “a costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+        // A longer introductory phrase may stand before it.
+        let t = "In a long speech at the harbour on Monday evening, Lotte Brand thanked the crews Jan Vos hired and said the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
         // A conjunction or a closed subordinate clause may stand before the subject.
         let t = "But Karin Brand dismissed the plan as a “costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
         let t = "If Jan Vos wins, Karin Brand has dismissed the plan as a “costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
+    fn an_irregular_reporting_verb_ends_the_opening_noun_phrase() {
+        let t = "The head of the port said the plan was “too costly,” noting that “nobody on the board has read it.”";
+        let got = mentions(t);
+        assert_eq!(got.last(), Some(&Some("The head of the port".to_string())));
+    }
+
+    #[test]
+    fn an_ed_word_after_the_determiner_is_no_verb() {
+        let t = "The retired harbour master has sent Jan Vos no details, saying only that the plan was “a costly fantasy of the board”.";
+        assert_eq!(
+            mentions(t),
+            [Some("The retired harbour master".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_continued_clause_takes_the_name_that_a_verb_follows() {
+        let t = "There were sharper words this week at the port, such as when Karin Brand knocked Jan Vos on trade and called him “a fantasist of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        // So does a participle that continues no clause right before it.
+        let t = "Karin Brand has fought with Jan Vos for years, at one point calling him “a fantasist of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
     }
 
@@ -487,6 +533,15 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_phrase_subject_before_a_relative_clause() {
+        let t = "The harbour master, who has worked with Jan Vos for years, said the plan was “a costly fantasy of the board”.";
+        assert_eq!(mentions(t), [Some("The harbour master".to_string())]);
+        // A phrase that closes an opening clause is not the subject.
+        let t = "Speaking at the harbour, Jan Vos, who chairs the board, said the plan was “a costly fantasy”.";
+        assert_eq!(mentions(t), [Some("Jan Vos".to_string())]);
+    }
+
+    #[test]
     fn a_pronoun_in_what_he_called_stands_for_the_sentence_subject() {
         let t = "Mayor Karin Brand rejected what she called a “costly fantasy of the board”.";
         assert_eq!(mentions(t), [Some("Karin Brand".to_string())]);
@@ -498,6 +553,16 @@ mod tests {
     #[test]
     fn a_participle_after_by_continues_the_clause() {
         let t = "Karin Brand then visited Radio Harbour and began by saying the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
+    fn a_participle_after_a_quote_or_and_continues_the_clause() {
+        let t = "In a radio interview, Karin Brand said the plan was “too costly,” adding, “Nobody on the board has read it.”";
+        let got = run(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("Karin Brand"));
+        let t = "Karin Brand attacked the plan, calling it wasteful and asserting that it was “a costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
     }
 
@@ -521,6 +586,51 @@ mod tests {
         let t =
             "While Jan Vos called the plan a “costly fantasy of the board,” Karin Brand smiled.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Jan Vos"));
+    }
+
+    #[test]
+    fn a_relative_who_after_a_comma_is_the_speaker_mention() {
+        let t = "The port board met Karin Brand, who later said the plan was “a costly fantasy of the board”.";
+        assert_eq!(mentions(t), [Some("who".to_string())]);
+        // It stands for the name before its comma.
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        // A restrictive "who" belongs to its noun phrase.
+        let t = "Jan Vos met a sailor who said the plan was “a costly fantasy of the board”.";
+        assert_ne!(mentions(t), [Some("who".to_string())]);
+    }
+
+    #[test]
+    fn a_name_after_a_comma_and_an_inverted_cue_speaks() {
+        let t = "The new pier marks “the end of an old era” for Jan Vos, said Karin Brand, a port historian.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "The new pier marks “the end of an old era” for Jan Vos, said a port historian.";
+        assert_eq!(mentions(t), [Some("a port historian".to_string())]);
+    }
+
+    #[test]
+    fn the_possessor_of_a_noun_for_speech_speaks() {
+        let t = "Jan Vos repeated Karin Brand’s claim that the plan was “a costly fantasy of the board”.";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t = "Mayor Karin Brand spoke last. Her answer: “Nobody can sail until the storm has passed.”";
+        assert_eq!(mentions(t), [Some("Her".to_string())]);
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
+    fn a_name_and_a_colon_introduce_a_quote() {
+        let t = "The hearing went on.\nRep. Jan Vos (D-Ore.): “Who told you that the port was shut?”\nKarin Brand: “Nobody can sail until the storm has passed.”";
+        let got = run(t);
+        assert_eq!(got[0].1.as_deref(), Some("Jan Vos"));
+        assert_eq!(got[1].1.as_deref(), Some("Karin Brand"));
+    }
+
+    #[test]
+    fn a_written_text_reads() {
+        let t =
+            "The port posted a notice. “Every ship must wait until the storm has passed,” it read.";
+        assert_eq!(mentions(t), [Some("it".to_string())]);
+        let t = "“Every ship must wait until the storm has passed,” read the notice on the wall.";
+        assert_eq!(mentions(t), [Some("the notice on the wall".to_string())]);
     }
 
     #[test]

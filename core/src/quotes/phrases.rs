@@ -7,9 +7,35 @@ use std::ops::Range;
 
 /// Words that open a noun phrase.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-    "one", "another", "some", "many", "several", "both", "each", "other", "most", "two", "three",
-    "four", "five",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "one",
+    "another",
+    "some",
+    "many",
+    "several",
+    "both",
+    "each",
+    "other",
+    "most",
+    "two",
+    "three",
+    "four",
+    "five",
+    "dozens",
+    "hundreds",
+    "thousands",
 ];
 
 /// Words between a subject and its cue that belong to neither ("the agency also said", "a
@@ -187,15 +213,13 @@ pub fn filling(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     ok.then_some((first.0, last.1))
 }
 
-/// The noun phrase that opens a sentence (after at most a short introductory phrase and its
-/// comma) and ends before its verb: "The piece [used]", "In July, the agency [found]". The verb
-/// is the first lowercase word ending in -ed or -s, or an auxiliary.
+/// The noun phrase that opens a sentence (or a clause after one of its commas) and ends before
+/// its verb: "The piece [used]", "In July, the agency [found]". The verb is the first lowercase
+/// word ending in -ed or -s, a reporting verb ("said") or an auxiliary.
 pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     let head = &text[range.clone()];
     let mut starts = vec![range.start];
-    if let Some(comma) = head.find(',').filter(|&i| i <= 40) {
-        starts.push(range.start + comma + 1);
-    }
+    starts.extend(head.match_indices(',').map(|(i, _)| range.start + i + 1));
     for from in starts {
         let ws = words(text, from..range.end);
         let Some(&first) = ws.first() else { continue };
@@ -204,8 +228,12 @@ pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
         }
         for (n, &(s, e)) in ws.iter().enumerate().skip(1).take(MAX_WORDS) {
             let w = text[s..e].trim_end_matches([',', '.', ';', ':']);
+            // (Right after the determiner an -ed or -s word is the head or an adjective: "the
+            // retired general", "the protesters chanted".)
             let verb = BETWEEN.contains(&w)
-                || w.len() > 3
+                || super::cues::VERBS.contains(&w)
+                || n >= 2
+                    && w.len() > 3
                     && w.chars().all(|c| c.is_ascii_lowercase())
                     && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"));
             if verb {
@@ -217,6 +245,99 @@ pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Nouns for what someone said: their possessor speaks ("her remark that “…”").
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "statement",
+    "assertion",
+    "response",
+    "answer",
+    "words",
+    "promise",
+    "pledge",
+    "vow",
+    "warning",
+    "message",
+    "slogan",
+    "tweet",
+    "post",
+    "retort",
+    "reply",
+    "quip",
+    "boast",
+    "complaint",
+    "accusation",
+    "charge",
+    "suggestion",
+    "declaration",
+    "insistence",
+    "argument",
+    "admission",
+    "description",
+    "prediction",
+    "question",
+    "demand",
+    "plea",
+    "conclusion",
+    "view",
+    "mantra",
+];
+
+/// A possessive word: a possessive pronoun, or a name or noun with ’s. Returns its length
+/// without the ’s.
+fn possessive(word: &str) -> Option<usize> {
+    if matches!(
+        word,
+        "his" | "His" | "her" | "Her" | "their" | "Their" | "its" | "Its"
+    ) {
+        return Some(word.len());
+    }
+    let stem = word
+        .strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))?;
+    plain(stem).then_some(stem.len())
+}
+
+/// The last noun for speech in `range` that has a possessor ("her remark that", "Ann Lee’s
+/// repeated claims", "in his words"), with at most two words between them. Returns the
+/// possessor's span (without its ’s; a noun phrase from its determiner, else the one word) and
+/// where the noun ends.
+pub fn speech_possessor(text: &str, range: Range<usize>) -> Option<((usize, usize), usize)> {
+    let ws = words(text, range);
+    ws.iter().enumerate().rev().find_map(|(n, &(_, end))| {
+        let word = &text[ws[n].0..end];
+        let noun = word.trim_end_matches([',', ':']);
+        // The noun introduces the words it names ("claim that", "call for", "words:"); one that
+        // a verb follows is the topic of someone else's report ("her claims were false").
+        let next = ws.get(n + 1).map_or("", |&(s, e)| &text[s..e]);
+        let introduces = word.ends_with(':')
+            || word.ends_with(',') && noun == "words"
+            || matches!(next, "that" | "to" | "for");
+        if !introduces || !SPEECH_NOUNS.contains(&noun.to_lowercase().as_str()) {
+            return None;
+        }
+        for &(s, e) in ws[n.saturating_sub(3)..n].iter().rev() {
+            let word = &text[s..e];
+            if let Some(len) = possessive(word) {
+                // (A noun phrase with ’s reaches back to its determiner: "the mayor’s".)
+                let phrase = before_cue(text, ws[0].0..s + len, s + len)
+                    .filter(|_| len < word.len())
+                    .unwrap_or((s, s + len));
+                return Some((phrase, end));
+            }
+            if !plain(word) || NOT_IN_PHRASE.contains(&word.to_lowercase().as_str()) {
+                return None;
+            }
+        }
+        None
+    })
 }
 
 /// Reporting verbs that stand before their subject after a quote ("“…,” said the ruling").
@@ -238,6 +359,8 @@ pub fn inverts(cue: &str) -> bool {
             | "recalled"
             | "argued"
             | "declared"
+            | "read"
+            | "reads"
     )
 }
 
@@ -287,6 +410,10 @@ mod tests {
             Some("the port’s new owner")
         );
         assert_eq!(before("Police said"), Some("Police"));
+        assert_eq!(
+            before("On Monday, hundreds of dock workers said"),
+            Some("hundreds of dock workers")
+        );
         assert_eq!(before("At the dock, critics said"), Some("critics"));
         assert_eq!(before("In a statement, it said"), Some("it"));
         // No phrase: a verb, a clause, a lone determiner.
@@ -297,6 +424,24 @@ mod tests {
             None
         );
         assert_eq!(before("Ships sail while workers said"), None);
+    }
+
+    #[test]
+    fn the_possessor_of_a_noun_for_speech() {
+        fn owner(t: &str) -> Option<&str> {
+            speech_possessor(t, 0..t.len()).map(|((s, e), _)| &t[s..e])
+        }
+        assert_eq!(owner("the mayor recalled her remark that"), Some("her"));
+        // (A name is one word here; the name's entity mention spans it all.)
+        assert_eq!(owner("He cited Jan Vos’s repeated claim that"), Some("Vos"));
+        assert_eq!(
+            owner("The harbour master’s answer:"),
+            Some("The harbour master")
+        );
+        assert_eq!(owner("because, in his words,"), Some("his"));
+        // A noun that a verb follows is the topic of the report, not its speaker's words.
+        assert_eq!(owner("Ann Lee said his claims were"), None);
+        assert_eq!(owner("the remark that"), None);
     }
 
     #[test]
