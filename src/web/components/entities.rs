@@ -2,7 +2,7 @@
 //! by each column (most sources first until the person picks another order). Vague dates ("now",
 //! "the future") are left out unless asked for.
 
-use super::snippet;
+use super::{set_from, snippet};
 use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -87,19 +87,8 @@ pub fn entity_table(props: &Props) -> Html {
 
     let kinds: BTreeSet<&str> = report.entities.iter().map(|e| e.kind.as_str()).collect();
     let vague = report.entities.iter().filter(|e| is_vague(e)).count();
-    let on_vague = {
-        let show_vague = show_vague.clone();
-        Callback::from(move |e: Event| {
-            show_vague.set(e.target_unchecked_into::<HtmlInputElement>().checked())
-        })
-    };
-    let on_min_sources = {
-        let min_sources = min_sources.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            min_sources.set(value.parse().unwrap_or(1));
-        })
-    };
+    let on_vague = set_from::<Event, _>(&show_vague, |i| i.checked());
+    let on_min_sources = set_from::<Event, _>(&min_sources, |i| i.value().parse().unwrap_or(1));
     // "Seen in at least N sources", up to the number of documents (at most 10 choices).
     let source_choices = 1..=report.documents.len().clamp(1, 10);
     let header = |column: Order, label: &'static str| {
@@ -121,18 +110,8 @@ pub fn entity_table(props: &Props) -> Html {
             </th>
         }
     };
-    let on_kind = {
-        let kind = kind.clone();
-        Callback::from(move |e: Event| {
-            kind.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
-    let on_query = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            query.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
+    let on_kind = set_from::<Event, _>(&kind, HtmlInputElement::value);
+    let on_query = set_from::<InputEvent, _>(&query, HtmlInputElement::value);
 
     html! {
         <section class="pane entities" aria-label="Entities">

@@ -18,6 +18,17 @@ pub use quotes::QuoteList;
 pub use reading::ReadingView;
 use std::ops::Deref;
 use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::{Callback, TargetCast, UseStateHandle};
+
+/// A callback that sets `state` to what `read` reads from the form control the event came from.
+fn set_from<E: TargetCast + 'static, T: 'static>(
+    state: &UseStateHandle<T>,
+    read: fn(&HtmlInputElement) -> T,
+) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |e: E| state.set(read(&e.target_unchecked_into())))
+}
 
 /// The report as the panes take it: shared, and equal only to itself. Yew compares properties on
 /// every render of the page, and comparing two reports field by field (a report has floats, so
