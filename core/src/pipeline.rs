@@ -82,17 +82,19 @@ pub fn analyse(inputs: &[Input], options: &Options) -> Report {
 }
 
 /// Builds everything the analysis builds once per process (gazetteer, tagger weights, patterns,
-/// word statistics) by analysing two small made-up articles, so that the first real batch does
-/// not wait for it. The page's worker calls this while the person is still choosing files.
+/// word statistics) by analysing a made-up article (`warm_up.txt`), as text and as a web page,
+/// so that the first real batch does not wait for it. The page's worker calls this while the
+/// person is still choosing files. The article is long and varied on purpose: the regex engine
+/// builds its automata's states as text needs them, and a browser optimises the wasm functions
+/// whose loops have run long enough.
 pub fn warm_up() {
-    let text = "Harbour strike ends\n\nROTTERDAM, March 3, 2024 — Port workers of the FNV union \
-        (Federatie Nederlandse Vakbeweging) ended a 78-day strike on Tuesday, the Dutch economy \
-        minister Pieter de Vries said. “We are relieved,” he told reporters. “About 1,000 ships \
-        waited.”\n\nShare this article";
-    let html = format!("<html><head><title>Strike</title></head><body><article><p>{text}</p></article></body></html>");
+    let text = include_str!("warm_up.txt");
+    let paragraphs: String = text.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
+    let html = format!(
+        "<html><head><title>Harbour strike ends</title></head><body><nav>Home | World</nav>\
+         <article>{paragraphs}</article><footer>Contact us</footer></body></html>"
+    );
     let inputs = [Input::new("a.txt", text), Input::new("b.html", html)];
-    // Several rounds: a browser compiles wasm functions when first called and optimises those
-    // that keep running, so the first real batch then runs optimised code.
     for _ in 0..WARM_UP_ROUNDS {
         let _ = analyse(&inputs, &Options::default());
     }

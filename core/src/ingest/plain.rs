@@ -389,7 +389,10 @@ fn only_date_words(line: &str) -> bool {
 fn date_line(line: &str) -> Option<String> {
     let l = line.to_lowercase();
     let labelled = DATE_LABELS.iter().any(|p| l.starts_with(p));
-    let short = line.split_whitespace().count() <= 8;
+    let words = line.split_whitespace().count();
+    // "Published 3 March 2024, 14:05 GMT | Updated 4 March 2024": a labelled line may be longer,
+    // as long as it is no sentence ("Published on 3 March, the report found a drop.").
+    let short = words <= 8 || labelled && words <= 14 && !line.ends_with(['.', '!', '?']);
     let labelled = labelled
         || (line.split_once(',').is_some_and(|(name, _)| {
             name.split_whitespace().count() <= 5
@@ -560,6 +563,21 @@ mod tests {
         assert_eq!(c.source.as_deref(), Some("Coast Daily"));
         assert!(c.text.starts_with("The harbour council"));
         assert!(!c.text.contains("Coast Daily"));
+    }
+
+    #[test]
+    fn long_labelled_date_line_then_dateline() {
+        let t = format!(
+            "Harbour town votes to rebuild its pier\nPublished 4 March 2021, 14:05 GMT | Updated 5 March 2021\n\nCOVE, March 4, 2021 (Coast Wire) — {BODY1}\n{BODY2}\n"
+        );
+        let c = clean(&t, true, &[]);
+        assert_eq!(c.published.as_deref(), Some("2021-03-04"));
+        assert_eq!(c.source.as_deref(), Some("Coast Wire"));
+        assert!(c.text.starts_with("The harbour council"), "{}", c.text);
+        // A sentence opening with the label stays.
+        let body = "Published on 4 March 2021, the harbour report found a sharp drop in catches.";
+        let c = clean(&format!("{BODY1}\n{body}\n{BODY2}\n"), false, &[]);
+        assert!(c.text.contains(body));
     }
 
     #[test]
