@@ -161,6 +161,9 @@ const ADDRESSED: &[&str] = &[
     "nostri", "nostre",
 ];
 
+/// A line pattern's accessor (see `line_patterns!`).
+type Pattern = fn() -> &'static Regex;
+
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     // The patterns are constants: one that does not compile is a bug the tests must see.
     cell.get_or_init(|| Regex::new(pattern).expect("boilerplate pattern"))
@@ -240,31 +243,25 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if n > 30 {
         return None;
     }
+    // Patterns that settle a line on their own, in order, each for lines of at most so many
+    // words.
+    let patterns: [(Pattern, usize, RemovalReason); 8] = [
+        (comment_re, 16, RemovalReason::CommentForm),
+        (share_re, 20, RemovalReason::ShareHint),
+        (cookie_re, 30, RemovalReason::Navigation),
+        (paywall_re, 25, RemovalReason::Newsletter),
+        (advert_re, 30, RemovalReason::Advertisement),
+        (tags_re, 25, RemovalReason::Navigation),
+        (agency_re, 15, RemovalReason::OutletCredit),
+        (credit_re, 10, RemovalReason::Metadata),
+    ];
+    if let Some(&(_, _, reason)) = patterns
+        .iter()
+        .find(|(pattern, max, _)| n <= *max && pattern().is_match(line))
+    {
+        return Some(reason);
+    }
     let w = words(line);
-    if comment_re().is_match(line) && n <= 16 {
-        return Some(RemovalReason::CommentForm);
-    }
-    if share_re().is_match(line) && n <= 20 {
-        return Some(RemovalReason::ShareHint);
-    }
-    if cookie_re().is_match(line) && n <= 30 {
-        return Some(RemovalReason::Navigation);
-    }
-    if paywall_re().is_match(line) && n <= 25 {
-        return Some(RemovalReason::Newsletter);
-    }
-    if advert_re().is_match(line) {
-        return Some(RemovalReason::Advertisement);
-    }
-    if tags_re().is_match(line) && n <= 25 {
-        return Some(RemovalReason::Navigation);
-    }
-    if agency_re().is_match(line) && n <= 15 {
-        return Some(RemovalReason::OutletCredit);
-    }
-    if credit_re().is_match(line) && n <= 10 {
-        return Some(RemovalReason::Metadata);
-    }
     let first = w.first().map(String::as_str).unwrap_or("");
     // German prompts also open with "Jetzt" and use an infinitive: "Jetzt den Newsletter
     // abonnieren!".

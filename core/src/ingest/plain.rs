@@ -393,16 +393,19 @@ fn date_line(line: &str) -> Option<String> {
     // "Published 3 March 2024, 14:05 GMT | Updated 4 March 2024": a labelled line may be longer,
     // as long as it is no sentence ("Published on 3 March, the report found a drop.").
     let short = words <= 8 || labelled && words <= 14 && !line.ends_with(['.', '!', '?']);
-    let labelled = labelled
-        || (line.split_once(',').is_some_and(|(name, _)| {
+    if !short {
+        return None;
+    }
+    let date = parse_date(line)?;
+    // "Port Gazette, 14 March 2024": a few capitalised words before a comma.
+    let named = words <= 8
+        && line.split_once(',').is_some_and(|(name, _)| {
             name.split_whitespace().count() <= 5
                 && name
                     .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        }) && parse_date(line).is_some_and(|_| line.split_whitespace().count() <= 8));
-    (short && (labelled || line.split_whitespace().count() <= 4 || only_date_words(line)))
-        .then(|| parse_date(line))
-        .flatten()
+        });
+    (labelled || named || words <= 4 || only_date_words(line)).then_some(date)
 }
 
 /// Index of the next line that is not blank, from `i`.
@@ -476,6 +479,12 @@ fn off_topic_headlines(lines: &mut [Line]) {
         .filter(|&n| body[n])
         .flat_map(|n| counts[n].iter().copied())
         .collect();
+    // The body words that may stand inside a compound (see below).
+    let stems: Vec<&str> = vocab
+        .iter()
+        .copied()
+        .filter(|v| v.chars().count() >= 5)
+        .collect();
     for n in 1..kept.len().saturating_sub(1) {
         let i = kept[n];
         let text = &lines[i].text;
@@ -496,10 +505,7 @@ fn off_topic_headlines(lines: &mut [Line]) {
             .iter()
             .filter(|x| {
                 vocab.contains(**x)
-                    || (x.chars().count() >= 8
-                        && vocab
-                            .iter()
-                            .any(|v| v.chars().count() >= 5 && x.contains(*v)))
+                    || (x.chars().count() >= 8 && stems.iter().any(|v| x.contains(*v)))
             })
             .count();
         if shared * 3 < w.len() {
