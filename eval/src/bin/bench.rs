@@ -1,10 +1,12 @@
 //! Native benchmark of the whole analysis, per stage, on a JSON-lines corpus of articles.
 //!
 //! ```text
-//! cargo run --release -p newslens-eval --bin bench -- PATH/bbc.jsonl [--docs N] [--runs R]
+//! cargo run --release -p newslens-eval --bin bench -- PATH/bbc.jsonl [--docs N] [--runs R] [--warm-up]
 //! ```
 //! Each line needs a `text` field (and may have `title`). Articles are analysed together as one
 //! batch, as the page does when they are dropped at once; the best of R runs is reported.
+//! `--warm-up` first runs the page worker's warm-up (`newslens_core::warm_up`), so that one run
+//! measures what the page's first batch costs.
 
 use newslens_core::{analyse_observed, Input, Options, Stage};
 use std::time::{Duration, Instant};
@@ -15,7 +17,7 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with("--") && !a.chars().all(|c| c.is_ascii_digit()))
     else {
-        eprintln!("usage: bench PATH.jsonl [--docs N] [--runs R]");
+        eprintln!("usage: bench PATH.jsonl [--docs N] [--runs R] [--warm-up]");
         std::process::exit(2);
     };
     let flag = |name: &str, default: usize| {
@@ -26,6 +28,9 @@ fn main() {
             .unwrap_or(default)
     };
     let (docs, runs) = (flag("--docs", usize::MAX), flag("--runs", 3).max(1));
+    if args.iter().any(|a| a == "--warm-up") {
+        newslens_core::warm_up();
+    }
     let content = std::fs::read_to_string(path).unwrap_or_else(|e| {
         eprintln!("bench: cannot read {path}: {e}");
         std::process::exit(1);
