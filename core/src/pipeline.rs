@@ -86,8 +86,9 @@ pub fn analyse(inputs: &[Input], options: &Options) -> Report {
 /// so that the first real batch does not wait for it. The page's worker calls this while the
 /// person is still choosing files. The article is long and varied on purpose: the regex engine
 /// builds its automata's states as text needs them, and a browser optimises the wasm functions
-/// whose loops have run long enough.
-pub fn warm_up() {
+/// whose loops have run long enough. Returns the warm-up's report, for the page to warm up its
+/// own reading and rendering of reports.
+pub fn warm_up() -> Report {
     let text = include_str!("warm_up.txt");
     let paragraphs: String = text.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
     let html = format!(
@@ -95,9 +96,11 @@ pub fn warm_up() {
          <article>{paragraphs}</article><footer>Contact us</footer></body></html>"
     );
     let inputs = [Input::new("a.txt", text), Input::new("b.html", html)];
-    for _ in 0..WARM_UP_ROUNDS {
-        let _ = analyse(&inputs, &Options::default());
+    let mut report = analyse(&inputs, &Options::default());
+    for _ in 1..WARM_UP_ROUNDS {
+        report = analyse(&inputs, &Options::default());
     }
+    report
 }
 
 const WARM_UP_ROUNDS: usize = 4;

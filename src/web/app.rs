@@ -47,7 +47,10 @@ pub enum Msg {
     /// Keep (`true`) or again remove (`false`) a line cleaning took out of an input.
     Restore(u32, String, bool),
     ClearAll,
-    WorkerReady,
+    /// The worker is warm; its warm-up report comes along (see [`super::components::warm_up`]).
+    WorkerReady(Option<protocol::ReportPieces>),
+    /// The interface has warmed up too: the page is ready.
+    Warm,
     WorkerProgress(String),
     WorkerReport {
         id: u32,
@@ -225,6 +228,52 @@ impl App {
         gloo::timers::callback::Timeout::new(0, move || link.send_message(Msg::ParseMore)).forget();
     }
 
+    /// Parses the arriving report for one slice of time; schedules the next slice, or shows the
+    /// report when it is complete. Returns whether the page must render.
+    fn parse_slice(&mut self, ctx: &Context<Self>) -> bool {
+        let Some(p) = self.parsing.as_mut() else {
+            return false;
+        };
+        let until = js_sys::Date::now() + PARSE_SLICE_MS;
+        p.slices += 1;
+        while p.next < p.pieces.len() {
+            let (section, json) = p.pieces.get(p.next);
+            if let Err(e) = p.builder.add(section, &json) {
+                self.status = format!("The analysis failed: {e}");
+                self.parsing = None;
+                self.analysed();
+                return true;
+            }
+            p.next += 1;
+            if js_sys::Date::now() >= until {
+                break;
+            }
+        }
+        if p.next < p.pieces.len() {
+            self.parse_later(ctx);
+            return false;
+        }
+        let Some(p) = self.parsing.take() else {
+            return false;
+        };
+        gloo::console::log!(format!(
+            "report parsed in {:.0} ms ({} pieces in {} slices)",
+            js_sys::Date::now() - p.started,
+            p.pieces.len(),
+            p.slices
+        ));
+        let report = p.builder.finish();
+        self.status = format!(
+            "Analysed {} documents in {:.0} ms.",
+            report.documents.len(),
+            p.elapsed_ms
+        );
+        self.report = Some(SharedReport(Rc::new(report)));
+        self.report_pieces = Some(Rc::new(p.pieces));
+        self.analysed();
+        true
+    }
+
     fn next_id(&mut self) -> u32 {
         self.next_id += 1;
         self.next_id
@@ -298,7 +347,9 @@ impl Component for App {
             let data = event.data();
             let id = protocol::get(&data, "id").as_f64().unwrap_or(0.0) as u32;
             match protocol::get_string(&data, "type").as_deref() {
-                Some("ready") => link.send_message(Msg::WorkerReady),
+                Some("ready") => {
+                    link.send_message(Msg::WorkerReady(protocol::ReportPieces::read(&data)))
+                }
                 Some("progress") => link.send_message(Msg::WorkerProgress(
                     protocol::get_string(&data, "stage").unwrap_or_default(),
                 )),
@@ -487,12 +538,32 @@ impl Component for App {
                 self.analyse();
                 true
             }
-            Msg::WorkerReady => {
+            Msg::WorkerReady(warm) => {
                 self.worker_ready = true;
+                if !self.inputs.is_empty() {
+                    self.analyse();
+                }
+                // Nothing to show yet: the interface warms up while the person picks files, and
+                // says it is ready once warm.
+                if let (Some(pieces), false) = (warm, self.analysing) {
+                    let mut builder = ReportBuilder::default();
+                    let parsed = (0..pieces.len()).try_for_each(|i| {
+                        let (section, json) = pieces.get(i);
+                        builder.add(section, &json)
+                    });
+                    if parsed.is_ok() {
+                        let report = SharedReport(Rc::new(builder.finish()));
+                        super::components::warm_up(report, ctx.link().callback(|()| Msg::Warm));
+                        return false;
+                    }
+                }
+                ctx.link().send_message(Msg::Warm);
+                false
+            }
+            Msg::Warm => {
                 if self.status == LOADING {
                     self.status = String::new();
                 }
-                self.analyse();
                 true
             }
             Msg::WorkerProgress(stage) => {
@@ -515,7 +586,9 @@ impl Component for App {
                             slices: 0,
                         });
                         self.status = "Preparing the report…".to_string();
-                        self.parse_later(ctx);
+                        // The first slice right away: a small report (a few articles) is then
+                        // shown in the task that brought it, with no render of this status.
+                        self.parse_slice(ctx);
                         return true;
                     }
                     Err(e) if id == self.request => {
@@ -526,49 +599,7 @@ impl Component for App {
                 self.analysed();
                 true
             }
-            Msg::ParseMore => {
-                let Some(p) = self.parsing.as_mut() else {
-                    return false;
-                };
-                let until = js_sys::Date::now() + PARSE_SLICE_MS;
-                p.slices += 1;
-                while p.next < p.pieces.len() {
-                    let (section, json) = p.pieces.get(p.next);
-                    if let Err(e) = p.builder.add(section, &json) {
-                        self.status = format!("The analysis failed: {e}");
-                        self.parsing = None;
-                        self.analysed();
-                        return true;
-                    }
-                    p.next += 1;
-                    if js_sys::Date::now() >= until {
-                        break;
-                    }
-                }
-                if p.next < p.pieces.len() {
-                    self.parse_later(ctx);
-                    return false;
-                }
-                let Some(p) = self.parsing.take() else {
-                    return false;
-                };
-                gloo::console::log!(format!(
-                    "report parsed in {:.0} ms ({} pieces in {} slices)",
-                    js_sys::Date::now() - p.started,
-                    p.pieces.len(),
-                    p.slices
-                ));
-                let report = p.builder.finish();
-                self.status = format!(
-                    "Analysed {} documents in {:.0} ms.",
-                    report.documents.len(),
-                    p.elapsed_ms
-                );
-                self.report = Some(SharedReport(Rc::new(report)));
-                self.report_pieces = Some(Rc::new(p.pieces));
-                self.analysed();
-                true
-            }
+            Msg::ParseMore => self.parse_slice(ctx),
             Msg::Tab(tab) => {
                 self.tab = tab;
                 true

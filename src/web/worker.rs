@@ -56,9 +56,13 @@ pub fn start() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // Ready means warm: the first batch then pays for no start-up. Messages posted meanwhile wait
-    // in the queue.
-    newslens_core::warm_up();
-    let _ = scope.post_message(&protocol::message("ready", 0));
+    // in the queue. The warm-up's report goes with it, for the page to warm up in turn.
+    let warm = newslens_core::warm_up();
+    let ready = protocol::message("ready", 0);
+    if let Ok(pieces) = json_pieces(&warm, protocol::PIECE_BYTES) {
+        protocol::ReportPieces::write(&ready, &pieces);
+    }
+    let _ = scope.post_message(&ready);
 }
 
 /// Legacy charsets through the browser's own decoder (the Encoding Standard, as encoding_rs

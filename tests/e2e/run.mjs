@@ -338,6 +338,39 @@ test("the sample articles load from the empty state", async () => {
   await waitIdle();
 });
 
+test("a long entity table shows a screenful first, then 100 rows, then all on request", async () => {
+  // 120 people of our own invention, each quoted once, over three documents.
+  const first = ["Anna", "Boris", "Clara", "David", "Elena", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Karin", "Lukas"];
+  const last = ["Albers", "Brandt", "Castell", "Dorn", "Eckert", "Falk", "Gruber", "Hartmann", "Imhof", "Jansen"];
+  const names = first.flatMap((f) => last.map((l) => `${f} ${l}`));
+  const docs = [0, 1, 2].map((d) => ({
+    name: `council-${d}.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from(`Council hears residents\n\n${names.filter((_, i) => i % 3 === d)
+      .map((n, i) => `${n} told the council on Monday that the plan for the ${i + 1}th district needs more time.`).join("\n\n")}`),
+  }));
+  await page.evaluate(() => {
+    window.__firstRows = 0;
+    new MutationObserver((_, observer) => {
+      window.__firstRows = document.querySelectorAll("#entities tbody tr.entity").length;
+      if (window.__firstRows > 0) observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.setInputFiles("#file-input", docs);
+  await waitIdle();
+  // The first paint has a screenful of rows; the rest of the first 100 follow.
+  await page.waitForFunction(() => document.querySelectorAll("#entities tbody tr.entity").length === 100);
+  const firstRows = await page.evaluate(() => window.__firstRows);
+  assert.ok(firstRows > 0 && firstRows <= 40, `${firstRows} rows in the first paint`);
+  const more = page.locator("section.entities button.more");
+  const total = Number(/Show all (\d+)/.exec(await more.textContent())?.[1]);
+  assert.ok(total >= 120, `all people listed on request (${total} entities)`);
+  await more.click();
+  assert.equal(await count("#entities tbody tr.entity"), total);
+  await page.click("#clear-all");
+  await waitIdle();
+});
+
 test("no page errors", async () => {
   assert.deepEqual(problems, []);
 });

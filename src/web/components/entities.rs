@@ -2,7 +2,7 @@
 //! by each column (most sources first until the person picks another order). Vague dates ("now",
 //! "the future") are left out unless asked for.
 
-use super::{set_from, snippet};
+use super::{set_from, snippet, use_rows_after_paint};
 use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -19,6 +19,9 @@ fn is_vague(e: &newslens_core::report::Entity) -> bool {
 
 /// Rows shown before "show all": keeps rendering fast for thousand-document batches.
 const FIRST_ROWS: usize = 100;
+
+/// Rows in the table's first paint (about a screenful); the rest of the first rows follow.
+const FIRST_PAINT_ROWS: usize = 30;
 
 /// The column rows are ordered by: names and kinds A to Z, counts largest first.
 #[derive(Clone, Copy, PartialEq)]
@@ -47,6 +50,7 @@ pub fn entity_table(props: &Props) -> Html {
     let order = use_state(|| Order::Sources);
     let min_sources = use_state(|| 1usize);
     let show_vague = use_state(|| false);
+    let first_rows = use_rows_after_paint(FIRST_PAINT_ROWS, FIRST_ROWS);
     let report = &props.report;
 
     let mut rows: Vec<_> = report
@@ -82,7 +86,7 @@ pub fn entity_table(props: &Props) -> Html {
     });
     let total = rows.len();
     if !*show_all {
-        rows.truncate(FIRST_ROWS);
+        rows.truncate(first_rows);
     }
 
     let kinds: BTreeSet<&str> = report.entities.iter().map(|e| e.kind.as_str()).collect();
