@@ -7,7 +7,7 @@ use super::protocol::{self, PageInput};
 use super::{download, store};
 use newslens_core::ingest::MAX_INPUT_BYTES;
 use newslens_core::report::ReportBuilder;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -186,8 +186,9 @@ const LOADING: &str = "Loading the analyser…";
 
 /// Files are read together, as one blob of a chunk's files: one read, one message and one page
 /// update per chunk. A read per file cost the page a quarter of a millisecond each (over half a
-/// second for a drop of 2,225 files) before the analysis could start.
-const READ_CHUNK_FILES: usize = 512;
+/// second for a drop of 2,225 files) before the analysis could start. Each chunk is stored as
+/// it arrives, so a chunk is also what a crash in the middle of a drop can lose.
+const READ_CHUNK_FILES: usize = 128;
 const READ_CHUNK_BYTES: usize = 16 << 20;
 
 /// Reads `files` a chunk at a time, sending each chunk's contents (or errors) to `done`.
@@ -372,18 +373,32 @@ impl App {
     }
 
     /// Stores an input that now has its content; the key comes back as [`Msg::Stored`].
-    fn store(&self, ctx: &Context<Self>, id: u32) {
-        let Some(input) = self.inputs.iter().find(|i| i.id == id) else {
+    fn store(&self, ctx: &Context<Self>, ids: &[u32]) {
+        let ids: HashSet<u32> = ids.iter().copied().collect();
+        let (ids, records): (Vec<u32>, Vec<store::Record>) = self
+            .inputs
+            .iter()
+            .filter(|i| ids.contains(&i.id))
+            .filter_map(|i| {
+                let content = i.content.clone()?;
+                Some((i.id, (i.seq, i.name.clone(), content)))
+            })
+            .unzip();
+        if ids.is_empty() {
             return;
-        };
-        let Some(content) = input.content.clone() else {
-            return;
-        };
-        let (seq, name) = (input.seq, input.name.clone());
+        }
         let link = ctx.link().clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let key = store::put(seq, &name, &content).await;
-            link.send_message(Msg::Stored { id, key });
+            let keys = store::put_all(&records).await;
+            link.send_message_batch(
+                ids.into_iter()
+                    .enumerate()
+                    .map(|(i, id)| Msg::Stored {
+                        id,
+                        key: keys.as_ref().map(|k| k[i]).map_err(String::clone),
+                    })
+                    .collect(),
+            );
         });
     }
 
@@ -494,7 +509,7 @@ impl Component for App {
                             MAX_INPUT_BYTES / 1_000_000
                         );
                         let id = self.add(file.name(), Some(Err(error)));
-                        self.store(ctx, id);
+                        self.store(ctx, &[id]);
                         continue;
                     }
                     let id = self.add(file.name(), None);
@@ -509,15 +524,18 @@ impl Component for App {
                 true
             }
             Msg::FilesRead(read) => {
-                for (id, content) in read {
-                    if !self.reading.remove(&id) {
-                        continue; // removed while it was being read
-                    }
-                    if let Some(input) = self.inputs.iter_mut().find(|i| i.id == id) {
+                let mut contents: HashMap<u32, _> = read
+                    .into_iter()
+                    // Not those removed while they were being read.
+                    .filter(|(id, _)| self.reading.remove(id))
+                    .collect();
+                let ids: Vec<u32> = contents.keys().copied().collect();
+                for input in &mut self.inputs {
+                    if let Some(content) = contents.remove(&input.id) {
                         input.content = Some(content.map(Rc::new));
                     }
-                    self.store(ctx, id);
                 }
+                self.store(ctx, &ids);
                 if self.reading.is_empty() {
                     self.analyse();
                     return true;
@@ -537,7 +555,7 @@ impl Component for App {
                 let name = format!("pasted-{}", self.next_paste);
                 self.next_paste += 1;
                 let id = self.add(name, Some(Ok(text.into_bytes())));
-                self.store(ctx, id);
+                self.store(ctx, &[id]);
                 self.analyse();
                 true
             }
@@ -693,7 +711,7 @@ impl Component for App {
             Msg::Sample => {
                 for (name, bytes) in SAMPLES {
                     let id = self.add(name.to_string(), Some(Ok(bytes.to_vec())));
-                    self.store(ctx, id);
+                    self.store(ctx, &[id]);
                 }
                 self.analyse();
                 true

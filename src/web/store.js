@@ -50,11 +50,16 @@ function flush() {
 
 /** Stores one input; resolves to its key. `bytes` is a Uint8Array or null when `error` is set;
  *  `seq` orders the inputs as they were added. */
-export function putInput(seq, name, bytes, error) {
+function putInput(seq, name, bytes, error) {
   return new Promise((resolve, reject) => {
     if (pending.length === 0) setTimeout(flush, 0);
-    pending.push({ record: { seq, name, bytes, error }, resolve, reject });
+    pending.push({ record: { seq, name, bytes: bytes ?? null, error: error ?? null }, resolve, reject });
   });
+}
+
+/** Stores inputs ({seq, name, bytes?, error?} each, as for putInput); resolves to their keys. */
+export function putInputs(records) {
+  return Promise.all(records.map((r) => putInput(r.seq, r.name, r.bytes, r.error)));
 }
 
 /** Resolves to every stored input, in the order they were added. */

@@ -1,19 +1,14 @@
 //! Rust side of the IndexedDB store (`store.js`).
 
-use super::protocol::{get, get_string, string_array, strings, PageInput};
+use super::protocol::{get, get_string, set, string_array, strings, PageInput};
 use js_sys::{Array, Uint8Array};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/web/store.js")]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = putInput)]
-    async fn put_input(
-        seq: f64,
-        name: &str,
-        bytes: Option<Uint8Array>,
-        error: Option<String>,
-    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = putInputs)]
+    async fn put_inputs(records: Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = allInputs)]
     async fn all_inputs() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = setKeep)]
@@ -30,20 +25,33 @@ fn describe(e: JsValue) -> String {
         .unwrap_or_else(|| "storage is not available".into())
 }
 
-/// Stores an input and returns its key.
-pub async fn put(
-    seq: f64,
-    name: &str,
-    content: &Result<Rc<Vec<u8>>, String>,
-) -> Result<u32, String> {
-    let (bytes, error) = match content {
-        Ok(b) => (Some(Uint8Array::from(b.as_slice())), None),
-        Err(e) => (None, Some(e.clone())),
-    };
-    let key = put_input(seq, name, bytes, error).await.map_err(describe)?;
-    key.as_f64()
-        .map(|k| k as u32)
-        .ok_or_else(|| "storage returned no key".into())
+/// An input as stored: its sequence number, name, and content or why it could not be read.
+pub type Record = (f64, String, Result<Rc<Vec<u8>>, String>);
+
+/// Stores inputs together and returns their keys, in order.
+pub async fn put_all(records: &[Record]) -> Result<Vec<u32>, String> {
+    let list: Array = records
+        .iter()
+        .map(|(seq, name, content)| {
+            let record = js_sys::Object::new();
+            set(&record, "seq", *seq);
+            set(&record, "name", name.as_str());
+            match content {
+                Ok(bytes) => set(&record, "bytes", Uint8Array::from(bytes.as_slice())),
+                Err(e) => set(&record, "error", e.as_str()),
+            }
+            record
+        })
+        .collect();
+    let keys = put_inputs(list).await.map_err(describe)?;
+    let keys: Vec<u32> = Array::from(&keys)
+        .iter()
+        .filter_map(|k| k.as_f64().map(|k| k as u32))
+        .collect();
+    if keys.len() != records.len() {
+        return Err("storage returned no key".into());
+    }
+    Ok(keys)
 }
 
 /// Every stored input, in the order they were added; `first_id` numbers them on the page.
