@@ -56,9 +56,9 @@ pub fn content_form(folded: &str) -> Option<&str> {
     (folded.chars().count() >= 3 && !is_stopword(folded)).then(|| stem(folded))
 }
 
-/// The word tokens of a text with their folded forms, a possessive "'s" left out.
-fn folded_words(text: &str) -> impl Iterator<Item = (Token<'_>, String)> {
-    tokens(text).into_iter().filter(|t| t.is_word()).map(|t| {
+/// The word tokens among `tokens` with their folded forms, a possessive "'s" left out.
+fn folded_words(tokens: Vec<Token<'_>>) -> impl Iterator<Item = (Token<'_>, String)> {
+    tokens.into_iter().filter(|t| t.is_word()).map(|t| {
         let mut f = fold(t.text);
         f.truncate(f.trim_end_matches("'s").len());
         (t, f)
@@ -67,18 +67,21 @@ fn folded_words(text: &str) -> impl Iterator<Item = (Token<'_>, String)> {
 
 /// The distinct content forms of a text (what the background frequency table counts).
 pub fn content_forms(text: &str) -> std::collections::BTreeSet<String> {
-    folded_words(text)
+    folded_words(tokens(text))
         .filter_map(|(_, f)| content_form(&f).map(str::to_string))
         .collect()
 }
 
 pub fn words(text: &str) -> Vec<Word> {
-    folded_words(text)
-        .map(|(t, f)| Word {
-            exact: hash(&f),
-            content: content_form(&f).map_or(0, hash),
-            start: t.start,
-            end: t.end,
-        })
-        .collect()
+    let tokens = tokens(text);
+    // Sized once by the token count (words and punctuation): a batch's word lists are held
+    // together, and growing each by doubling left up to half of them empty.
+    let mut out = Vec::with_capacity(tokens.len());
+    out.extend(folded_words(tokens).map(|(t, f)| Word {
+        exact: hash(&f),
+        content: content_form(&f).map_or(0, hash),
+        start: t.start,
+        end: t.end,
+    }));
+    out
 }
