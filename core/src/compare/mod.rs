@@ -117,12 +117,16 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
             tf
         })
         .collect();
+    // The 8-grams (which found the seeds) and the term counts (which make the vectors) go now,
+    // not at the end: comparing the pairs holds the batch's word lists and sentences, and these
+    // would be held beside them.
+    drop(shingles);
     let vectors: Vec<Vec<(u64, f64)>> = tfs
-        .iter()
+        .into_iter()
         .map(|tf| {
             let mut v: Vec<(u64, f64)> = tf
-                .iter()
-                .map(|(k, c)| (*k, (1.0 + c.ln()) * idf::weight(*k)))
+                .into_iter()
+                .map(|(k, c)| (k, (1.0 + c.ln()) * idf::weight(k)))
                 .collect();
             let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
             v.iter_mut().for_each(|x| x.1 /= norm);
