@@ -178,6 +178,12 @@ const RESTORED_IDS: u32 = 1 << 30;
 /// is a "long task").
 const PARSE_SLICE_MS: f64 = 30.0;
 
+/// Reports of at most this many pieces are parsed in the task that brings them.
+const SMALL_REPORT_PIECES: usize = 4;
+
+/// A report parsed in less than this is shown in the same task (a few articles' report is).
+const SHOW_IN_SLICE_MS: f64 = 10.0;
+
 /// Least time between re-renders while files are being read.
 const PROGRESS_INTERVAL_MS: f64 = 250.0;
 
@@ -321,7 +327,8 @@ impl App {
         let Some(p) = self.parsing.as_mut() else {
             return false;
         };
-        let until = js_sys::Date::now() + PARSE_SLICE_MS;
+        let started = js_sys::Date::now();
+        let until = started + PARSE_SLICE_MS;
         p.slices += 1;
         while p.next < p.pieces.len() {
             let (section, json) = p.pieces.get(p.next);
@@ -336,7 +343,9 @@ impl App {
                 break;
             }
         }
-        if p.next < p.pieces.len() {
+        // A slice that took a while leaves showing the report (its first render) to a task of
+        // its own: together they made the page's one task over 100 ms for thousands of articles.
+        if p.next < p.pieces.len() || js_sys::Date::now() - started > SHOW_IN_SLICE_MS {
             self.parse_later(ctx);
             return false;
         }
@@ -681,6 +690,7 @@ impl Component for App {
             } => {
                 match pieces {
                     Ok(pieces) if id == self.request => {
+                        let pieces_len = pieces.len();
                         self.parsing = Some(Parsing {
                             pieces,
                             next: 0,
@@ -690,9 +700,14 @@ impl Component for App {
                             slices: 0,
                         });
                         self.status = "Preparing the report…".to_string();
-                        // The first slice right away: a small report (a few articles) is then
-                        // shown in the task that brought it, with no render of this status.
-                        self.parse_slice(ctx);
+                        // A small report (a few articles) is parsed and shown in the task that
+                        // brought it, with no render of this status; a large one a slice at a
+                        // time from the next task (receiving it is a task's worth already).
+                        if pieces_len <= SMALL_REPORT_PIECES {
+                            self.parse_slice(ctx);
+                        } else {
+                            self.parse_later(ctx);
+                        }
                         return true;
                     }
                     Err(e) if id == self.request => {
