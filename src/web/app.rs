@@ -24,11 +24,14 @@ pub fn start() {
     yew::Renderer::<App>::new().render();
 }
 
+/// Files read, by input id: each one's bytes, or why it could not be read.
+type FilesRead = Vec<(u32, Result<Vec<u8>, String>)>;
+
 pub enum Msg {
     /// Files chosen in the picker or dropped on the page.
     Files(Vec<web_sys::File>),
     /// A chunk of files has been read (each, or why it could not be), by input id.
-    FilesRead(Vec<(u32, Result<Vec<u8>, String>)>),
+    FilesRead(FilesRead),
     /// Text pasted into the paste box and added.
     Paste(String),
     /// An input has been stored (or storing failed).
@@ -198,10 +201,7 @@ const READ_CHUNK_FILES: usize = 128;
 const READ_CHUNK_BYTES: usize = 16 << 20;
 
 /// Reads `files` a chunk at a time, sending each chunk's contents (or errors) to `done`.
-fn read_files(
-    files: Vec<(u32, web_sys::File)>,
-    done: Callback<Vec<(u32, Result<Vec<u8>, String>)>>,
-) {
+fn read_files(files: Vec<(u32, web_sys::File)>, done: Callback<FilesRead>) {
     let mut chunks: Vec<Vec<(u32, web_sys::File)>> = Vec::new();
     let mut bytes = 0;
     for (id, file) in files {
@@ -256,7 +256,7 @@ async fn read_together(files: &[(u32, web_sys::File)]) -> Option<Vec<Vec<u8>>> {
 }
 
 /// Reads each file on its own: its content, or why it could not be read.
-async fn read_each(files: &[(u32, web_sys::File)]) -> Vec<(u32, Result<Vec<u8>, String>)> {
+async fn read_each(files: &[(u32, web_sys::File)]) -> FilesRead {
     let promises: js_sys::Array = files.iter().map(|(_, f)| f.array_buffer()).collect();
     let settled = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all_settled(&promises))
         .await
