@@ -381,7 +381,8 @@ impl App {
         self.last_seq
     }
 
-    /// Stores an input that now has its content; the key comes back as [`Msg::Stored`].
+    /// Stores inputs that now have their content, together; each key comes back as
+    /// [`Msg::Stored`].
     fn store(&self, ctx: &Context<Self>, ids: &[u32]) {
         let ids: HashSet<u32> = ids.iter().copied().collect();
         let (ids, records): (Vec<u32>, Vec<store::Record>) = self
