@@ -48,18 +48,13 @@ function flush() {
   }, (e) => batch.forEach(({ reject }) => reject(e)));
 }
 
-/** Stores one input; resolves to its key. `bytes` is a Uint8Array or null when `error` is set;
- *  `seq` orders the inputs as they were added. */
-function putInput(seq, name, bytes, error) {
-  return new Promise((resolve, reject) => {
-    if (pending.length === 0) setTimeout(flush, 0);
-    pending.push({ record: { seq, name, bytes: bytes ?? null, error: error ?? null }, resolve, reject });
-  });
-}
-
-/** Stores inputs ({seq, name, bytes?, error?} each, as for putInput); resolves to their keys. */
+/** Stores inputs, each `{seq, name, bytes}` or `{seq, name, error}` (`bytes` a Uint8Array, `seq`
+ *  ordering the inputs as they were added); resolves to their keys, in order. */
 export function putInputs(records) {
-  return Promise.all(records.map((r) => putInput(r.seq, r.name, r.bytes, r.error)));
+  return Promise.all(records.map((record) => new Promise((resolve, reject) => {
+    if (pending.length === 0) setTimeout(flush, 0);
+    pending.push({ record, resolve, reject });
+  })));
 }
 
 /** Resolves to every stored input, in the order they were added. */
