@@ -8,7 +8,7 @@
 // Prints a Markdown table; BENCHMARKS.md records the figures.
 import fs from "node:fs";
 import path from "node:path";
-import { freePort, launch, serve } from "./harness.mjs";
+import { articleFiles, freePort, launch, pageReady, serve } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const args = process.argv.slice(2);
@@ -19,12 +19,9 @@ if (!corpus) {
 }
 const sizesArg = args[args.indexOf("--sizes") + 1];
 const settleMs = args.includes("--settle") ? Number(args[args.indexOf("--settle") + 1]) : 1000;
-const articles = fs.readFileSync(corpus, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
-const sizes = (args.includes("--sizes") ? sizesArg.split(",").map(Number) : [5, 100, articles.length])
-  .map((n) => Math.min(n, articles.length));
-const files = articles.map((a, i) => ({
-  name: `${String(i).padStart(4, "0")}.txt`, mimeType: "text/plain", buffer: Buffer.from(`${a.title}\n\n${a.text}`),
-}));
+const files = articleFiles(corpus);
+const sizes = (args.includes("--sizes") ? sizesArg.split(",").map(Number) : [5, 100, files.length])
+  .map((n) => Math.min(n, files.length));
 const mb = (n) => files.slice(0, n).reduce((s, f) => s + f.buffer.length, 0) / 1e6;
 
 /** Resident memory of each of Chromium's renderer processes, in MB, read from /proc (spawning
@@ -76,7 +73,7 @@ try {
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
     await page.goto(server.url);
-    await page.waitForFunction(() => /^\s*$/.test(document.getElementById("status")?.textContent ?? "x"));
+    await pageReady(page);
     // A person takes a moment between the page saying it is ready and dropping files; in that
     // moment the browser finishes optimising the code the warm-up ran (--settle 0 drops at once).
     await page.waitForTimeout(settleMs);
@@ -108,7 +105,7 @@ try {
   }
 
   // compromise on the same texts, in the same browser, on a blank page (no CSP there).
-  const n = Math.min(100, articles.length);
+  const n = Math.min(100, files.length);
   const page = await browser.newPage();
   await page.addScriptTag({ path: path.join(ROOT, "tests/e2e/node_modules/compromise/builds/compromise.js") });
   const texts = files.slice(0, n).map((f) => f.buffer.toString());

@@ -1,6 +1,7 @@
 // A tiny test runner: named async tests run in order; the summary line is the one CI reads.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import fs from "node:fs";
 import net from "node:net";
 import { chromium } from "playwright-core";
 
@@ -67,4 +68,20 @@ export function launch() {
 /** A browser whose profile (IndexedDB included) lives in `dir`, so it survives a relaunch. */
 export function launchPersistent(dir) {
   return chromium.launchPersistentContext(dir, { ...LAUNCH, acceptDownloads: true });
+}
+
+/** The articles of a JSON-lines corpus ({title, text} per line) as files to drop: a title line,
+ *  a blank line, the text. */
+export function articleFiles(corpus) {
+  return fs.readFileSync(corpus, "utf8").split("\n").filter(Boolean).map((line, i) => {
+    const a = JSON.parse(line);
+    return {
+      name: `${String(i).padStart(4, "0")}.txt`, mimeType: "text/plain", buffer: Buffer.from(`${a.title}\n\n${a.text}`),
+    };
+  });
+}
+
+/** Waits until the page says it is ready: the analyser and the interface warmed up. */
+export function pageReady(page) {
+  return page.waitForFunction(() => /^\s*$/.test(document.getElementById("status")?.textContent ?? "x"));
 }

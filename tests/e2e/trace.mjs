@@ -8,7 +8,7 @@
 //   node tests/e2e/trace.mjs PATH/bbc.jsonl [--articles 5] [--out tests/e2e/artifacts/trace.json]
 import fs from "node:fs";
 import path from "node:path";
-import { freePort, launch, serve } from "./harness.mjs";
+import { articleFiles, freePort, launch, pageReady, serve } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const args = process.argv.slice(2);
@@ -21,11 +21,7 @@ if (!corpus) {
 const n = Number(option("--articles", 5));
 const out = path.resolve(option("--out", "tests/e2e/artifacts/trace.json"));
 fs.mkdirSync(path.dirname(out), { recursive: true });
-const files = fs.readFileSync(corpus, "utf8").split("\n").filter(Boolean).slice(0, n)
-  .map((line, i) => {
-    const a = JSON.parse(line);
-    return { name: `${i}.txt`, mimeType: "text/plain", buffer: Buffer.from(`${a.title}\n\n${a.text}`) };
-  });
+const files = articleFiles(corpus).slice(0, n);
 
 process.chdir(ROOT);
 const port = await freePort();
@@ -34,7 +30,7 @@ const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(server.url);
-  await page.waitForFunction(() => /^\s*$/.test(document.getElementById("status")?.textContent ?? "x"));
+  await pageReady(page);
   await page.waitForTimeout(1000); // as the bench does (--settle)
   await browser.startTracing(page, {
     path: out,
