@@ -64,7 +64,34 @@ const MAX_SHINGLE_DOCS: usize = 50;
 pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comparison {
     let _ = quotes;
     let n = texts.len();
-    let words: Vec<Vec<Word>> = texts.iter().map(|t| words::words(t)).collect();
+    let (words, contents): (Vec<Vec<Word>>, Vec<Vec<u64>>) =
+        texts.iter().map(|t| words::words(t)).unzip();
+    // What the content words are needed for (sentences, and the TF-IDF vectors below) is built
+    // first, so that their list goes before the 8-grams come.
+    let sentences: Vec<Vec<passages::Sentence>> = texts
+        .iter()
+        .zip(words.iter().zip(&contents))
+        .map(|(t, (w, c))| passages::sentences(t, w, c))
+        .collect();
+    // TF-IDF vectors over content words (background IDF, see [`idf`]), for cosines through the
+    // postings.
+    let vectors: Vec<Vec<(u64, f64)>> = contents
+        .into_iter()
+        .map(|content| {
+            let mut tf: FxHashMap<u64, f64> = FxHashMap::default();
+            for c in content.into_iter().filter(|&c| c != 0) {
+                *tf.entry(c).or_default() += 1.0;
+            }
+            let mut v: Vec<(u64, f64)> = tf
+                .into_iter()
+                .map(|(k, c)| (k, (1.0 + c.ln()) * idf::weight(k)))
+                .collect();
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
+            v.iter_mut().for_each(|x| x.1 /= norm);
+            v.sort_unstable_by_key(|x| x.0);
+            v
+        })
+        .collect();
 
     // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
     // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that).
@@ -105,44 +132,26 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
         }
     }
 
-    // TF-IDF vectors over content words (background IDF, see [`idf`]), and cosine through the
-    // postings.
-    let tfs: Vec<FxHashMap<u64, f64>> = words
-        .iter()
-        .map(|ws| {
-            let mut tf: FxHashMap<u64, f64> = FxHashMap::default();
-            for w in ws.iter().filter(|w| w.content != 0) {
-                *tf.entry(w.content).or_default() += 1.0;
-            }
-            tf
-        })
-        .collect();
-    // The 8-grams (which found the seeds) and the term counts (which make the vectors) go now,
-    // not at the end: comparing the pairs holds the batch's word lists and sentences, and these
-    // would be held beside them.
+    // The 8-grams found the seeds; they go now, not at the end: comparing the pairs holds the
+    // batch's word lists and sentences, and these would be held beside them.
     drop(shingles);
-    let vectors: Vec<Vec<(u64, f64)>> = tfs
-        .into_iter()
-        .map(|tf| {
-            let mut v: Vec<(u64, f64)> = tf
-                .into_iter()
-                .map(|(k, c)| (k, (1.0 + c.ln()) * idf::weight(k)))
-                .collect();
-            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
-            v.iter_mut().for_each(|x| x.1 /= norm);
-            v.sort_unstable_by_key(|x| x.0);
-            v
-        })
-        .collect();
+    let all_pairs = n <= ALL_PAIRS_LIMIT;
     // Very common words carry little and cost much in a big batch.
-    let max_df = if n <= ALL_PAIRS_LIMIT {
+    let max_df = if all_pairs {
         usize::MAX
     } else {
         (n / 50).max(30)
     };
-    let dots = Dots::new(&vectors, max_df);
+    // Beyond the limit, a pair is compared when it shares a passage or is similar enough: only
+    // those pairs' products are kept (the products come in pair order, as the seeds' keys do).
+    let mut seed_pairs = seeds.keys().copied().peekable();
+    let dots = Dots::new(&vectors, max_df, |a, b, dot| {
+        while seed_pairs.next_if(|&pair| pair < (a, b)).is_some() {}
+        all_pairs || similarity(dot) >= LISTED_SIMILARITY || seed_pairs.peek() == Some(&(a, b))
+    });
+    drop(vectors);
 
-    let pairs: Vec<(usize, usize)> = if n <= ALL_PAIRS_LIMIT {
+    let pairs: Vec<(usize, usize)> = if all_pairs {
         (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
             .collect()
@@ -156,11 +165,6 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
         p.into_iter().collect()
     };
 
-    let sentences: Vec<Vec<passages::Sentence>> = texts
-        .iter()
-        .zip(&words)
-        .map(|(t, w)| passages::sentences(t, w))
-        .collect();
     let mut overlaps = Vec::with_capacity(pairs.len());
     for (a, b) in pairs {
         let cosine = dots.get(a, b).min(1.0);
@@ -306,8 +310,13 @@ struct Dots {
 }
 
 impl Dots {
-    /// `max_df`: words in more documents than this are left out.
-    fn new(vectors: &[Vec<(u64, f64)>], max_df: usize) -> Dots {
+    /// `max_df`: words in more documents than this are left out. `keep(a, b, dot)`: whether to
+    /// keep a pair's product (`get` gives 0 for the others), called in pair order.
+    fn new(
+        vectors: &[Vec<(u64, f64)>],
+        max_df: usize,
+        mut keep: impl FnMut(usize, usize, f64) -> bool,
+    ) -> Dots {
         let n = vectors.len();
         let mut postings: FxHashMap<u64, Vec<(usize, f64)>> = FxHashMap::default();
         for (doc, v) in vectors.iter().enumerate() {
@@ -331,7 +340,9 @@ impl Dots {
                         acc.add(b, wa * wb);
                     }
                 }
-                acc.drain_sorted().collect()
+                acc.drain_sorted()
+                    .filter(|&(b, dot)| keep(a, b, dot))
+                    .collect()
             })
             .collect();
         Dots { rows }

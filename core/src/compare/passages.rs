@@ -66,14 +66,15 @@ pub struct Sentence {
     pub content: Vec<u64>,
 }
 
-pub fn sentences(text: &str, words: &[Word]) -> Vec<Sentence> {
+/// The sentences of a text; `content`: each word's content hash (see `words::words`).
+pub fn sentences(text: &str, words: &[Word], content_of: &[u64]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut w = 0;
     for span in crate::text::sentences(text) {
         let mut content = Vec::new();
         while w < words.len() && words[w].start < span.end {
-            if words[w].start >= span.start && words[w].content != 0 {
-                content.push(words[w].content);
+            if words[w].start >= span.start && content_of[w] != 0 {
+                content.push(content_of[w]);
             }
             w += 1;
         }

@@ -16,12 +16,10 @@ pub const STOPWORDS: &[&str] = &[
     "him", "out", "off", "now", "said", "like", "even", "well", "back", "since", "between",
 ];
 
-/// A word of a document: hash of its folded form, stemmed content-word hash (0 for stopwords
-/// and short words), byte span.
+/// A word of a document: hash of its folded form, byte span.
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
     pub exact: u64,
-    pub content: u64,
     pub start: usize,
     pub end: usize,
 }
@@ -72,16 +70,21 @@ pub fn content_forms(text: &str) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-pub fn words(text: &str) -> Vec<Word> {
+/// The words of a text, and beside them (a list the comparison lets go before the words) the
+/// hash of each one's stemmed content form, 0 for stopwords and short words.
+pub fn words(text: &str) -> (Vec<Word>, Vec<u64>) {
     let tokens = tokens(text);
-    // Sized once by the token count (words and punctuation): a batch's word lists are held
-    // together, and growing each by doubling left up to half of them empty.
-    let mut out = Vec::with_capacity(tokens.len());
-    out.extend(folded_words(tokens).map(|(t, f)| Word {
-        exact: hash(&f),
-        content: content_form(&f).map_or(0, hash),
-        start: t.start,
-        end: t.end,
-    }));
-    out
+    // Sized once by the word count: a batch's word lists are held together, and growing each by
+    // doubling left up to half of them empty.
+    let n = tokens.iter().filter(|t| t.is_word()).count();
+    let (mut words, mut content) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for (t, f) in folded_words(tokens) {
+        words.push(Word {
+            exact: hash(&f),
+            start: t.start,
+            end: t.end,
+        });
+        content.push(content_form(&f).map_or(0, hash));
+    }
+    (words, content)
 }
