@@ -316,19 +316,25 @@ pub struct ReportBuilder {
 }
 
 impl ReportBuilder {
-    pub fn add(&mut self, section: Section, json: &str) -> serde_json::Result<()> {
+    /// Adds a piece: its JSON text, as a string or as UTF-8 bytes.
+    pub fn add(&mut self, section: Section, json: impl AsRef<[u8]>) -> serde_json::Result<()> {
         fn extend<T: serde::de::DeserializeOwned>(
             list: &mut Vec<T>,
-            json: &str,
+            json: &[u8],
         ) -> serde_json::Result<()> {
-            list.extend(serde_json::from_str::<Vec<T>>(&format!("[{json}]"))?);
+            let mut array = Vec::with_capacity(json.len() + 2);
+            array.push(b'[');
+            array.extend_from_slice(json);
+            array.push(b']');
+            list.extend(serde_json::from_slice::<Vec<T>>(&array)?);
             Ok(())
         }
+        let json = json.as_ref();
         let r = &mut self.report;
         match section {
             Section::Glue => Ok(()),
             Section::Version => {
-                r.version = serde_json::from_str(json)?;
+                r.version = serde_json::from_slice(json)?;
                 Ok(())
             }
             Section::Documents => extend(&mut r.documents, json),

@@ -138,8 +138,8 @@ pub struct App {
     /// Ordered by `seq`: the order in which the person added them.
     inputs: Vec<PageInput>,
     report: Option<SharedReport>,
-    /// The report's JSON in the pieces the worker sent (JS strings, which "Export JSON" saves
-    /// as they are: no copy of the whole in the page's wasm memory).
+    /// The report's JSON in the pieces the worker sent (UTF-8 byte arrays outside wasm memory,
+    /// which "Export JSON" saves as they are: no copy of the whole in the page's wasm memory).
     report_pieces: Option<Rc<protocol::ReportPieces>>,
     status: String,
     /// Inputs whose files are still being read.
@@ -353,10 +353,11 @@ impl App {
             return false;
         };
         gloo::console::log!(format!(
-            "report parsed in {:.0} ms ({} pieces in {} slices)",
+            "report parsed in {:.0} ms ({} pieces in {} slices); page memory {:.0} MB",
             js_sys::Date::now() - p.started,
             p.pieces.len(),
-            p.slices
+            p.slices,
+            protocol::wasm_memory_mb()
         ));
         let report = p.builder.finish();
         self.status = format!(
@@ -741,7 +742,7 @@ impl Component for App {
                     Export::Json => {
                         let name = "newslens-report.json";
                         if let Err(e) =
-                            download::save_parts(name, "application/json", pieces.texts())
+                            download::save_parts(name, "application/json", pieces.parts())
                         {
                             self.status = e;
                             return true;

@@ -7,8 +7,8 @@ pub fn save(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
     save_parts(file_name, mime, &js_sys::Array::of1(&content.into()))
 }
 
-/// Saves the concatenation of `parts` (JS strings), which the browser joins in the Blob: a
-/// large file need not be copied into one string first.
+/// Saves the concatenation of `parts` (JS strings or byte arrays), which the browser joins in
+/// the Blob: a large file need not be copied into one string first.
 pub fn save_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);

@@ -4,10 +4,11 @@
 //! rejected: [{name, error}]}` (`keeps[i]`: the lines the person restored in file `i`);
 //! the files' buffers are transferred, not copied. Worker → page: `{type: "ready"}`,
 //! `{type: "progress", id, stage}`, and `{type: "report", id, sections: string[], pieces:
-//! string[]}`: the report-v1 document as text, cut into pieces of whole items
+//! Uint8Array[]}`: the report-v1 document as UTF-8 text, cut into pieces of whole items
 //! (`newslens_core::report::json_pieces`; joined, they are the report's JSON), so the page can
-//! parse it a slice at a time. Plain JS objects keep both sides free of a codec and the report
-//! crosses the boundary once.
+//! parse it a slice at a time. Plain JS objects keep both sides free of a codec; the pieces'
+//! buffers are transferred, so the report crosses the boundary once and never as JS strings
+//! (which would cost a conversion each way, and twice the memory for any non-Latin-1 text).
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use newslens_core::report::{Piece, Section};
@@ -33,6 +34,19 @@ pub fn message(kind: &str, id: u32) -> Object {
     obj
 }
 
+/// The size of this wasm instance's memory in MB, for the console's timings: it only grows, so
+/// after an analysis it is the most the analysis needed.
+pub fn wasm_memory_mb() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0.0, |m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length() as f64
+                / 1048576.0
+        })
+}
+
 /// Bytes per piece of the report's JSON: parsing one takes a few milliseconds.
 pub const PIECE_BYTES: usize = 64 * 1024;
 
@@ -43,15 +57,22 @@ pub struct ReportPieces {
 }
 
 impl ReportPieces {
-    /// The `sections` and `pieces` of a report message, for the worker to post.
-    pub fn write(reply: &Object, pieces: &[Piece]) {
+    /// The `sections` and `pieces` of a report message, for the worker to post; returns the
+    /// pieces' buffers, to be transferred with it.
+    pub fn write(reply: &Object, pieces: &[Piece]) -> Array {
         let sections: Array = pieces
             .iter()
             .map(|p| JsValue::from_str(p.section.name()))
             .collect();
-        let texts: Array = pieces.iter().map(|p| JsValue::from_str(&p.json)).collect();
+        let (bytes, buffers) = (Array::new(), Array::new());
+        for piece in pieces {
+            let array = Uint8Array::from(piece.json.as_bytes());
+            buffers.push(&array.buffer());
+            bytes.push(&array);
+        }
         set(reply, "sections", sections);
-        set(reply, "pieces", texts);
+        set(reply, "pieces", bytes);
+        buffers
     }
 
     /// Reads what [`ReportPieces::write`] wrote; `None` when the message has no report.
@@ -76,15 +97,19 @@ impl ReportPieces {
         self.sections.is_empty()
     }
 
-    /// The pieces as JS strings: joined, the report's JSON.
-    pub fn texts(&self) -> &Array {
+    /// The pieces as `Uint8Array`s of UTF-8: joined, the report's JSON.
+    pub fn parts(&self) -> &Array {
         &self.pieces
     }
 
-    /// Piece `i`: its section and text (converted from JS only now, a piece at a time).
-    pub fn get(&self, i: usize) -> (Section, String) {
-        let text = self.pieces.get(i as u32).as_string().unwrap_or_default();
-        (self.sections[i], text)
+    /// Piece `i`: its section and text (copied from JS only now, a piece at a time).
+    pub fn get(&self, i: usize) -> (Section, Vec<u8>) {
+        let piece = self.pieces.get(i as u32);
+        let bytes = piece
+            .dyn_ref::<Uint8Array>()
+            .map(Uint8Array::to_vec)
+            .unwrap_or_default();
+        (self.sections[i], bytes)
     }
 }
 

@@ -46,12 +46,20 @@ pub fn start() {
         );
         let reply = protocol::message("report", id);
         set(&reply, "elapsed_ms", js_sys::Date::now() - started);
-        set(&reply, "timings", timings.join(", "));
-        match json_pieces(&report, protocol::PIECE_BYTES) {
+        let transfer = match json_pieces(&report, protocol::PIECE_BYTES) {
             Ok(pieces) => protocol::ReportPieces::write(&reply, &pieces),
-            Err(e) => set(&reply, "error", format!("could not encode the report: {e}")),
-        }
-        let _ = reply_to.post_message(&reply);
+            Err(e) => {
+                set(&reply, "error", format!("could not encode the report: {e}"));
+                js_sys::Array::new()
+            }
+        };
+        let memory = protocol::wasm_memory_mb();
+        set(
+            &reply,
+            "timings",
+            format!("{}; worker memory {memory:.0} MB", timings.join(", ")),
+        );
+        let _ = reply_to.post_message_with_transfer(&reply, &transfer);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -59,10 +67,11 @@ pub fn start() {
     // in the queue. The warm-up's report goes with it, for the page to warm up in turn.
     let warm = newslens_core::warm_up();
     let ready = protocol::message("ready", 0);
-    if let Ok(pieces) = json_pieces(&warm, protocol::PIECE_BYTES) {
-        protocol::ReportPieces::write(&ready, &pieces);
-    }
-    let _ = scope.post_message(&ready);
+    let transfer = match json_pieces(&warm, protocol::PIECE_BYTES) {
+        Ok(pieces) => protocol::ReportPieces::write(&ready, &pieces),
+        Err(_) => js_sys::Array::new(),
+    };
+    let _ = scope.post_message_with_transfer(&ready, &transfer);
 }
 
 /// Legacy charsets through the browser's own decoder (the Encoding Standard, as encoding_rs

@@ -25,7 +25,10 @@ const sizes = (args.includes("--sizes") ? sizesArg.split(",").map(Number) : [5, 
 const mb = (n) => files.slice(0, n).reduce((s, f) => s + f.buffer.length, 0) / 1e6;
 
 /** Resident memory of each of Chromium's renderer processes, in MB, read from /proc (spawning
- * `ps` ten times a second took a share of this machine's two cores from the page it measures). */
+ * `ps` ten times a second took a share of this machine's two cores from the page it measures):
+ * `rss` all of it, `own` its private memory footprint (anonymous resident memory and swap, as
+ * Chromium's task manager counts a tab's memory on Linux: without the code and data it shares with
+ * other processes, which make about:blank's renderer ~110 MB resident here). */
 function rendererProcesses() {
   const sizes = [];
   for (const pid of fs.readdirSync("/proc")) {
@@ -33,8 +36,9 @@ function rendererProcesses() {
     try {
       const args = fs.readFileSync(`/proc/${pid}/cmdline`, "latin1");
       if (!/chrom/.test(args) || !args.includes("--type=renderer")) continue;
-      const rssPages = Number(fs.readFileSync(`/proc/${pid}/statm`, "latin1").split(" ")[1]);
-      sizes.push((rssPages * 4096) / (1024 * 1024));
+      const status = fs.readFileSync(`/proc/${pid}/status`, "latin1");
+      const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
+      sizes.push({ rss: kb("VmRSS") / 1024, own: (kb("RssAnon") + kb("VmSwap")) / 1024 });
     } catch {
       // The process ended between the listing and the read.
     }
@@ -42,9 +46,12 @@ function rendererProcesses() {
   return sizes;
 }
 /** All renderer processes together (the page, its worker, and Chromium's own renderers). */
-const rendererMemory = () => rendererProcesses().reduce((s, x) => s + x, 0);
-/** The largest renderer process: the one running the page and its worker. */
-const pageMemory = () => Math.max(0, ...rendererProcesses());
+const rendererMemory = () => rendererProcesses().reduce((s, x) => s + x.rss, 0);
+/** The largest renderer process (the one running the page and its worker): resident, own. */
+function pageMemory() {
+  const page = rendererProcesses().reduce((a, b) => (b.rss > a.rss ? b : a), { rss: 0, own: 0 });
+  return [page.rss, page.own];
+}
 
 process.chdir(ROOT);
 const port = await freePort();
@@ -78,12 +85,15 @@ try {
     // moment the browser finishes optimising the code the warm-up ran (--settle 0 drops at once).
     await page.waitForTimeout(settleMs);
     let peak = 0;
-    const pageBefore = pageMemory();
-    let pagePeak = pageBefore;
-    const sampler = setInterval(() => {
+    const [pageBefore, ownBefore] = pageMemory();
+    let [pagePeak, ownPeak] = [pageBefore, ownBefore];
+    const sample = () => {
       peak = Math.max(peak, rendererMemory());
-      pagePeak = Math.max(pagePeak, pageMemory());
-    }, 100);
+      const [rss, own] = pageMemory();
+      pagePeak = Math.max(pagePeak, rss);
+      ownPeak = Math.max(ownPeak, own);
+    };
+    const sampler = setInterval(sample, 100);
     await page.setInputFiles("#file-input", files.slice(0, n));
     await page.waitForFunction(() => /Analysed/.test(document.getElementById("status").textContent)
       && document.querySelector("#entities tbody tr"), null, { timeout: 600_000, polling: 50 });
@@ -96,10 +106,13 @@ try {
       over100: window.__longTasks.filter(([t, d]) => t >= window.__t0 && d > 100).length,
     }));
     clearInterval(sampler);
-    peak = Math.max(peak, rendererMemory());
-    pagePeak = Math.max(pagePeak, pageMemory());
+    sample();
     const analysisMs = Number(/in (\d+) ms/.exec(m.status)?.[1]);
-    rows.push({ n, mb: mb(n), ...m, analysisMs, peak, pagePeak, pageBefore });
+    // The wasm instances' memories (they only grow): the worker's after its analysis, the
+    // interface's once it has parsed the report.
+    const wasm = (re) => stages.map((s) => re.exec(s)?.[1]).filter(Boolean).pop() ?? "?";
+    const wasmMb = `${wasm(/worker memory (\d+) MB/)} / ${wasm(/page memory (\d+) MB/)}`;
+    rows.push({ n, mb: mb(n), ...m, analysisMs, peak, pagePeak, pageBefore, ownPeak, ownBefore, wasmMb });
     console.error(`${n} articles: ${stages.slice(-2).join("; ") || "no stage timings"}`);
     await context.close();
   }
@@ -122,10 +135,10 @@ try {
   }, texts);
   const ours = rows.find((r) => r.n === n);
 
-  console.log(`| articles | MB | drop → analysis starts (ms) | analysis in worker (ms) | MB/s | drop → first results (ms) | drop → report rendered (ms) | longest main-thread task (ms) | tasks > 100 ms | peak renderer memory, all (MB) | page's renderer: peak (before the drop) (MB) |`);
-  console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+  console.log(`| articles | MB | drop → analysis starts (ms) | analysis in worker (ms) | MB/s | drop → first results (ms) | drop → report rendered (ms) | longest main-thread task (ms) | tasks > 100 ms | peak renderer memory, all (MB) | page's renderer: peak (before the drop) (MB) | page's renderer, private footprint: peak (before) (MB) | wasm memory: worker / interface (MB) |`);
+  console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
   for (const r of rows) {
-    console.log(`| ${r.n} | ${r.mb.toFixed(2)} | ${r.started.toFixed(0)} | ${r.analysisMs} | ${(r.mb / (r.analysisMs / 1000)).toFixed(1)} | ${r.first.toFixed(0)} | ${r.rendered.toFixed(0)} | ${r.longest.toFixed(0)} | ${r.over100} | ${r.peak.toFixed(0)} | ${r.pagePeak.toFixed(0)} (${r.pageBefore.toFixed(0)}) |`);
+    console.log(`| ${r.n} | ${r.mb.toFixed(2)} | ${r.started.toFixed(0)} | ${r.analysisMs} | ${(r.mb / (r.analysisMs / 1000)).toFixed(1)} | ${r.first.toFixed(0)} | ${r.rendered.toFixed(0)} | ${r.longest.toFixed(0)} | ${r.over100} | ${r.peak.toFixed(0)} | ${r.pagePeak.toFixed(0)} (${r.pageBefore.toFixed(0)}) | ${r.ownPeak.toFixed(0)} (${r.ownBefore.toFixed(0)}) | ${r.wasmMb} |`);
   }
   const compromiseMbs = mb(n) / (compromiseMs / 1000);
   console.log(`\ncompromise 14 (people, places, organizations, quotations) on the same ${n} articles: ${compromiseMs.toFixed(0)} ms, ${compromiseMbs.toFixed(3)} MB/s`);
