@@ -3,6 +3,7 @@
 use crate::ingest::{self, Article};
 use crate::report::Report;
 use crate::{compare, entities, quotes, report};
+use std::borrow::Borrow;
 
 /// One file (or pasted text) as the user gave it.
 #[derive(Clone, Debug)]
@@ -106,23 +107,20 @@ pub fn warm_up() -> Report {
 const WARM_UP_ROUNDS: usize = 4;
 
 /// [`analyse`], calling `on_stage` as each stage starts (for progress and per-stage timing:
-/// the core itself keeps no clock, which wasm32 lacks).
-pub fn analyse_observed(
-    inputs: &[Input],
+/// the core itself keeps no clock, which wasm32 lacks). Inputs may be given by value, one at a
+/// time: each one's bytes go once it is read (see [`ingest::ingest_each`]).
+pub fn analyse_observed<I: Borrow<Input>>(
+    inputs: impl IntoIterator<Item = I>,
     options: &Options,
     mut on_stage: impl FnMut(Stage),
 ) -> Report {
     on_stage(Stage::Ingest);
-    let ingested = ingest::ingest_batch(inputs, options.raw);
     let mut articles = Vec::new();
     let mut errors = Vec::new();
-    for (input, result) in inputs.iter().zip(ingested) {
+    for (name, result) in ingest::ingest_each(inputs, options.raw) {
         match result {
             Ok(article) => articles.push(article),
-            Err(error) => errors.push(report::InputError {
-                name: input.name.clone(),
-                error,
-            }),
+            Err(error) => errors.push(report::InputError { name, error }),
         }
     }
     let mut report = analyse_articles_observed(articles, &mut on_stage);

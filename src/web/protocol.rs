@@ -162,26 +162,43 @@ pub fn analyse_request(id: u32, inputs: &[PageInput]) -> (Object, Array) {
     (msg, transfer)
 }
 
+/// An analyse request as the worker reads it.
+pub struct Request {
+    pub id: u32,
+    /// How many inputs [`Request::inputs`] gives.
+    pub len: usize,
+    names: Array,
+    files: Array,
+    keeps: Array,
+    /// Files the page could not read: name and why.
+    pub rejected: Vec<(String, String)>,
+}
+
+impl Request {
+    /// The inputs, each copied into wasm memory only as the analysis asks for it (and let go
+    /// once read), so the worker never holds every file of a batch at once.
+    pub fn inputs(&self) -> impl Iterator<Item = newslens_core::Input> + '_ {
+        let (names, files, keeps) = (&self.names, &self.files, &self.keeps);
+        names
+            .iter()
+            .zip(files.iter())
+            .enumerate()
+            .map(|(i, (name, file))| {
+                let bytes = file
+                    .dyn_into::<Uint8Array>()
+                    .map(|a| a.to_vec())
+                    .unwrap_or_default();
+                let mut input =
+                    newslens_core::Input::new(name.as_string().unwrap_or_default(), bytes);
+                input.keep = strings(&keeps.get(i as u32));
+                input
+            })
+    }
+}
+
 /// Reads an analyse request in the worker.
-pub fn read_request(data: &JsValue) -> (u32, Vec<newslens_core::Input>, Vec<(String, String)>) {
-    let id = get(data, "id").as_f64().unwrap_or(0.0) as u32;
+pub fn read_request(data: &JsValue) -> Request {
     let names = Array::from(&get(data, "names"));
-    let files = Array::from(&get(data, "files"));
-    let keeps = Array::from(&get(data, "keeps"));
-    let inputs = names
-        .iter()
-        .zip(files.iter())
-        .enumerate()
-        .map(|(i, (name, file))| {
-            let bytes = file
-                .dyn_into::<Uint8Array>()
-                .map(|a| a.to_vec())
-                .unwrap_or_default();
-            let mut input = newslens_core::Input::new(name.as_string().unwrap_or_default(), bytes);
-            input.keep = strings(&keeps.get(i as u32));
-            input
-        })
-        .collect();
     let rejected = Array::from(&get(data, "rejected"))
         .iter()
         .map(|e| {
@@ -191,7 +208,14 @@ pub fn read_request(data: &JsValue) -> (u32, Vec<newslens_core::Input>, Vec<(Str
             )
         })
         .collect();
-    (id, inputs, rejected)
+    Request {
+        id: get(data, "id").as_f64().unwrap_or(0.0) as u32,
+        len: names.length() as usize,
+        names,
+        files: Array::from(&get(data, "files")),
+        keeps: Array::from(&get(data, "keeps")),
+        rejected,
+    }
 }
 
 /// A JS array of strings; [`strings`] reads it back.

@@ -18,15 +18,21 @@ pub fn start() {
         if protocol::get_string(&data, "type").as_deref() != Some("analyse") {
             return;
         }
-        let (id, inputs, rejected) = protocol::read_request(&data);
-        let total = inputs.len();
+        let request = protocol::read_request(&data);
+        let (id, total) = (request.id, request.len);
         let started = js_sys::Date::now();
         let mut timings = Vec::new();
         let mut last = (started, "");
-        let mut report = analyse_observed(&inputs, &Options::default(), |stage| {
+        let mut report = analyse_observed(request.inputs(), &Options::default(), |stage| {
             let now = js_sys::Date::now();
             if !last.1.is_empty() {
-                timings.push(format!("{} {:.0} ms", last.1, now - last.0));
+                // With the wasm memory after the stage: which stage makes the worker's peak.
+                let memory = protocol::wasm_memory_mb();
+                timings.push(format!(
+                    "{} {:.0} ms ({memory:.0} MB)",
+                    last.1,
+                    now - last.0
+                ));
             }
             last = (now, stage.name());
             if stage != Stage::Done {
@@ -40,7 +46,8 @@ pub fn start() {
             }
         });
         report.errors.extend(
-            rejected
+            request
+                .rejected
                 .into_iter()
                 .map(|(name, error)| InputError { name, error }),
         );

@@ -20,6 +20,7 @@ use crate::pipeline::Input;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use sniff::Format;
+use std::borrow::Borrow;
 
 /// Why a line or block was removed from the body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -75,11 +76,30 @@ pub const MAX_TEXT_BYTES: usize = 5_000_000;
 /// Reads every input. An input that cannot be read gives an error message for that input alone.
 /// With `raw`, each input's decoded text is the body as it is (BOM stripped, nothing else).
 pub fn ingest_batch(inputs: &[Input], raw: bool) -> Vec<Result<Article, String>> {
-    let mut out: Vec<Result<Article, String>> = inputs.iter().map(|i| ingest_one(i, raw)).collect();
-    if !raw {
-        remove_repeated(&mut out, inputs);
+    ingest_each(inputs, raw)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// [`ingest_batch`] over inputs given one at a time, each with its name: an input given by value
+/// goes as soon as it is read, so the batch never holds all its files (a saved web page is many
+/// times its text).
+pub fn ingest_each<I: Borrow<Input>>(
+    inputs: impl IntoIterator<Item = I>,
+    raw: bool,
+) -> Vec<(String, Result<Article, String>)> {
+    let (mut names, mut out, mut keeps) = (Vec::new(), Vec::new(), Vec::new());
+    for input in inputs {
+        let input = input.borrow();
+        out.push(ingest_one(input, raw));
+        names.push(input.name.clone());
+        keeps.push(input.keep.clone());
     }
-    out
+    if !raw {
+        remove_repeated(&mut out, &keeps);
+    }
+    names.into_iter().zip(out).collect()
 }
 
 /// Reads one input.
@@ -180,7 +200,8 @@ fn limit(mut text: String, warnings: &mut Vec<String>) -> String {
 /// (a slogan, a "follow us" line in new words): two documents of the same outlet, or three of any.
 /// Long lines are never touched: shared wire copy is content the comparison must see.
 /// Lines the person restored (`Input::keep`) stay.
-fn remove_repeated(articles: &mut [Result<Article, String>], inputs: &[Input]) {
+/// `keeps[i]`: the lines the person restored in article `i`.
+fn remove_repeated(articles: &mut [Result<Article, String>], keeps: &[Vec<String>]) {
     let key = |l: &str| crate::text::fold(l.trim());
     let mut seen: FxHashMap<String, (usize, FxHashMap<String, usize>)> = FxHashMap::default();
     for a in articles.iter().flatten() {
@@ -200,10 +221,9 @@ fn remove_repeated(articles: &mut [Result<Article, String>], inputs: &[Input]) {
             *n >= 3 || by_source.iter().any(|(s, c)| !s.is_empty() && *c >= 2)
         })
     };
-    for (a, input) in articles.iter_mut().zip(inputs) {
+    for (a, keep) in articles.iter_mut().zip(keeps) {
         let Ok(a) = a else { continue };
-        let removable =
-            |l: &str| !l.trim().is_empty() && repeated(&key(l)) && !restored(&input.keep, l);
+        let removable = |l: &str| !l.trim().is_empty() && repeated(&key(l)) && !restored(keep, l);
         if !a.text.lines().any(removable) {
             continue;
         }
