@@ -94,47 +94,27 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
         .collect();
 
     // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
-    // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that).
-    let mut shingles: Vec<(u64, u32, u32)> = words
-        .iter()
-        .enumerate()
-        .flat_map(|(doc, ws)| {
-            passages::shingles(ws)
-                .into_iter()
-                .enumerate()
-                .map(move |(pos, h)| (h, doc as u32, pos as u32))
-        })
-        .collect();
-    // By hash first (one integer comparison), then each run of equal hashes, which is short.
-    shingles.sort_unstable_by_key(|x| x.0);
-    for run in shingles.chunk_by_mut(|x, y| x.0 == y.0) {
-        if run.len() > 1 {
-            run.sort_unstable();
-        }
-    }
+    // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that). The
+    // list is made in rounds by the hash's top bits, a quarter of it at a time (it was the
+    // comparison's peak of memory): the rounds in order are the sorted list in order.
     let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for list in shingles.chunk_by(|x, y| x.0 == y.0).filter(|l| l.len() > 1) {
-        // Sorted by document within the run: count the distinct ones.
-        let docs = 1 + list.windows(2).filter(|w| w[0].1 != w[1].1).count();
-        if !(2..=MAX_SHINGLE_DOCS).contains(&docs) {
-            continue;
+    let mut shingles: Vec<(u64, u32, u32)> = Vec::new();
+    for round in 0..SHINGLE_ROUNDS {
+        shingles.clear();
+        for (doc, ws) in words.iter().enumerate() {
+            let hashes = passages::shingles(ws).into_iter().enumerate();
+            shingles.extend(
+                hashes
+                    .filter(|&(_, h)| h >> 62 == round)
+                    .map(|(pos, h)| (h, doc as u32, pos as u32)),
+            );
         }
-        for (x, &(_, da, pa)) in list.iter().enumerate() {
-            for &(_, db, pb) in &list[x + 1..] {
-                if da < db {
-                    let (da, db) = (da as usize, db as usize);
-                    seeds
-                        .entry((da, db))
-                        .or_default()
-                        .push((pa as usize, pb as usize));
-                }
-            }
-        }
+        add_seeds(&mut shingles, &mut seeds);
     }
-
-    // The 8-grams found the seeds; they go now, not at the end: comparing the pairs holds the
-    // batch's word lists and sentences, and these would be held beside them.
+    // They go now, not at the end: comparing the pairs holds the batch's word lists and
+    // sentences, and these would be held beside them.
     drop(shingles);
+
     let all_pairs = n <= ALL_PAIRS_LIMIT;
     // Very common words carry little and cost much in a big batch.
     let max_df = if all_pairs {
@@ -223,6 +203,41 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
         overlaps,
         facts,
         unique,
+    }
+}
+
+/// The 8-grams are sorted in this many rounds (by the top 2 bits of their hash).
+const SHINGLE_ROUNDS: u64 = 4;
+
+/// Adds the seeds (positions of a shared 8-gram, per document pair) of a list of 8-grams.
+fn add_seeds(
+    shingles: &mut [(u64, u32, u32)],
+    seeds: &mut BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+) {
+    // By hash first (one integer comparison), then each run of equal hashes, which is short.
+    shingles.sort_unstable_by_key(|x| x.0);
+    for run in shingles.chunk_by_mut(|x, y| x.0 == y.0) {
+        if run.len() > 1 {
+            run.sort_unstable();
+        }
+    }
+    for list in shingles.chunk_by(|x, y| x.0 == y.0).filter(|l| l.len() > 1) {
+        // Sorted by document within the run: count the distinct ones.
+        let docs = 1 + list.windows(2).filter(|w| w[0].1 != w[1].1).count();
+        if !(2..=MAX_SHINGLE_DOCS).contains(&docs) {
+            continue;
+        }
+        for (x, &(_, da, pa)) in list.iter().enumerate() {
+            for &(_, db, pb) in &list[x + 1..] {
+                if da < db {
+                    let (da, db) = (da as usize, db as usize);
+                    seeds
+                        .entry((da, db))
+                        .or_default()
+                        .push((pa as usize, pb as usize));
+                }
+            }
+        }
     }
 }
 
@@ -318,13 +333,24 @@ impl Dots {
         mut keep: impl FnMut(usize, usize, f64) -> bool,
     ) -> Dots {
         let n = vectors.len();
-        let mut postings: FxHashMap<u64, Vec<(usize, f64)>> = FxHashMap::default();
+        // Lists only for the words counted (in 2 to `max_df` documents), each sized once: most
+        // words are in one document, and their lists were the comparison's peak of memory.
+        let mut df: FxHashMap<u64, usize> = FxHashMap::default();
+        for &(k, _) in vectors.iter().flatten() {
+            *df.entry(k).or_default() += 1;
+        }
+        let mut postings: FxHashMap<u64, Vec<(usize, f64)>> = df
+            .into_iter()
+            .filter(|&(_, d)| d > 1 && d <= max_df)
+            .map(|(k, d)| (k, Vec::with_capacity(d)))
+            .collect();
         for (doc, v) in vectors.iter().enumerate() {
-            for &(k, w) in v {
-                postings.entry(k).or_default().push((doc, w));
+            for (k, w) in v {
+                if let Some(list) = postings.get_mut(k) {
+                    list.push((doc, *w));
+                }
             }
         }
-        postings.retain(|_, l| l.len() > 1 && l.len() <= max_df);
         let mut acc = Tally::new(n);
         let rows = vectors
             .iter()
