@@ -58,7 +58,10 @@ pub fn content_form(folded: &str) -> Option<&str> {
 fn folded_words(tokens: Vec<Token<'_>>) -> impl Iterator<Item = (Token<'_>, String)> {
     tokens.into_iter().filter(|t| t.is_word()).map(|t| {
         let mut f = fold(t.text);
-        f.truncate(f.trim_end_matches("'s").len());
+        // (`trim_end_matches("'s")` built a substring searcher for every word.)
+        while f.ends_with("'s") {
+            f.truncate(f.len() - 2);
+        }
         (t, f)
     })
 }

@@ -115,6 +115,10 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// of the file holds typical page tags.
 fn looks_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
+    // Every sign below opens with a tag: plain text has no '<' at all, mostly.
+    if !head.contains(&b'<') {
+        return false;
+    }
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let start = lower
         .iter()
