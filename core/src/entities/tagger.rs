@@ -79,8 +79,20 @@ const G_TITLE: u8 = 16;
 const G_ORG_HEAD: u8 = 32;
 const G_NOT_NAME: u8 = 64;
 
-fn flags(g: &Gazetteer, f: &str) -> u8 {
-    let mut x = 0;
+/// The gazetteer flags of a folded word or phrase: one lookup in a table of every entry's flags
+/// (asked for every capitalised word, and for the phrases they open; a lookup per list cost
+/// eight).
+fn flags(f: &str) -> u8 {
+    static FLAGS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    FLAGS
+        .get_or_init(|| all_flags(gazetteer::get()))
+        .get(f)
+        .copied()
+        .unwrap_or(0)
+}
+
+fn all_flags(g: &'static Gazetteer) -> FxHashMap<&'static str, u8> {
+    let mut table: FxHashMap<&'static str, u8> = FxHashMap::default();
     for (set, bit) in [
         (&g.given_names, G_GIVEN),
         (&g.organizations, G_ORG),
@@ -88,22 +100,21 @@ fn flags(g: &Gazetteer, f: &str) -> u8 {
         (&g.titles, G_TITLE),
         (&g.org_heads, G_ORG_HEAD),
         (&g.not_names, G_NOT_NAME),
+        (&g.countries, G_PLACE),
+        (&g.places, G_PLACE),
     ] {
-        if set.contains(f) {
-            x |= bit;
+        for entry in set {
+            *table.entry(entry).or_default() |= bit;
         }
     }
-    if g.is_place(f) {
-        x |= G_PLACE;
-    }
-    if let Some(canonical) = g.aliases.get(f) {
-        x |= if g.organizations.contains(fold(canonical).as_str()) {
+    for (alias, canonical) in &g.aliases {
+        *table.entry(alias).or_default() |= if g.organizations.contains(fold(canonical).as_str()) {
             G_ORG
         } else {
             G_PLACE
         };
     }
-    x
+    table
 }
 
 /// Everything about a document's tokens that does not depend on the tags chosen. A token's
@@ -231,7 +242,7 @@ impl<'a> Sequence<'a> {
             }
             for len in (2..=MULTI_MAX.min(n - i)).rev() {
                 let span = fold(&text[tokens[i].start..name_end(&tokens[i + len - 1])]);
-                let f = flags(g, &span) & (G_PLACE | G_ORG | G_TITLE | G_DEMONYM);
+                let f = flags(&span) & (G_PLACE | G_ORG | G_TITLE | G_DEMONYM);
                 if f != 0 {
                     phrase[i] = (f, true);
                     for p in phrase.iter_mut().skip(i + 1).take(len - 1) {
@@ -279,7 +290,7 @@ impl<'a> Sequence<'a> {
     fn gaz(&self, i: usize) -> u8 {
         let cell = &self.gaz[i];
         if cell.get() == UNKNOWN {
-            cell.set(flags(gazetteer::get(), self.word(i)));
+            cell.set(flags(self.word(i)));
         }
         cell.get()
     }
