@@ -286,29 +286,47 @@ fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usiz
     }
     // Words in many sentences say nothing about sameness, and cost much.
     let common = 200;
-    let mut shared = Tally::new(owner.len());
-    let mut unique = |doc: usize, s: &passages::Sentence| {
+    let all: Vec<&passages::Sentence> = sentences.iter().flatten().collect();
+    // A sentence is not unique when one of another document shares `least` of its counted
+    // words (those in at most `common` sentences): at least 3, and 40% of its words.
+    let least: Vec<u32> = all
+        .iter()
+        .map(|s| {
+            let needed = 0.4 * s.content.len() as f64;
+            (3..).find(|&c| c as f64 >= needed).unwrap_or(u32::MAX)
+        })
+        .collect();
+    // Each pair of sentences is counted once, from the earlier one (the count is the same from
+    // either side), and settles both.
+    let mut said_elsewhere = vec![false; all.len()];
+    let mut shared = Tally::new(all.len());
+    for (id, s) in all.iter().enumerate() {
         for list in s.content.iter().filter_map(|w| index.get(w)) {
             if list.len() > common {
                 continue;
             }
-            for &other in list {
-                if owner[other as usize] != doc {
+            // Lists are in sentence order: the later sentences are a suffix.
+            let later = list.partition_point(|&x| x as usize <= id);
+            for &other in &list[later..] {
+                if owner[other as usize] != owner[id] {
                     shared.add(other as usize, 1u32);
                 }
             }
         }
-        let needed = 0.4 * s.content.len() as f64;
-        !shared
-            .drain()
-            .fold(false, |found, (_, c)| found || c >= 3 && c as f64 >= needed)
-    };
+        for (other, c) in shared.drain() {
+            said_elsewhere[id] |= c >= least[id];
+            said_elsewhere[other] |= c >= least[other];
+        }
+    }
+    let mut id = 0;
     sentences
         .iter()
-        .enumerate()
-        .map(|(doc, ss)| {
+        .map(|ss| {
             ss.iter()
-                .filter(|s| s.content.len() >= 4 && unique(doc, s))
+                .filter(|s| {
+                    id += 1;
+                    s.content.len() >= 4 && !said_elsewhere[id - 1]
+                })
                 .map(|s| s.span.clone())
                 .collect()
         })
