@@ -1,6 +1,6 @@
 //! The comparable words of a document: folded, stemmed, with their byte spans.
 
-use crate::text::{fold, tokens, Token};
+use crate::text::{fold_into, tokens, Token};
 use rustc_hash::{FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
@@ -57,13 +57,20 @@ pub fn content_form(folded: &str) -> Option<&str> {
 /// The word tokens among `tokens` with their folded forms, a possessive "'s" left out.
 fn folded_words(tokens: Vec<Token<'_>>) -> impl Iterator<Item = (Token<'_>, String)> {
     tokens.into_iter().filter(|t| t.is_word()).map(|t| {
-        let mut f = fold(t.text);
-        // (`trim_end_matches("'s")` built a substring searcher for every word.)
-        while f.ends_with("'s") {
-            f.truncate(f.len() - 2);
-        }
+        let mut f = String::new();
+        fold_word(t.text, &mut f);
         (t, f)
     })
+}
+
+/// Puts a word's folded form, a possessive "'s" left out, in `out` (cleared first).
+fn fold_word(word: &str, out: &mut String) {
+    out.clear();
+    fold_into(word, out);
+    // (`trim_end_matches("'s")` built a substring searcher for every word.)
+    while out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
 }
 
 /// The distinct content forms of a text (what the background frequency table counts).
@@ -81,7 +88,10 @@ pub fn words(text: &str) -> (Vec<Word>, Vec<u64>) {
     // doubling left up to half of them empty.
     let n = tokens.iter().filter(|t| t.is_word()).count();
     let (mut words, mut content) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    for (t, f) in folded_words(tokens) {
+    // One buffer for every word's folded form, not a string each.
+    let mut f = String::new();
+    for t in tokens.into_iter().filter(|t| t.is_word()) {
+        fold_word(t.text, &mut f);
         words.push(Word {
             exact: hash(&f),
             start: t.start,
