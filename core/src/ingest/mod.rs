@@ -372,6 +372,45 @@ mod tests {
     }
 
     #[test]
+    fn inputs_given_one_at_a_time_read_as_a_batch_given_at_once() {
+        // The worker gives inputs by value, one at a time: names, errors and restored lines must
+        // stay with their own input, and the repeated-line pass still see the whole batch.
+        let body = |s: &str| {
+            format!("{s} council met on Monday to vote on the pier.\nFollow the facts with us.\nThe {s} vote passed by a wide margin, officials said.\n")
+        };
+        let mut inputs: Vec<Input> = ["North", "South", "East", "West"]
+            .iter()
+            .map(|s| Input::new(format!("{s}.txt"), body(s)))
+            .collect();
+        inputs.insert(1, Input::new("empty.txt", "  \n"));
+        inputs[3].keep = vec!["Follow the facts with us.".into()];
+        let at_once = ingest_batch(&inputs, false);
+        let one_at_a_time = ingest_each(inputs.clone(), false);
+        let names: Vec<&str> = one_at_a_time.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "North.txt",
+                "empty.txt",
+                "South.txt",
+                "East.txt",
+                "West.txt"
+            ]
+        );
+        assert!(one_at_a_time[1].1.is_err());
+        let kept: Vec<bool> = one_at_a_time
+            .iter()
+            .map(|(_, r)| {
+                r.as_ref()
+                    .is_ok_and(|a| a.text.contains("Follow the facts"))
+            })
+            .collect();
+        assert_eq!(kept, [false, false, false, true, false]);
+        let results: Vec<_> = one_at_a_time.into_iter().map(|(_, r)| r).collect();
+        assert_eq!(results, at_once);
+    }
+
+    #[test]
     fn restored_lines_stay_in_the_body() {
         let body =
             "The harbour council voted on Monday to rebuild the old pier, which storms damaged.";
