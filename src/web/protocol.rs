@@ -176,7 +176,8 @@ pub struct Request {
 
 impl Request {
     /// The inputs, each copied into wasm memory only as the analysis asks for it (and let go
-    /// once read), so the worker never holds every file of a batch at once.
+    /// once read), so the worker never holds every file of a batch at once; the request lets go
+    /// of each file's buffer once copied, for the garbage collector to take during the analysis.
     pub fn inputs(&self) -> impl Iterator<Item = newslens_core::Input> + '_ {
         let (names, files, keeps) = (&self.names, &self.files, &self.keeps);
         names
@@ -188,6 +189,7 @@ impl Request {
                     .dyn_into::<Uint8Array>()
                     .map(|a| a.to_vec())
                     .unwrap_or_default();
+                files.set(i as u32, JsValue::UNDEFINED);
                 let mut input =
                     newslens_core::Input::new(name.as_string().unwrap_or_default(), bytes);
                 input.keep = strings(&keeps.get(i as u32));
@@ -212,7 +214,9 @@ pub fn read_request(data: &JsValue) -> Request {
         id: get(data, "id").as_f64().unwrap_or(0.0) as u32,
         len: names.length() as usize,
         names,
-        files: Array::from(&get(data, "files")),
+        // The message's own array (`Array::from` would copy it), so that letting go of a file
+        // here lets go of it in the message too.
+        files: get(data, "files").dyn_into::<Array>().unwrap_or_default(),
         keeps: Array::from(&get(data, "keeps")),
         rejected,
     }
