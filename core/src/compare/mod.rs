@@ -392,14 +392,15 @@ impl Dots {
         Dots { rows }
     }
 
-    /// The dot product of documents `a < b` (0 when they share no counted word).
+    /// The dot product of documents `a < b` (0 when they share no counted word, or when `keep`
+    /// left it out).
     fn get(&self, a: usize, b: usize) -> f64 {
         let row = &self.rows[a];
         row.binary_search_by_key(&b, |x| x.0)
             .map_or(0.0, |i| row[i].1)
     }
 
-    /// Every pair `(a, b, dot)` with `a < b` that shares a counted word.
+    /// Every kept pair `(a, b, dot)` with `a < b` that shares a counted word.
     fn pairs(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
         self.rows
             .iter()
