@@ -247,6 +247,10 @@ pub struct Piece {
     pub json: String,
 }
 
+/// Bytes per piece of the report's JSON as the page's worker cuts it: parsing one takes a few
+/// milliseconds.
+pub const PIECE_BYTES: usize = 64 * 1024;
+
 /// The report's JSON, exactly `serde_json::to_string(report)` once concatenated, cut at item
 /// boundaries into pieces of about `chunk` bytes. A reader can then parse it a piece at a time
 /// (see [`ReportBuilder`]) and never spend long on one: the page's main thread does, between

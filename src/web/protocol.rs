@@ -47,8 +47,7 @@ pub fn wasm_memory_mb() -> f64 {
         })
 }
 
-/// Bytes per piece of the report's JSON: parsing one takes a few milliseconds.
-pub const PIECE_BYTES: usize = 64 * 1024;
+pub use newslens_core::report::PIECE_BYTES;
 
 /// The report as the worker sends it: its JSON in pieces, each with the section it belongs to.
 pub struct ReportPieces {

@@ -12,7 +12,7 @@
 //! worker's wasm memory never shrinks, so the peak is what the page pays for), counted by this
 //! binary's allocator; the last row is the report's JSON in pieces, as the worker sends it.
 
-use newslens_core::report::json_pieces;
+use newslens_core::report::{json_pieces, PIECE_BYTES};
 use newslens_core::{analyse_observed, Input, Options, Stage};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -124,7 +124,7 @@ fn main() {
             current = Some(stage);
             last = (now, new_peak());
         });
-        let pieces = json_pieces(&report, 64 * 1024).expect("a report serialises");
+        let pieces = json_pieces(&report, PIECE_BYTES).expect("a report serialises");
         rows.push(Row {
             name: "json",
             time: last.0.elapsed(),
