@@ -1,7 +1,7 @@
 //! The analysis worker: receives inputs, runs the core, posts the report back.
 
 use super::protocol::{self, set};
-use newslens_core::report::{json_pieces, InputError};
+use newslens_core::report::{json_pieces, InputError, Report};
 use newslens_core::{analyse_observed, Options, Stage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,13 +53,7 @@ pub fn start() {
         );
         let reply = protocol::message("report", id);
         set(&reply, "elapsed_ms", js_sys::Date::now() - started);
-        let transfer = match json_pieces(&report, protocol::PIECE_BYTES) {
-            Ok(pieces) => protocol::ReportPieces::write(&reply, &pieces),
-            Err(e) => {
-                set(&reply, "error", format!("could not encode the report: {e}"));
-                js_sys::Array::new()
-            }
-        };
+        let transfer = attach_report(&reply, &report);
         let memory = protocol::wasm_memory_mb();
         set(
             &reply,
@@ -74,11 +68,24 @@ pub fn start() {
     // in the queue. The warm-up's report goes with it, for the page to warm up in turn.
     let warm = newslens_core::warm_up();
     let ready = protocol::message("ready", 0);
-    let transfer = match json_pieces(&warm, protocol::PIECE_BYTES) {
-        Ok(pieces) => protocol::ReportPieces::write(&ready, &pieces),
-        Err(_) => js_sys::Array::new(),
-    };
+    let transfer = attach_report(&ready, &warm);
     let _ = scope.post_message_with_transfer(&ready, &transfer);
+}
+
+/// Puts a report's JSON pieces on `message` (or, when they cannot be made, why); returns the
+/// buffers to transfer with it.
+fn attach_report(message: &js_sys::Object, report: &Report) -> js_sys::Array {
+    match json_pieces(report, protocol::PIECE_BYTES) {
+        Ok(pieces) => protocol::ReportPieces::write(message, &pieces),
+        Err(e) => {
+            set(
+                message,
+                "error",
+                format!("could not encode the report: {e}"),
+            );
+            js_sys::Array::new()
+        }
+    }
 }
 
 /// Legacy charsets through the browser's own decoder (the Encoding Standard, as encoding_rs
