@@ -24,5 +24,9 @@ pub mod quotes;
 pub mod report;
 pub mod text;
 mod unicode_tables;
+pub mod wire;
 
-pub use pipeline::{analyse, analyse_articles, analyse_observed, warm_up, Input, Options, Stage};
+pub use pipeline::{
+    analyse, analyse_articles, analyse_observed, analyse_recognised, recognise_input, shares,
+    warm_up, warm_up_recognising, Input, Options, Recognised, Stage,
+};

@@ -1,5 +1,6 @@
 //! Runs the stages in order over a batch of inputs.
 
+use crate::entities::Mention;
 use crate::ingest::{self, Article};
 use crate::report::Report;
 use crate::{compare, entities, quotes, report};
@@ -84,24 +85,47 @@ pub fn analyse(inputs: &[Input], options: &Options) -> Report {
 
 /// Builds everything the analysis builds once per process (gazetteer, tagger weights, patterns,
 /// word statistics) by analysing a made-up article (`warm_up.txt`), as text and as a web page,
-/// so that the first real batch does not wait for it. The page's worker calls this while the
-/// person is still choosing files. The article is long and varied on purpose: the regex engine
+/// so that the first real batch does not wait for it, the way the page's worker analyses one
+/// ([`recognise_input`], then [`analyse_recognised`]). The worker calls this while the person
+/// is still choosing files. The article is long and varied on purpose: the regex engine
 /// builds its automata's states as text needs them, and a browser optimises the wasm functions
 /// whose loops have run long enough. Returns the warm-up's report, for the page to warm up its
 /// own reading and rendering of reports.
 pub fn warm_up() -> Report {
+    let inputs = warm_up_inputs();
+    let options = Options::default();
+    let analyse = || {
+        let docs = inputs
+            .iter()
+            .map(|i| recognise_input(i, &options))
+            .collect();
+        analyse_recognised(docs, &options, |_| {})
+    };
+    let mut report = analyse();
+    for _ in 1..WARM_UP_ROUNDS {
+        report = analyse();
+    }
+    report
+}
+
+/// [`warm_up`] for a worker that only runs [`recognise_input`].
+pub fn warm_up_recognising() {
+    let inputs = warm_up_inputs();
+    for _ in 0..WARM_UP_ROUNDS {
+        for input in &inputs {
+            recognise_input(input, &Options::default());
+        }
+    }
+}
+
+fn warm_up_inputs() -> [Input; 2] {
     let text = include_str!("warm_up.txt");
     let paragraphs: String = text.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
     let html = format!(
         "<html><head><title>Harbour strike ends</title></head><body><nav>Home | World</nav>\
          <article>{paragraphs}</article><footer>Contact us</footer></body></html>"
     );
-    let inputs = [Input::new("a.txt", text), Input::new("b.html", html)];
-    let mut report = analyse(&inputs, &Options::default());
-    for _ in 1..WARM_UP_ROUNDS {
-        report = analyse(&inputs, &Options::default());
-    }
-    report
+    [Input::new("a.txt", text), Input::new("b.html", html)]
 }
 
 /// In the browser, 8 rounds against 4 took five articles' analysis from 20–54 to 15–29 ms (the
@@ -136,12 +160,123 @@ pub fn analyse_articles(articles: Vec<Article>) -> Report {
     analyse_articles_observed(articles, &mut |_| {})
 }
 
-fn analyse_articles_observed(articles: Vec<Article>, on_stage: &mut impl FnMut(Stage)) -> Report {
+fn analyse_articles_observed(articles: Vec<Article>, on_stage: &mut dyn FnMut(Stage)) -> Report {
     on_stage(Stage::Recognise);
-    let mentions: Vec<_> = articles
-        .iter()
-        .map(|a| entities::recognise(&a.text, a.published.as_deref()))
-        .collect();
+    let mentions: Vec<_> = articles.iter().map(recognise).collect();
+    analyse_mentions(articles, mentions, on_stage)
+}
+
+fn recognise(article: &Article) -> Vec<Mention> {
+    entities::recognise(&article.text, article.published.as_deref())
+}
+
+/// One input read and its mentions found: all that the analysis does with a document alone
+/// ([`recognise_input`]), so that the page can spread it over several workers before one of them
+/// puts the batch together ([`analyse_recognised`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recognised {
+    pub name: String,
+    /// The input's [`Input::keep`].
+    pub keep: Vec<String>,
+    /// The article and its mentions, or why the input could not be read.
+    pub result: Result<(Article, Vec<Mention>), String>,
+}
+
+/// Reads one input and finds its mentions.
+pub fn recognise_input(input: &Input, options: &Options) -> Recognised {
+    let result = ingest::ingest_one(input, options.raw).map(|article| {
+        let mentions = recognise(&article);
+        (article, mentions)
+    });
+    Recognised {
+        name: input.name.clone(),
+        keep: input.keep.clone(),
+        result,
+    }
+}
+
+/// Splits a batch of inputs of these `sizes` (bytes) into at most `parts` runs of neighbours, of
+/// as near the same number of bytes as whole inputs allow, for as many workers to run
+/// [`recognise_input`] over; none is empty. Each run ends at the input that takes it past its
+/// share of the bytes left, which balances even when one input outweighs the rest.
+pub fn shares(sizes: &[usize], parts: usize) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let mut left: usize = sizes.iter().sum();
+    while start < sizes.len() {
+        let parts_left = parts.saturating_sub(runs.len()).max(1);
+        let share = left.div_ceil(parts_left);
+        let (mut end, mut bytes) = (start, 0);
+        // Keep one input for each later part while there are inputs enough; the last part takes
+        // what is left.
+        let last = match parts_left {
+            1 => sizes.len(),
+            _ => sizes.len() - (parts_left - 1).min(sizes.len() - start - 1),
+        };
+        while end < last && (bytes < share || end == start || parts_left == 1) {
+            bytes += sizes[end];
+            end += 1;
+        }
+        left -= bytes;
+        runs.push(start..end);
+        start = end;
+    }
+    runs
+}
+
+/// The rest of the analysis of documents that [`recognise_input`] read, in input order: the same
+/// report as [`analyse_observed`] gives for those inputs. The batch's steps come first: lines
+/// repeated across documents go (see `ingest::ingest_each`), and a document that loses some has
+/// its mentions found again. `on_stage` is called from [`Stage::Resolve`] on.
+pub fn analyse_recognised(
+    docs: Vec<Recognised>,
+    options: &Options,
+    mut on_stage: impl FnMut(Stage),
+) -> Report {
+    let (mut names, mut keeps) = (Vec::new(), Vec::new());
+    let (mut results, mut mentions) = (Vec::new(), Vec::new());
+    for doc in docs {
+        names.push(doc.name);
+        keeps.push(doc.keep);
+        match doc.result {
+            Ok((article, found)) => {
+                results.push(Ok(article));
+                mentions.push(found);
+            }
+            Err(e) => {
+                results.push(Err(e));
+                mentions.push(Vec::new());
+            }
+        }
+    }
+    if !options.raw {
+        for i in ingest::remove_repeated(&mut results, &keeps) {
+            if let Ok(article) = &results[i] {
+                mentions[i] = recognise(article);
+            }
+        }
+    }
+    let (mut articles, mut kept, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    for ((name, result), found) in names.into_iter().zip(results).zip(mentions) {
+        match result {
+            Ok(article) => {
+                articles.push(article);
+                kept.push(found);
+            }
+            Err(error) => errors.push(report::InputError { name, error }),
+        }
+    }
+    let mut report = analyse_mentions(articles, kept, &mut on_stage);
+    report.errors = errors;
+    report
+}
+
+/// From the mentions of each article on: resolving, quotes, comparison and the report.
+fn analyse_mentions(
+    articles: Vec<Article>,
+    mentions: Vec<Vec<Mention>>,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Report {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     on_stage(Stage::Resolve);
     let table = entities::resolve(&texts, mentions);
@@ -159,4 +294,35 @@ fn analyse_articles_observed(articles: Vec<Article>, on_stage: &mut impl FnMut(S
     let report = report::build(&articles, &table, &found_quotes, &comparison);
     on_stage(Stage::Done);
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shares;
+
+    #[test]
+    fn shares_cover_the_batch_in_order_and_balance_its_bytes() {
+        assert_eq!(shares(&[10; 8], 2), [0..4, 4..8]);
+        assert_eq!(shares(&[10; 9], 3), [0..3, 3..6, 6..9]);
+        // One big input: it goes alone, the rest share the other part.
+        assert_eq!(shares(&[5, 100, 5, 5, 5], 2), [0..2, 2..5]);
+        assert_eq!(shares(&[100, 1, 1, 1], 2), [0..1, 1..4]);
+        // Fewer inputs than parts: one each.
+        assert_eq!(shares(&[3, 4], 4), [0..1, 1..2]);
+        assert_eq!(shares(&[7], 1), [0..1]);
+        assert!(shares(&[], 3).is_empty());
+        // Empty inputs still belong to some part.
+        assert_eq!(shares(&[0, 0, 0, 0], 2), [0..1, 1..4]);
+        for parts in 1..6 {
+            let sizes: Vec<usize> = (0..37).map(|i| (i * 7919) % 101).collect();
+            let runs = shares(&sizes, parts);
+            assert_eq!(runs.len(), parts);
+            assert_eq!(runs.first().unwrap().start, 0);
+            assert_eq!(runs.last().unwrap().end, sizes.len());
+            assert!(runs.windows(2).all(|w| w[0].end == w[1].start));
+            let bytes: Vec<usize> = runs.iter().map(|r| sizes[r.clone()].iter().sum()).collect();
+            let (most, least) = (bytes.iter().max().unwrap(), bytes.iter().min().unwrap());
+            assert!(most - least <= 2 * 100, "{bytes:?}");
+        }
+    }
 }

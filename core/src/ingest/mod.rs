@@ -200,8 +200,12 @@ fn limit(mut text: String, warnings: &mut Vec<String>) -> String {
 /// (a slogan, a "follow us" line in new words): two documents of the same outlet, or three of any.
 /// Long lines are never touched: shared wire copy is content the comparison must see.
 /// Lines the person restored (`Input::keep`) stay.
-/// `keeps[i]`: the lines the person restored in article `i`.
-fn remove_repeated(articles: &mut [Result<Article, String>], keeps: &[Vec<String>]) {
+/// `keeps[i]`: the lines the person restored in article `i`. Returns the indices of the articles
+/// that lost lines, in order.
+pub(crate) fn remove_repeated(
+    articles: &mut [Result<Article, String>],
+    keeps: &[Vec<String>],
+) -> Vec<usize> {
     let key = |l: &str| crate::text::fold(l.trim());
     let mut seen: FxHashMap<String, (usize, FxHashMap<String, usize>)> = FxHashMap::default();
     for a in articles.iter().flatten() {
@@ -221,12 +225,14 @@ fn remove_repeated(articles: &mut [Result<Article, String>], keeps: &[Vec<String
             *n >= 3 || by_source.iter().any(|(s, c)| !s.is_empty() && *c >= 2)
         })
     };
-    for (a, keep) in articles.iter_mut().zip(keeps) {
+    let mut changed = Vec::new();
+    for (i, (a, keep)) in articles.iter_mut().zip(keeps).enumerate() {
         let Ok(a) = a else { continue };
         let removable = |l: &str| !l.trim().is_empty() && repeated(&key(l)) && !restored(keep, l);
         if !a.text.lines().any(removable) {
             continue;
         }
+        changed.push(i);
         let mut body = String::with_capacity(a.text.len());
         for l in a.text.split('\n') {
             if removable(l) {
@@ -244,6 +250,7 @@ fn remove_repeated(articles: &mut [Result<Article, String>], keeps: &[Vec<String
         }
         a.text = body.trim().to_string();
     }
+    changed
 }
 
 #[cfg(test)]

@@ -1,0 +1,313 @@
+//! A compact binary form of [`Recognised`] documents, for the page's workers to hand each other
+//! (one `ArrayBuffer`, transferred). Hand-written because serde's derived deserialisers for these
+//! types would add more to the download than this whole module: the format only ever travels
+//! between two copies of the same build, so it needs no versioning and no self-description.
+//!
+//! Numbers are little-endian `u32`s (texts are at most [`crate::ingest::MAX_TEXT_BYTES`] long),
+//! strings their UTF-8 length then bytes, options and results a tag byte then the value, lists
+//! their length then items. [`decode`] checks everything (lengths, UTF-8, tags) and gives `None`
+//! for bytes it did not write.
+
+use crate::entities::{Kind, Mention};
+use crate::ingest::{Article, RemovalReason, Removed};
+use crate::pipeline::Recognised;
+
+/// The bytes of `docs`.
+pub fn encode(docs: &[Recognised]) -> Vec<u8> {
+    let size: usize = docs
+        .iter()
+        .map(|d| {
+            d.result
+                .as_ref()
+                .map_or(64, |(a, m)| a.text.len() + m.len() * 16 + 256)
+        })
+        .sum();
+    let mut out = Vec::with_capacity(size);
+    docs.len().put(&mut out);
+    for doc in docs {
+        doc.put(&mut out);
+    }
+    out
+}
+
+/// The documents [`encode`] wrote, or `None` when `bytes` are not such a list.
+pub fn decode(mut bytes: &[u8]) -> Option<Vec<Recognised>> {
+    let docs = Vec::take(&mut bytes)?;
+    bytes.is_empty().then_some(docs)
+}
+
+trait Wire: Sized {
+    fn put(&self, out: &mut Vec<u8>);
+    fn take(input: &mut &[u8]) -> Option<Self>;
+}
+
+fn take_bytes<'a>(input: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+    if input.len() < n {
+        return None;
+    }
+    let (head, rest) = input.split_at(n);
+    *input = rest;
+    Some(head)
+}
+
+impl Wire for u32 {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+    fn take(input: &mut &[u8]) -> Option<u32> {
+        Some(u32::from_le_bytes(take_bytes(input, 4)?.try_into().ok()?))
+    }
+}
+
+impl Wire for usize {
+    fn put(&self, out: &mut Vec<u8>) {
+        // Lengths and offsets of texts far below 4 GB (MAX_TEXT_BYTES); saturating keeps a
+        // wrong value from passing as a right one.
+        (u32::try_from(*self).unwrap_or(u32::MAX)).put(out);
+    }
+    fn take(input: &mut &[u8]) -> Option<usize> {
+        u32::take(input).map(|n| n as usize)
+    }
+}
+
+impl Wire for u8 {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.push(*self);
+    }
+    fn take(input: &mut &[u8]) -> Option<u8> {
+        Some(take_bytes(input, 1)?[0])
+    }
+}
+
+impl Wire for bool {
+    fn put(&self, out: &mut Vec<u8>) {
+        u8::from(*self).put(out);
+    }
+    fn take(input: &mut &[u8]) -> Option<bool> {
+        match u8::take(input)? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Wire for String {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.len().put(out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn take(input: &mut &[u8]) -> Option<String> {
+        let n = usize::take(input)?;
+        String::from_utf8(take_bytes(input, n)?.to_vec()).ok()
+    }
+}
+
+impl<T: Wire> Wire for Option<T> {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.is_some().put(out);
+        if let Some(value) = self {
+            value.put(out);
+        }
+    }
+    fn take(input: &mut &[u8]) -> Option<Option<T>> {
+        Some(if bool::take(input)? {
+            Some(T::take(input)?)
+        } else {
+            None
+        })
+    }
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.len().put(out);
+        for item in self {
+            item.put(out);
+        }
+    }
+    fn take(input: &mut &[u8]) -> Option<Vec<T>> {
+        let n = usize::take(input)?;
+        // Every item takes at least one byte: a bogus length cannot reserve more than the input.
+        let mut items = Vec::with_capacity(n.min(input.len()));
+        for _ in 0..n {
+            items.push(T::take(input)?);
+        }
+        Some(items)
+    }
+}
+
+impl<T: Wire, U: Wire> Wire for (T, U) {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+        self.1.put(out);
+    }
+    fn take(input: &mut &[u8]) -> Option<(T, U)> {
+        Some((T::take(input)?, U::take(input)?))
+    }
+}
+
+impl<T: Wire> Wire for Result<T, String> {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.is_ok().put(out);
+        match self {
+            Ok(value) => value.put(out),
+            Err(e) => e.put(out),
+        }
+    }
+    fn take(input: &mut &[u8]) -> Option<Result<T, String>> {
+        Some(if bool::take(input)? {
+            Ok(T::take(input)?)
+        } else {
+            Err(String::take(input)?)
+        })
+    }
+}
+
+/// A fieldless enum as one byte: `$enum`'s variants in a fixed order. Writing matches every
+/// variant, so a new one fails to compile until it is given a number here.
+macro_rules! wire_enum {
+    ($enum:ident { $($variant:ident = $n:literal),* $(,)? }) => {
+        impl Wire for $enum {
+            fn put(&self, out: &mut Vec<u8>) {
+                out.push(match self { $($enum::$variant => $n,)* });
+            }
+            fn take(input: &mut &[u8]) -> Option<$enum> {
+                match u8::take(input)? {
+                    $($n => Some($enum::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+wire_enum!(Kind {
+    Person = 0,
+    Organization = 1,
+    Place = 2,
+    Date = 3,
+    Quantity = 4,
+    Group = 5,
+    Other = 6,
+});
+
+wire_enum!(RemovalReason {
+    SocialPrompt = 0,
+    Newsletter = 1,
+    RelatedLinks = 2,
+    CommentForm = 3,
+    AuthorBio = 4,
+    TrackingId = 5,
+    ShareHint = 6,
+    Navigation = 7,
+    Advertisement = 8,
+    RepeatedAcrossBatch = 9,
+    Metadata = 10,
+    OutletCredit = 11,
+    Other = 12,
+});
+
+/// A struct as its fields in order; writing destructures it, so a new field fails to compile
+/// until it is added here.
+macro_rules! wire_struct {
+    ($struct:ident { $($field:ident),* $(,)? }) => {
+        impl Wire for $struct {
+            fn put(&self, out: &mut Vec<u8>) {
+                let $struct { $($field),* } = self;
+                $($field.put(out);)*
+            }
+            fn take(input: &mut &[u8]) -> Option<$struct> {
+                Some($struct { $($field: Wire::take(input)?),* })
+            }
+        }
+    };
+}
+
+wire_struct!(Removed { text, reason });
+wire_struct!(Article {
+    name,
+    title,
+    source,
+    published,
+    text,
+    removed,
+    warnings,
+    author,
+});
+wire_struct!(Mention {
+    start,
+    end,
+    kind,
+    value,
+    role,
+    role_phrase,
+    alias_of,
+});
+wire_struct!(Recognised { name, keep, result });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{recognise_input, Input, Options};
+
+    fn docs() -> Vec<Recognised> {
+        let text = "Pristina, 3 May 2024 — Kosovo Force (KFOR) said 120 troops were sent. \
+                    “We stay,” said General Özlem Kaya.\n\nShare this article\n\nMore text.";
+        let mut input = Input::new("a.txt", text);
+        input.keep = vec!["Share this article".into()];
+        vec![
+            recognise_input(&input, &Options::default()),
+            recognise_input(
+                &Input::new("b.png", &b"\x89PNG\r\n\x1a\n\0"[..]),
+                &Options::default(),
+            ),
+        ]
+    }
+
+    #[test]
+    fn documents_come_back_as_they_went() {
+        let docs = docs();
+        let (article, mentions) = docs[0].result.as_ref().unwrap();
+        assert!(mentions.len() >= 3 && !article.text.is_empty());
+        assert!(docs[1].result.is_err());
+        assert_eq!(decode(&encode(&docs)), Some(docs));
+    }
+
+    #[test]
+    fn every_byte_of_an_enum_reads_back_as_written_or_not_at_all() {
+        for b in 0..=u8::MAX {
+            for put in [
+                Kind::take(&mut &[b][..]).map(|k| k.put_vec()),
+                RemovalReason::take(&mut &[b][..]).map(|r| r.put_vec()),
+            ] {
+                assert!(put.map_or(true, |bytes| bytes == [b]));
+            }
+        }
+        assert!(Kind::take(&mut &[6][..]).is_some() && Kind::take(&mut &[7][..]).is_none());
+        assert!(RemovalReason::take(&mut &[12][..]).is_some());
+        assert!(RemovalReason::take(&mut &[13][..]).is_none());
+    }
+
+    #[test]
+    fn cut_or_altered_bytes_are_refused_without_panicking() {
+        let bytes = encode(&docs());
+        for n in 0..bytes.len() {
+            assert_eq!(decode(&bytes[..n]), None, "cut at {n}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode(&longer), None);
+        // A length that claims more than there is.
+        assert_eq!(decode(&[255, 255, 255, 255, 1]), None);
+    }
+
+    trait PutVec: Wire {
+        fn put_vec(&self) -> Vec<u8> {
+            let mut out = Vec::new();
+            self.put(&mut out);
+            out
+        }
+    }
+    impl<T: Wire> PutVec for T {}
+}
