@@ -353,7 +353,7 @@ impl App {
             return false;
         };
         gloo::console::log!(format!(
-            "report parsed in {:.0} ms ({} pieces in {} slices); page memory {:.0} MB",
+            "report parsed in {:.0} ms ({} pieces in {} slices); page memory {} MB",
             js_sys::Date::now() - p.started,
             p.pieces.len(),
             p.slices,
@@ -452,6 +452,19 @@ impl Component for App {
     fn create(ctx: &Context<Self>) -> Self {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Classic);
+        // `?helpers=N` in the page's address: how many helpers the worker starts (benchmarks
+        // compare); the worker reads its name.
+        let search = gloo::utils::window()
+            .location()
+            .search()
+            .unwrap_or_default();
+        if let Some(helpers) = search
+            .trim_start_matches('?')
+            .split('&')
+            .find(|p| p.starts_with("helpers="))
+        {
+            options.set_name(helpers);
+        }
         let worker = Worker::new_with_options("./worker_loader.js", &options)
             .expect("the page can start a worker");
         let link = ctx.link().clone();
@@ -461,6 +474,10 @@ impl Component for App {
             match protocol::get_string(&data, "type").as_deref() {
                 Some("ready") => {
                     link.send_message(Msg::WorkerReady(protocol::ReportPieces::read(&data)))
+                }
+                Some("helpers") => {
+                    let ready = protocol::get(&data, "ready").as_f64().unwrap_or(0.0);
+                    gloo::console::log!(format!("analysis helpers ready: {ready}"));
                 }
                 Some("progress") => link.send_message(Msg::WorkerProgress(
                     protocol::get_string(&data, "stage").unwrap_or_default(),

@@ -3,15 +3,22 @@
 //! Page → worker: `{type: "analyse", id, names: string[], files: Uint8Array[], keeps: string[][],
 //! rejected: [{name, error}]}` (`keeps[i]`: the lines the person restored in file `i`);
 //! the files' buffers are transferred, not copied. Worker → page: `{type: "ready"}`,
-//! `{type: "progress", id, stage}`, and `{type: "report", id, sections: string[], pieces:
-//! Uint8Array[]}`: the report-v1 document as UTF-8 text, cut into pieces of whole items
+//! `{type: "helpers", ready: n}` (n helpers are warm), `{type: "progress", id, stage}`, and
+//! `{type: "report", id, sections: string[], pieces: Uint8Array[]}`: the report-v1 document as
+//! UTF-8 text, cut into pieces of whole items
 //! (`newslens_core::report::json_pieces`; joined, they are the report's JSON), so the page can
 //! parse it a slice at a time. Plain JS objects keep both sides free of a codec; the pieces'
 //! buffers are transferred, so the report crosses the boundary once and never as JS strings
 //! (which would cost a conversion each way, and twice the memory for any non-Latin-1 text).
+//!
+//! Worker → helper (see `worker.rs`): `{type: "recognise", id, names, files, keeps, rejected}`,
+//! a part of an analyse request (its files copied: the worker keeps them, to read them itself if
+//! the helper fails); helper → worker: `{type: "ready"}` once warm, and `{type: "recognised", id,
+//! data: Uint8Array}`, the part's documents in `newslens_core::wire` form (transferred).
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use newslens_core::report::{Piece, Section};
+use std::ops::Range;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
@@ -36,14 +43,15 @@ pub fn message(kind: &str, id: u32) -> Object {
 
 /// The size of this wasm instance's memory in MB, for the console's timings: it only grows, so
 /// after an analysis it is the most the analysis needed.
-pub fn wasm_memory_mb() -> f64 {
+pub fn wasm_memory_mb() -> u32 {
     wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()
-        .map_or(0.0, |m| {
-            m.buffer()
+        .map_or(0, |m| {
+            let bytes = m
+                .buffer()
                 .unchecked_into::<js_sys::ArrayBuffer>()
-                .byte_length() as f64
-                / 1048576.0
+                .byte_length();
+            (f64::from(bytes) / 1048576.0).round() as u32
         })
 }
 
@@ -178,22 +186,55 @@ impl Request {
     /// once read), so the worker never holds every file of a batch at once; the request lets go
     /// of each file's buffer once copied, for the garbage collector to take during the analysis.
     pub fn inputs(&self) -> impl Iterator<Item = newslens_core::Input> + '_ {
-        let (names, files, keeps) = (&self.names, &self.files, &self.keeps);
-        names
+        self.inputs_in(0..self.len)
+    }
+
+    /// [`Request::inputs`] `range` of them.
+    pub fn inputs_in(
+        &self,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = newslens_core::Input> + '_ {
+        range.map(|i| {
+            let i = i as u32;
+            let bytes = self
+                .files
+                .get(i)
+                .dyn_into::<Uint8Array>()
+                .map(|a| a.to_vec())
+                .unwrap_or_default();
+            self.files.set(i, JsValue::UNDEFINED);
+            let name = self.names.get(i).as_string().unwrap_or_default();
+            let mut input = newslens_core::Input::new(name, bytes);
+            input.keep = strings(&self.keeps.get(i));
+            input
+        })
+    }
+
+    /// Lets go of the files in `range` (read elsewhere), for the garbage collector.
+    pub fn let_go(&self, range: Range<usize>) {
+        for i in range {
+            self.files.set(i as u32, JsValue::UNDEFINED);
+        }
+    }
+
+    /// The size of each file in bytes.
+    pub fn sizes(&self) -> Vec<usize> {
+        self.files
             .iter()
-            .zip(files.iter())
-            .enumerate()
-            .map(|(i, (name, file))| {
-                let bytes = file
-                    .dyn_into::<Uint8Array>()
-                    .map(|a| a.to_vec())
-                    .unwrap_or_default();
-                files.set(i as u32, JsValue::UNDEFINED);
-                let mut input =
-                    newslens_core::Input::new(name.as_string().unwrap_or_default(), bytes);
-                input.keep = strings(&keeps.get(i as u32));
-                input
-            })
+            .map(|f| f.dyn_ref::<Uint8Array>().map_or(0, |a| a.length() as usize))
+            .collect()
+    }
+
+    /// A request of `kind` for `range` of the inputs (the files shared, not transferred: this
+    /// request keeps them), for a helper worker; it reads it with [`read_request`].
+    pub fn part(&self, kind: &str, range: Range<usize>) -> Object {
+        let msg = message(kind, self.id);
+        let (start, end) = (range.start as u32, range.end as u32);
+        set(&msg, "names", self.names.slice(start, end));
+        set(&msg, "files", self.files.slice(start, end));
+        set(&msg, "keeps", self.keeps.slice(start, end));
+        set(&msg, "rejected", Array::new());
+        msg
     }
 }
 

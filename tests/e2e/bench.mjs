@@ -4,7 +4,9 @@
 // (people, places, organizations, quotations) on the same texts in the same browser, as a ratio.
 //
 // usage (from the repository root, after scripts/build.sh):
-//   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225] [--settle MS]
+//   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225] [--settle MS] [--helpers N]
+// (--helpers: how many helper workers the analysis worker starts, as `?helpers=N` in the page's
+// address; by default one per core beyond two, at least one.)
 // Prints a Markdown table; BENCHMARKS.md records the figures.
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +21,7 @@ if (!corpus) {
 }
 const sizesArg = args[args.indexOf("--sizes") + 1];
 const settleMs = args.includes("--settle") ? Number(args[args.indexOf("--settle") + 1]) : 1000;
+const helpers = args.includes("--helpers") ? Number(args[args.indexOf("--helpers") + 1]) : undefined;
 const files = articleFiles(corpus);
 const sizes = (args.includes("--sizes") ? sizesArg.split(",").map(Number) : [5, 100, files.length])
   .map((n) => Math.min(n, files.length));
@@ -63,7 +66,7 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const stages = [];
-    page.on("console", (m) => { if (/^(analysis stages|report parsed)/.test(m.text())) stages.push(m.text()); });
+    page.on("console", (m) => { if (/^(analysis stages|report parsed|analysis helpers)/.test(m.text())) stages.push(m.text()); });
     await page.addInitScript(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
@@ -79,8 +82,12 @@ try {
         }
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
-    await page.goto(server.url);
+    await page.goto(helpers === undefined ? server.url : `${server.url}?helpers=${helpers}`);
     await pageReady(page);
+    // Helpers start once the page is ready and warm up before they take a share (up to 5 s).
+    for (let waited = 0; helpers !== 0 && waited < 5000 && !stages.some((s) => /helpers ready/.test(s)); waited += 50) {
+      await page.waitForTimeout(50);
+    }
     // A person takes a moment between the page saying it is ready and dropping files; in that
     // moment the browser finishes optimising the code the warm-up ran (--settle 0 drops at once).
     await page.waitForTimeout(settleMs);
@@ -112,7 +119,8 @@ try {
     // interface's once it has parsed the report.
     const wasm = (re) => stages.map((s) => re.exec(s)?.[1]).filter(Boolean).pop() ?? "?";
     const wasmMb = `${wasm(/worker memory (\d+) MB/)} / ${wasm(/page memory (\d+) MB/)}`;
-    rows.push({ n, mb: mb(n), ...m, analysisMs, peak, pagePeak, pageBefore, ownPeak, ownBefore, wasmMb });
+    const workers = wasm(/\((\d+) workers\)/);
+    rows.push({ n, mb: mb(n), ...m, analysisMs, peak, pagePeak, pageBefore, ownPeak, ownBefore, wasmMb, workers });
     console.error(`${n} articles: ${stages.slice(-2).join("; ") || "no stage timings"}`);
     await context.close();
   }
@@ -135,10 +143,10 @@ try {
   }, texts);
   const ours = rows.find((r) => r.n === n);
 
-  console.log(`| articles | MB | drop → analysis starts (ms) | analysis in worker (ms) | MB/s | drop → first results (ms) | drop → report rendered (ms) | longest main-thread task (ms) | tasks > 100 ms | peak renderer memory, all (MB) | page's renderer: peak (before the drop) (MB) | page's renderer, private footprint: peak (before) (MB) | wasm memory: worker / interface (MB) |`);
-  console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+  console.log(`| articles | MB | workers | drop → analysis starts (ms) | analysis in worker (ms) | MB/s | drop → first results (ms) | drop → report rendered (ms) | longest main-thread task (ms) | tasks > 100 ms | peak renderer memory, all (MB) | page's renderer: peak (before the drop) (MB) | page's renderer, private footprint: peak (before) (MB) | wasm memory: worker / interface (MB) |`);
+  console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
   for (const r of rows) {
-    console.log(`| ${r.n} | ${r.mb.toFixed(2)} | ${r.started.toFixed(0)} | ${r.analysisMs} | ${(r.mb / (r.analysisMs / 1000)).toFixed(1)} | ${r.first.toFixed(0)} | ${r.rendered.toFixed(0)} | ${r.longest.toFixed(0)} | ${r.over100} | ${r.peak.toFixed(0)} | ${r.pagePeak.toFixed(0)} (${r.pageBefore.toFixed(0)}) | ${r.ownPeak.toFixed(0)} (${r.ownBefore.toFixed(0)}) | ${r.wasmMb} |`);
+    console.log(`| ${r.n} | ${r.mb.toFixed(2)} | ${r.workers} | ${r.started.toFixed(0)} | ${r.analysisMs} | ${(r.mb / (r.analysisMs / 1000)).toFixed(1)} | ${r.first.toFixed(0)} | ${r.rendered.toFixed(0)} | ${r.longest.toFixed(0)} | ${r.over100} | ${r.peak.toFixed(0)} | ${r.pagePeak.toFixed(0)} (${r.pageBefore.toFixed(0)}) | ${r.ownPeak.toFixed(0)} (${r.ownBefore.toFixed(0)}) | ${r.wasmMb} |`);
   }
   const compromiseMbs = mb(n) / (compromiseMs / 1000);
   console.log(`\ncompromise 14 (people, places, organizations, quotations) on the same ${n} articles: ${compromiseMs.toFixed(0)} ms, ${compromiseMbs.toFixed(3)} MB/s`);

@@ -371,6 +371,62 @@ test("a long entity table shows a screenful first, then 100 rows, then all on re
   await waitIdle();
 });
 
+test("a large batch is shared with helper workers and gives the command line's report", async () => {
+  // 60 reports of our own invention (over 100 KB, so the worker shares the reading), one a web
+  // page, most ending in the same short line (which the batch removes after each document's
+  // mentions were found in a helper), and an image.
+  const towns = ["Split", "Zadar", "Pula", "Rijeka", "Sibenik", "Dubrovnik"];
+  const people = ["Ana Petrović", "Marko Horvat", "Ivana Kovač", "Luka Babić", "Maja Novak"];
+  const docs = Array.from({ length: 60 }, (_, i) => {
+    const town = towns[i % towns.length], who = people[i % people.length];
+    const paragraphs = [
+      `${town} council approves harbour plan number ${i + 1}`,
+      ...Array.from({ length: 16 }, (_, k) => `The ${town} council voted ${10 + k} to ${i % 9} on ${["Monday", "Tuesday", "Friday"][k % 3]} to spend ${(i + 1) * (k + 2)} million euros on the pier, the breakwater and ${k + 3} new cranes for the port of ${town}.`),
+      `“We waited long enough for this,” said ${who}, who chairs the ${town} Harbour Committee, after the vote on ${i + 1} March 2025.`,
+      ...(i % 4 ? ["Follow the Harbour Authority of Rijeka for updates."] : []),
+    ];
+    const text = paragraphs.join("\n\n");
+    return i === 7
+      ? { name: `report-${i}.html`, mimeType: "text/html", buffer: Buffer.from(`<html><head><title>${paragraphs[0]}</title></head><body><nav>Home | Ports</nav><article>${paragraphs.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`) }
+      : { name: `report-${i}.txt`, mimeType: "text/plain", buffer: Buffer.from(text) };
+  });
+  docs.push({ name: "photo.png", mimeType: "image/png", buffer: PNG });
+  assert.ok(docs.reduce((n, d) => n + d.buffer.length, 0) > 100_000);
+
+  const shared = await context.newPage();
+  const log = [];
+  shared.on("console", (m) => log.push(m.text()));
+  shared.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await shared.goto(`${server.url}?helpers=2`);
+  await shared.waitForFunction(() => document.getElementById("status")?.textContent.trim() === "");
+  // Helpers start once the worker is ready, and warm up before they take a part.
+  await expectLog(log, /analysis helpers ready: 2/);
+  await shared.setInputFiles("#file-input", docs);
+  await expectLog(log, /analysis stages: ingest\+recognise \(3 workers\)/);
+  await shared.waitForSelector("#entities tbody tr");
+  const [download] = await Promise.all([shared.waitForEvent("download"), shared.click("#export-json")]);
+  const report = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  validateReport(report);
+  assert.equal(report.documents.length, 60);
+  assert.ok(report.documents.some((d) => d.removed.some((r) => r.reason === "repeated_across_batch")));
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-e2e-"));
+  const paths = docs.map((d) => { fs.writeFileSync(path.join(dir, d.name), d.buffer); return path.join(dir, d.name); });
+  const cli = JSON.parse(execFileSync(ANALYSE, ["--json", ...paths], { maxBuffer: 1 << 28 }).toString());
+  assert.deepEqual(normaliseReport(report), normaliseReport(cli));
+  await shared.click("#clear-all");
+  await shared.waitForFunction(() => document.querySelectorAll("#documents > li").length === 0);
+  await shared.close();
+});
+
+/** Waits (up to 30 s) for a console line matching `re` among those `log` collects. */
+async function expectLog(log, re) {
+  for (let waited = 0; !log.some((line) => re.test(line)); waited += 100) {
+    assert.ok(waited < 30_000, `no console line matches ${re}: ${JSON.stringify(log.slice(-5))}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 test("no page errors", async () => {
   assert.deepEqual(problems, []);
 });
