@@ -104,8 +104,8 @@ async fn analyse(
     };
     let started = js_sys::Date::now();
     progress(Stage::Ingest);
-    let (docs, workers) = recognise_all(&request, helpers).await;
-    let mut last = (started, format!("ingest+recognise ({workers} workers)"));
+    let (docs, stage) = recognise_all(&request, helpers).await;
+    let mut last = (started, stage);
     let mut timings = Vec::new();
     let options = Options::default();
     let mut report = analyse_recognised(docs, &options, |stage| {
@@ -136,11 +136,12 @@ async fn analyse(
 }
 
 /// Reads and recognises every input, sharing a large batch with the helpers that are ready;
-/// returns the documents in input order and how many workers took part.
+/// returns the documents in input order and the stage's name for the timings (how many workers
+/// took part, and how long this one worked on its own part and then waited for theirs).
 async fn recognise_all(
     request: &Request,
     helpers: &RefCell<Vec<Helper>>,
-) -> (Vec<Recognised>, usize) {
+) -> (Vec<Recognised>, String) {
     let options = Options::default();
     let sizes = request.sizes();
     helpers.borrow_mut().retain(|h| !h.failed.get());
@@ -156,7 +157,7 @@ async fn recognise_all(
     };
     let parts = newslens_core::shares(&sizes, workers);
     let Some((mine, theirs)) = parts.split_first() else {
-        return (Vec::new(), 1);
+        return (Vec::new(), "ingest+recognise".into());
     };
     // Every helper gets its part before the worker starts on its own (the first), so all work
     // at once; their replies wait in this worker's queue until it is done.
@@ -170,15 +171,19 @@ async fn recognise_all(
             )
         })
         .collect();
+    let started = js_sys::Date::now();
     let mut docs: Vec<Recognised> = request
         .inputs_in(mine.clone())
         .map(|input| recognise_input(&input, &options))
         .collect();
+    let own = js_sys::Date::now();
+    let mut slowest = 0.0f64;
     for (range, job) in jobs {
         match job.await {
-            Some(theirs) if theirs.len() == range.len() => {
+            Some((theirs, ms)) if theirs.len() == range.len() => {
                 request.let_go(range);
                 docs.extend(theirs);
+                slowest = slowest.max(ms);
             }
             _ => docs.extend(
                 request
@@ -187,7 +192,18 @@ async fn recognise_all(
             ),
         }
     }
-    (docs, parts.len())
+    let name = match parts.len() {
+        1 => "ingest+recognise".into(),
+        n => {
+            let (own, waited) = ((own - started) as u64, (js_sys::Date::now() - own) as u64);
+            let slowest = slowest as u64;
+            format!(
+                "ingest+recognise ({n} workers; own part {own} ms, then {waited} ms for theirs, \
+                 the slowest of which worked {slowest} ms)"
+            )
+        }
+    };
+    (docs, name)
 }
 
 /// A helper worker, as the worker sees it.
@@ -255,11 +271,12 @@ impl Helper {
         Ok(helper)
     }
 
-    /// Sends `request` now; the future gives the helper's documents, or `None` when it failed.
+    /// Sends `request` now; the future gives the helper's documents and how long it worked on
+    /// them (ms), or `None` when it failed.
     fn recognise(
         &self,
         request: js_sys::Object,
-    ) -> impl std::future::Future<Output = Option<Vec<Recognised>>> {
+    ) -> impl std::future::Future<Output = Option<(Vec<Recognised>, f64)>> {
         let reply = self.reply.clone();
         let promise = Promise::new(&mut |resolve, _| *reply.borrow_mut() = Some(resolve));
         let sent = self.worker.post_message(&request).is_ok();
@@ -272,7 +289,8 @@ impl Helper {
                 .dyn_into::<Uint8Array>()
                 .ok()?
                 .to_vec();
-            wire::decode(&bytes)
+            let worked = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
+            Some((wire::decode(&bytes)?, worked))
         }
     }
 }
@@ -286,6 +304,7 @@ fn start_helper(scope: DedicatedWorkerGlobalScope) {
             return;
         }
         let request = protocol::read_request(&data);
+        let started = js_sys::Date::now();
         let options = Options::default();
         let docs: Vec<Recognised> = request
             .inputs()
@@ -295,6 +314,7 @@ fn start_helper(scope: DedicatedWorkerGlobalScope) {
         drop(docs);
         let reply = protocol::message("recognised", request.id);
         set(&reply, "data", &bytes);
+        set(&reply, "elapsed_ms", js_sys::Date::now() - started);
         let transfer = Array::of1(&bytes.buffer());
         let _ = reply_to.post_message_with_transfer(&reply, &transfer);
     });
