@@ -211,12 +211,12 @@ test("a browser killed in the middle of a large batch reopens with every file it
   }, CRASH_FILES);
   // Once 200 files have been read (each is stored as soon as it is), while the rest are still
   // being read: kill every process of that browser, as a crash or the task manager would.
-  await tab.waitForFunction((n) => {
+  // (How many were read is taken as the wait ends: by the next look, reading may be over.)
+  const reading = await tab.waitForFunction((n) => {
     const m = /Reading files… (\d+) to go/.exec(document.getElementById("status")?.textContent ?? "");
-    return m && Number(m[1]) <= n - 200;
+    return m && Number(m[1]) <= n - 200 && { toGo: Number(m[1]) };
   }, CRASH_FILES, { timeout: 120_000, polling: 20 });
-  const toGo = Number(/(\d+) to go/.exec(await tab.textContent("#status"))?.[1] ?? CRASH_FILES);
-  const read = CRASH_FILES - toGo;
+  const read = CRASH_FILES - (await reading.jsonValue()).toGo;
   try { execFileSync("pkill", ["-KILL", "-f", profile]); } catch { /* already gone */ }
   await browser.close().catch(() => {});
   browser = await launchPersistent(profile);
