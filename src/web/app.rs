@@ -476,7 +476,7 @@ impl Component for App {
                     link.send_message(Msg::WorkerReady(protocol::ReportPieces::read(&data)))
                 }
                 Some("helpers") => {
-                    let ready = protocol::get(&data, "ready").as_f64().unwrap_or(0.0);
+                    let ready = protocol::get(&data, "ready").as_f64().unwrap_or(0.0) as u32;
                     gloo::console::log!(format!("analysis helpers ready: {ready}"));
                 }
                 Some("progress") => link.send_message(Msg::WorkerProgress(

@@ -14,10 +14,11 @@ use js_sys::{Array, Function, Promise, Uint8Array};
 use newslens_core::report::{json_pieces, InputError, Report};
 use newslens_core::{analyse_recognised, recognise_input, wire, Options, Recognised, Stage};
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::ops::Range;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker, WorkerOptions};
 
 /// The name a helper worker is started with.
@@ -31,6 +32,16 @@ const MAX_HELPERS: usize = 3;
 /// the messages would cost more than they save.
 const SHARED_BATCH_BYTES: usize = 100_000;
 
+/// What the worker keeps between messages.
+struct State {
+    scope: DedicatedWorkerGlobalScope,
+    helpers: RefCell<Vec<Helper>>,
+    /// Messages not yet handled, in order. One is handled at a time: an analysis waits for its
+    /// helpers, and the messages after it wait for the analysis.
+    queue: RefCell<VecDeque<JsValue>>,
+    busy: Cell<bool>,
+}
+
 /// Installs the message handler and tells the page the worker is ready (messages posted before
 /// the wasm module has loaded would be dropped, so the page waits for this).
 pub fn start() {
@@ -39,19 +50,18 @@ pub fn start() {
     if scope.name() == HELPER {
         return start_helper(scope);
     }
-    let helpers: Rc<RefCell<Vec<Helper>>> = Rc::default();
-    let (reply_to, shared) = (scope.clone(), helpers.clone());
+    let state = Rc::new(State {
+        scope: scope.clone(),
+        helpers: RefCell::default(),
+        queue: RefCell::default(),
+        busy: Cell::new(false),
+    });
+    let shared = state.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
-        if protocol::get_string(&data, "type").as_deref() != Some("analyse") {
-            return;
+        shared.queue.borrow_mut().push_back(event.data());
+        if !shared.busy.replace(true) {
+            handle_queue(shared.clone());
         }
-        // The page sends the next request only after this one's report, so analyses never
-        // overlap, though this one waits for the helpers.
-        let (reply_to, helpers) = (reply_to.clone(), shared.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            analyse(protocol::read_request(&data), &helpers, &reply_to).await;
-        });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -71,9 +81,91 @@ pub fn start() {
         set(&message, "ready", warm.get());
         let _ = scope.post_message(&message);
     });
-    helpers
+    state
+        .helpers
         .borrow_mut()
         .extend((0..wanted).filter_map(|_| Helper::start(on_ready.clone()).ok()));
+}
+
+/// Handles the queued messages in order, until there are none. An analysis that waits for
+/// helpers (their parts of its batch) goes on when they have all replied, and only then the
+/// next message.
+fn handle_queue(state: Rc<State>) {
+    loop {
+        let Some(data) = state.queue.borrow_mut().pop_front() else {
+            state.busy.set(false);
+            return;
+        };
+        if protocol::get_string(&data, "type").as_deref() != Some("analyse") {
+            continue;
+        }
+        let started = js_sys::Date::now();
+        let request = protocol::read_request(&data);
+        state.progress(request.id, request.len, Stage::Ingest);
+        let reading = Reading::start(&request, &state.ready_helpers());
+        let replies = reading.replies();
+        let go_on = Closure::once(move |replies: JsValue| {
+            let read = reading.finish(&request, &replies);
+            state.analyse(request, read, started);
+            handle_queue(state);
+        });
+        // A callback rather than a future: the worker's download then carries no async
+        // runtime. (Forgotten: a few bytes per message, once it has run.)
+        let _ = replies.then(&go_on);
+        go_on.forget();
+        return;
+    }
+}
+
+impl State {
+    /// The helpers that are ready (those that failed are let go).
+    fn ready_helpers(&self) -> Vec<Helper> {
+        let mut helpers = self.helpers.borrow_mut();
+        helpers.retain(|h| !h.failed.get());
+        helpers.iter().filter(|h| h.ready.get()).cloned().collect()
+    }
+
+    fn progress(&self, id: u32, total: usize, stage: Stage) {
+        let progress = protocol::message("progress", id);
+        let text = format!("{} documents: {}…", total, stage.describe());
+        set(&progress, "stage", text);
+        let _ = self.scope.post_message(&progress);
+    }
+
+    /// Analyses a batch whose documents are all `read` and posts the report, with the stages'
+    /// timings for the console.
+    fn analyse(&self, request: Request, read: Read, started: f64) {
+        let (id, total) = (request.id, request.len);
+        let stage = format!("ingest+recognise ({})", read.description);
+        let mut last = (started, stage);
+        let mut timings = Vec::new();
+        let options = Options::default();
+        let mut report = analyse_recognised(read.docs, &options, |stage| {
+            let now = js_sys::Date::now();
+            // With the wasm memory after the stage: which stage makes the worker's peak.
+            let memory = protocol::wasm_memory_mb();
+            // Whole numbers: formatting floats would add its code to the download.
+            let ms = (now - last.0) as u64;
+            timings.push(format!("{} {ms} ms ({memory} MB)", last.1));
+            last = (now, stage.name().to_string());
+            if stage != Stage::Done {
+                self.progress(id, total, stage);
+            }
+        });
+        report.errors.extend(
+            request
+                .rejected
+                .into_iter()
+                .map(|(name, error)| InputError { name, error }),
+        );
+        let reply = protocol::message("report", id);
+        set(&reply, "elapsed_ms", js_sys::Date::now() - started);
+        let transfer = attach_report(&reply, &report);
+        let memory = protocol::wasm_memory_mb();
+        let timings = format!("{}; worker memory {memory} MB", timings.join(", "));
+        set(&reply, "timings", timings);
+        let _ = self.scope.post_message_with_transfer(&reply, &transfer);
+    }
 }
 
 /// How many helpers to start: `helpers=N` in the worker's name (the page passes its address'),
@@ -88,122 +180,99 @@ fn helpers_wanted(scope: &DedicatedWorkerGlobalScope) -> usize {
     cores.saturating_sub(1).min(MAX_HELPERS)
 }
 
-/// Analyses one request, sharing the reading of a large batch with the helpers that are ready,
-/// and posts the report (with the stages' timings for the console).
-async fn analyse(
-    request: Request,
-    helpers: &RefCell<Vec<Helper>>,
-    reply_to: &DedicatedWorkerGlobalScope,
-) {
-    let (id, total) = (request.id, request.len);
-    let progress = |stage: Stage| {
-        let progress = protocol::message("progress", id);
-        let text = format!("{} documents: {}…", total, stage.describe());
-        set(&progress, "stage", text);
-        let _ = reply_to.post_message(&progress);
-    };
-    let started = js_sys::Date::now();
-    progress(Stage::Ingest);
-    let (docs, stage) = recognise_all(&request, helpers).await;
-    let mut last = (started, stage);
-    let mut timings = Vec::new();
-    let options = Options::default();
-    let mut report = analyse_recognised(docs, &options, |stage| {
-        let now = js_sys::Date::now();
-        // With the wasm memory after the stage: which stage makes the worker's peak.
-        let memory = protocol::wasm_memory_mb();
-        // Whole numbers: formatting floats would add its code to the download.
-        let ms = (now - last.0) as u64;
-        timings.push(format!("{} {ms} ms ({memory} MB)", last.1));
-        last = (now, stage.name().to_string());
-        if stage != Stage::Done {
-            progress(stage);
-        }
-    });
-    report.errors.extend(
-        request
-            .rejected
-            .into_iter()
-            .map(|(name, error)| InputError { name, error }),
-    );
-    let reply = protocol::message("report", id);
-    set(&reply, "elapsed_ms", js_sys::Date::now() - started);
-    let transfer = attach_report(&reply, &report);
-    let memory = protocol::wasm_memory_mb();
-    let timings = format!("{}; worker memory {memory} MB", timings.join(", "));
-    set(&reply, "timings", timings);
-    let _ = reply_to.post_message_with_transfer(&reply, &transfer);
+/// A request's inputs being read and recognised: this worker's part is done, the helpers'
+/// parts are on their way.
+struct Reading {
+    own: Vec<Recognised>,
+    /// Each helper's part and the promise of its reply.
+    theirs: Vec<(Range<usize>, Promise)>,
+    started: f64,
+    own_done: f64,
 }
 
-/// Reads and recognises every input, sharing a large batch with the helpers that are ready;
-/// returns the documents in input order and the stage's name for the timings (how many workers
-/// took part, and how long this one worked on its own part and then waited for theirs).
-async fn recognise_all(
-    request: &Request,
-    helpers: &RefCell<Vec<Helper>>,
-) -> (Vec<Recognised>, String) {
-    let options = Options::default();
-    let sizes = request.sizes();
-    helpers.borrow_mut().retain(|h| !h.failed.get());
-    let ready: Vec<Helper> = helpers
-        .borrow()
-        .iter()
-        .filter(|h| h.ready.get())
-        .cloned()
-        .collect();
-    let workers = match sizes.iter().sum::<usize>() {
-        n if n < SHARED_BATCH_BYTES => 1,
-        _ => ready.len() + 1,
-    };
-    let parts = newslens_core::shares(&sizes, workers);
-    let Some((mine, theirs)) = parts.split_first() else {
-        return (Vec::new(), "ingest+recognise".into());
-    };
-    // Every helper gets its part before the worker starts on its own (the first), so all work
-    // at once; their replies wait in this worker's queue until it is done.
-    let jobs: Vec<_> = theirs
-        .iter()
-        .zip(&ready)
-        .map(|(range, helper)| {
-            (
-                range.clone(),
-                helper.recognise(request.part("recognise", range.clone())),
-            )
-        })
-        .collect();
-    let started = js_sys::Date::now();
-    let mut docs: Vec<Recognised> = request
-        .inputs_in(mine.clone())
-        .map(|input| recognise_input(&input, &options))
-        .collect();
-    let own = js_sys::Date::now();
-    let mut slowest = 0.0f64;
-    for (range, job) in jobs {
-        match job.await {
-            Some((theirs, ms)) if theirs.len() == range.len() => {
-                request.let_go(range);
-                docs.extend(theirs);
-                slowest = slowest.max(ms);
-            }
-            _ => docs.extend(
-                request
-                    .inputs_in(range)
-                    .map(|input| recognise_input(&input, &options)),
-            ),
+/// What [`Reading`] gives: the documents in order, and a description for the timings (how
+/// many workers took part, how long this one worked on its own part and then waited for
+/// theirs).
+struct Read {
+    docs: Vec<Recognised>,
+    description: String,
+}
+
+impl Reading {
+    /// Hands the helpers that are ready their parts of the request's inputs (when they weigh
+    /// enough to share) and reads this worker's part meanwhile.
+    fn start(request: &Request, ready: &[Helper]) -> Reading {
+        let sizes = request.sizes();
+        let workers = match sizes.iter().sum::<usize>() {
+            n if n < SHARED_BATCH_BYTES => 1,
+            _ => ready.len() + 1,
+        };
+        let parts = newslens_core::shares(&sizes, workers);
+        // Every helper gets its part before this worker starts on its own (the first), so all
+        // work at once; their replies wait in this worker's queue until it is done.
+        let theirs: Vec<(Range<usize>, Promise)> = parts
+            .iter()
+            .skip(1)
+            .zip(ready)
+            .map(|(part, helper)| {
+                let reply = helper.recognise(request.part("recognise", part.clone()));
+                (part.clone(), reply)
+            })
+            .collect();
+        let started = js_sys::Date::now();
+        let own = recognise(request, parts.first().cloned().unwrap_or_default());
+        Reading {
+            own,
+            theirs,
+            started,
+            own_done: js_sys::Date::now(),
         }
     }
-    let name = match parts.len() {
-        1 => "ingest+recognise".into(),
-        n => {
-            let (own, waited) = ((own - started) as u64, (js_sys::Date::now() - own) as u64);
-            let slowest = slowest as u64;
-            format!(
-                "ingest+recognise ({n} workers; own part {own} ms, then {waited} ms for theirs, \
-                 the slowest of which worked {slowest} ms)"
-            )
+
+    /// The helpers' replies, all together.
+    fn replies(&self) -> Promise {
+        Promise::all(&self.theirs.iter().map(|(_, p)| p).collect::<Array>())
+    }
+
+    /// The documents, the helpers' from their `replies` (or read here if a helper failed).
+    fn finish(self, request: &Request, replies: &JsValue) -> Read {
+        let replies: Array = replies.clone().dyn_into().unwrap_or_default();
+        let mut docs = self.own;
+        let mut slowest = 0.0f64;
+        for (i, (part, _)) in self.theirs.iter().enumerate() {
+            let reply = replies.get(i as u32);
+            let bytes = protocol::get(&reply, "data").dyn_into::<Uint8Array>().ok();
+            match bytes.and_then(|b| wire::decode(&b.to_vec())) {
+                Some(theirs) if theirs.len() == part.len() => {
+                    request.let_go(part.clone());
+                    docs.extend(theirs);
+                    let worked = protocol::get(&reply, "elapsed_ms").as_f64().unwrap_or(0.0);
+                    slowest = slowest.max(worked);
+                }
+                _ => docs.extend(recognise(request, part.clone())),
+            }
         }
-    };
-    (docs, name)
+        let description = match self.theirs.len() + 1 {
+            1 => format!("{} documents", request.len),
+            n => format!(
+                "{} documents, {n} workers; own part {} ms, then {} ms for theirs, the slowest \
+                 of which worked {} ms",
+                request.len,
+                (self.own_done - self.started) as u64,
+                (js_sys::Date::now() - self.own_done) as u64,
+                slowest as u64
+            ),
+        };
+        Read { docs, description }
+    }
+}
+
+/// Reads and recognises these inputs, here.
+fn recognise(request: &Request, part: Range<usize>) -> Vec<Recognised> {
+    let options = Options::default();
+    let docs = request.inputs_in(part);
+    docs.map(|input| recognise_input(&input, &options))
+        .collect()
 }
 
 /// A helper worker, as the worker sees it.
@@ -271,27 +340,16 @@ impl Helper {
         Ok(helper)
     }
 
-    /// Sends `request` now; the future gives the helper's documents and how long it worked on
-    /// them (ms), or `None` when it failed.
-    fn recognise(
-        &self,
-        request: js_sys::Object,
-    ) -> impl std::future::Future<Output = Option<(Vec<Recognised>, f64)>> {
+    /// Sends `request` now; the promise resolves with the helper's reply, or with `undefined`
+    /// when the helper fails.
+    fn recognise(&self, request: js_sys::Object) -> Promise {
         let reply = self.reply.clone();
         let promise = Promise::new(&mut |resolve, _| *reply.borrow_mut() = Some(resolve));
-        let sent = self.worker.post_message(&request).is_ok();
-        if !sent {
+        if self.worker.post_message(&request).is_err() {
             self.reply.borrow_mut().take();
+            return Promise::resolve(&JsValue::UNDEFINED);
         }
-        async move {
-            let data = JsFuture::from(promise).await.ok().filter(|_| sent)?;
-            let bytes = protocol::get(&data, "data")
-                .dyn_into::<Uint8Array>()
-                .ok()?
-                .to_vec();
-            let worked = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
-            Some((wire::decode(&bytes)?, worked))
-        }
+        promise
     }
 }
 

@@ -119,7 +119,7 @@ try {
     // interface's once it has parsed the report.
     const wasm = (re) => stages.map((s) => re.exec(s)?.[1]).filter(Boolean).pop() ?? "?";
     const wasmMb = `${wasm(/worker memory (\d+) MB/)} / ${wasm(/page memory (\d+) MB/)}`;
-    const workers = wasm(/\((\d+) workers;/).replace("?", "1");
+    const workers = wasm(/(\d+) workers;/).replace("?", "1");
     rows.push({ n, mb: mb(n), ...m, analysisMs, peak, pagePeak, pageBefore, ownPeak, ownBefore, wasmMb, workers });
     console.error(`${n} articles: ${stages.slice(-2).join("; ") || "no stage timings"}`);
     await context.close();

@@ -402,7 +402,7 @@ test("a large batch is shared with helper workers and gives the command line's r
   // Helpers start once the worker is ready, and warm up before they take a part.
   await expectLog(log, /analysis helpers ready: 2/);
   await shared.setInputFiles("#file-input", docs);
-  await expectLog(log, /analysis stages: ingest\+recognise \(3 workers;/);
+  await expectLog(log, /analysis stages: ingest\+recognise \(61 documents, 3 workers;/);
   await shared.waitForSelector("#entities tbody tr");
   const [download] = await Promise.all([shared.waitForEvent("download"), shared.click("#export-json")]);
   const report = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
