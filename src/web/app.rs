@@ -476,8 +476,9 @@ impl Component for App {
                     link.send_message(Msg::WorkerReady(protocol::ReportPieces::read(&data)))
                 }
                 Some("helpers") => {
-                    let ready = protocol::get(&data, "ready").as_f64().unwrap_or(0.0) as u32;
-                    gloo::console::log!(format!("analysis helpers ready: {ready}"));
+                    let count = |key| protocol::get(&data, key).as_f64().unwrap_or(0.0) as u32;
+                    let (ready, wanted) = (count("ready"), count("wanted"));
+                    gloo::console::log!(format!("analysis helpers ready: {ready} of {wanted}"));
                 }
                 Some("progress") => link.send_message(Msg::WorkerProgress(
                     protocol::get_string(&data, "stage").unwrap_or_default(),

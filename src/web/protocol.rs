@@ -3,9 +3,9 @@
 //! Page → worker: `{type: "analyse", id, names: string[], files: Uint8Array[], keeps: string[][],
 //! rejected: [{name, error}]}` (`keeps[i]`: the lines the person restored in file `i`);
 //! the files' buffers are transferred, not copied. Worker → page: `{type: "ready"}`,
-//! `{type: "helpers", ready: n}` (n helpers are warm), `{type: "progress", id, stage}`, and
-//! `{type: "report", id, sections: string[], pieces: Uint8Array[]}`: the report-v1 document as
-//! UTF-8 text, cut into pieces of whole items
+//! `{type: "helpers", ready, wanted}` (how many helpers are warm, of how many), `{type:
+//! "progress", id, stage}`, and `{type: "report", id, sections: string[], pieces:
+//! Uint8Array[]}`: the report-v1 document as UTF-8 text, cut into pieces of whole items
 //! (`newslens_core::report::json_pieces`; joined, they are the report's JSON), so the page can
 //! parse it a slice at a time. Plain JS objects keep both sides free of a codec; the pieces'
 //! buffers are transferred, so the report crosses the boundary once and never as JS strings

@@ -74,12 +74,19 @@ pub fn start() {
     // Helpers start after the worker is ready, so they never delay the page; until they are
     // warm themselves, batches are read here alone.
     let (wanted, warm) = (helpers_wanted(&scope), Rc::new(Cell::new(0)));
-    let on_ready = Rc::new(move || {
-        // The page logs how many are ready (the tests wait for it).
-        warm.set(warm.get() + 1);
+    // The page logs how many are ready, of how many (the tests and benchmarks wait for all).
+    let tell = move |ready: usize| {
         let message = protocol::message("helpers", 0);
-        set(&message, "ready", warm.get());
+        set(&message, "ready", ready);
+        set(&message, "wanted", wanted);
         let _ = scope.post_message(&message);
+    };
+    if wanted == 0 {
+        tell(0);
+    }
+    let on_ready = Rc::new(move || {
+        warm.set(warm.get() + 1);
+        tell(warm.get());
     });
     state
         .helpers

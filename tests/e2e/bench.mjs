@@ -85,7 +85,7 @@ try {
     await page.goto(helpers === undefined ? server.url : `${server.url}?helpers=${helpers}`);
     await pageReady(page);
     // Helpers start once the page is ready and warm up before they take a share (up to 5 s).
-    for (let waited = 0; helpers !== 0 && waited < 5000 && !stages.some((s) => /helpers ready/.test(s)); waited += 50) {
+    for (let waited = 0; waited < 5000 && !stages.some((s) => /helpers ready: (\d+) of \1/.test(s)); waited += 50) {
       await page.waitForTimeout(50);
     }
     // A person takes a moment between the page saying it is ready and dropping files; in that

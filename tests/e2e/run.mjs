@@ -400,7 +400,7 @@ test("a large batch is shared with helper workers and gives the command line's r
   await shared.goto(`${server.url}?helpers=2`);
   await shared.waitForFunction(() => document.getElementById("status")?.textContent.trim() === "");
   // Helpers start once the worker is ready, and warm up before they take a part.
-  await expectLog(log, /analysis helpers ready: 2/);
+  await expectLog(log, /analysis helpers ready: 2 of 2/);
   await shared.setInputFiles("#file-input", docs);
   await expectLog(log, /analysis stages: ingest\+recognise \(61 documents, 3 workers;/);
   await shared.waitForSelector("#entities tbody tr");
