@@ -281,7 +281,7 @@ mod tests {
                 Kind::take(&mut &[b][..]).map(|k| k.put_vec()),
                 RemovalReason::take(&mut &[b][..]).map(|r| r.put_vec()),
             ] {
-                assert!(put.map_or(true, |bytes| bytes == [b]));
+                assert!(put.is_none_or(|bytes| bytes == [b]));
             }
         }
         assert!(Kind::take(&mut &[6][..]).is_some() && Kind::take(&mut &[7][..]).is_none());
