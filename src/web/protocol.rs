@@ -189,7 +189,7 @@ impl Request {
         self.inputs_in(0..self.len)
     }
 
-    /// [`Request::inputs`] `range` of them.
+    /// The inputs in `range`, as [`Request::inputs`] gives them.
     pub fn inputs_in(
         &self,
         range: Range<usize>,

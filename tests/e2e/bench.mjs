@@ -6,7 +6,7 @@
 // usage (from the repository root, after scripts/build.sh):
 //   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225] [--settle MS] [--helpers N]
 // (--helpers: how many helper workers the analysis worker starts, as `?helpers=N` in the page's
-// address; by default one per core beyond two, at least one.)
+// address; by default one per core beyond the first, up to 3.)
 // Prints a Markdown table; BENCHMARKS.md records the figures.
 import fs from "node:fs";
 import path from "node:path";

@@ -85,3 +85,11 @@ export function articleFiles(corpus) {
 export function pageReady(page) {
   return page.waitForFunction(() => /^\s*$/.test(document.getElementById("status")?.textContent ?? "x"));
 }
+
+/** Waits (up to 30 s) for a console line matching `re` among those `log` collects. */
+export async function expectLog(log, re) {
+  for (let waited = 0; !log.some((line) => re.test(line)); waited += 100) {
+    if (waited >= 30_000) throw new Error(`no console line matches ${re}: ${JSON.stringify(log.slice(-5))}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { freePort, launch, launchPersistent, run, serve, test } from "./harness.mjs";
+import { expectLog, freePort, launch, launchPersistent, run, serve, test } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 process.chdir(ROOT);
@@ -205,10 +205,7 @@ test("a browser killed in the middle of a large batch reopens with every file it
   await settled(300_000, tab);
   // The analysis' helpers warm up once the page is ready; storing is what this test measures, so
   // the drop waits for them (on two cores their warm-up takes the core the page stores with).
-  for (let waited = 0; !log.some((l) => /helpers ready: (\d+) of \1/.test(l)); waited += 100) {
-    assert.ok(waited < 30_000, "the helpers are ready");
-    await tab.waitForTimeout(100);
-  }
+  await expectLog(log, /helpers ready: (\d+) of \1/);
   await tab.evaluate((n) => {
     const dt = new DataTransfer();
     for (let i = 0; i < n; i++) {

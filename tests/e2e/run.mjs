@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort, launch, run, serve, test } from "./harness.mjs";
+import { expectLog, freePort, launch, run, serve, test } from "./harness.mjs";
 import { validateReport, normaliseReport } from "./report.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -418,14 +418,6 @@ test("a large batch is shared with helper workers and gives the command line's r
   await shared.waitForFunction(() => document.querySelectorAll("#documents > li").length === 0);
   await shared.close();
 });
-
-/** Waits (up to 30 s) for a console line matching `re` among those `log` collects. */
-async function expectLog(log, re) {
-  for (let waited = 0; !log.some((line) => re.test(line)); waited += 100) {
-    assert.ok(waited < 30_000, `no console line matches ${re}: ${JSON.stringify(log.slice(-5))}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 test("no page errors", async () => {
   assert.deepEqual(problems, []);
