@@ -89,7 +89,6 @@ mod cli {
         }
     }
 
-    /// The report names a document by its file name, as the page does (it never sees paths).
     /// `newslens_core::analyse`, with the inputs read and recognised on every core (the page's
     /// worker does the same with helper workers): the same report.
     fn analyse_in_threads(inputs: &[Input], options: &Options) -> newslens_core::report::Report {
@@ -113,6 +112,7 @@ mod cli {
         analyse_recognised(docs, options, |_| {})
     }
 
+    /// The report names a document by its file name, as the page does (it never sees paths).
     fn display_name(path: &str) -> String {
         if path == "-" {
             return "stdin".into();

@@ -172,7 +172,7 @@ pub fn analyse_request(id: u32, inputs: &[PageInput]) -> (Object, Array) {
 /// An analyse request as the worker reads it.
 pub struct Request {
     pub id: u32,
-    /// How many inputs [`Request::inputs`] gives.
+    /// How many inputs the request has.
     pub len: usize,
     names: Array,
     files: Array,
@@ -182,14 +182,10 @@ pub struct Request {
 }
 
 impl Request {
-    /// The inputs, each copied into wasm memory only as the analysis asks for it (and let go
-    /// once read), so the worker never holds every file of a batch at once; the request lets go
-    /// of each file's buffer once copied, for the garbage collector to take during the analysis.
-    pub fn inputs(&self) -> impl Iterator<Item = newslens_core::Input> + '_ {
-        self.inputs_in(0..self.len)
-    }
-
-    /// The inputs in `range`, as [`Request::inputs`] gives them.
+    /// The inputs in `range`, each copied into wasm memory only as the analysis asks for it (and
+    /// let go once read), so the worker never holds every file of a batch at once; the request
+    /// lets go of each file's buffer once copied, for the garbage collector to take during the
+    /// analysis.
     pub fn inputs_in(
         &self,
         range: Range<usize>,

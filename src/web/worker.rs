@@ -370,11 +370,7 @@ fn start_helper(scope: DedicatedWorkerGlobalScope) {
         }
         let request = protocol::read_request(&data);
         let started = js_sys::Date::now();
-        let options = Options::default();
-        let docs: Vec<Recognised> = request
-            .inputs()
-            .map(|input| recognise_input(&input, &options))
-            .collect();
+        let docs = recognise(&request, 0..request.len);
         let bytes = Uint8Array::from(wire::encode(&docs).as_slice());
         drop(docs);
         let reply = protocol::message("recognised", request.id);

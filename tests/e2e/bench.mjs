@@ -10,7 +10,7 @@
 // Prints a Markdown table; BENCHMARKS.md records the figures.
 import fs from "node:fs";
 import path from "node:path";
-import { articleFiles, freePort, launch, pageReady, serve } from "./harness.mjs";
+import { articleFiles, expectLog, freePort, launch, pageReady, serve } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const args = process.argv.slice(2);
@@ -84,10 +84,8 @@ try {
     });
     await page.goto(helpers === undefined ? server.url : `${server.url}?helpers=${helpers}`);
     await pageReady(page);
-    // Helpers start once the page is ready and warm up before they take a share (up to 5 s).
-    for (let waited = 0; waited < 5000 && !stages.some((s) => /helpers ready: (\d+) of \1/.test(s)); waited += 50) {
-      await page.waitForTimeout(50);
-    }
+    // Helpers start once the page is ready and warm up before they take a share.
+    await expectLog(stages, /helpers ready: (\d+) of \1/);
     // A person takes a moment between the page saying it is ready and dropping files; in that
     // moment the browser finishes optimising the code the warm-up ran (--settle 0 drops at once).
     await page.waitForTimeout(settleMs);

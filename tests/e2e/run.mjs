@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expectLog, freePort, launch, run, serve, test } from "./harness.mjs";
+import { expectLog, freePort, launch, pageReady, run, serve, test } from "./harness.mjs";
 import { validateReport, normaliseReport } from "./report.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -398,7 +398,7 @@ test("a large batch is shared with helper workers and gives the command line's r
   shared.on("console", (m) => log.push(m.text()));
   shared.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   await shared.goto(`${server.url}?helpers=2`);
-  await shared.waitForFunction(() => document.getElementById("status")?.textContent.trim() === "");
+  await pageReady(shared);
   // Helpers start once the worker is ready, and warm up before they take a part.
   await expectLog(log, /analysis helpers ready: 2 of 2/);
   await shared.setInputFiles("#file-input", docs);
