@@ -108,13 +108,21 @@ pub fn warm_up() -> Report {
     report
 }
 
-/// [`warm_up`] for a worker that only runs [`recognise_input`].
-pub fn warm_up_recognising() {
+/// [`warm_up`] for a worker that only runs the parts of an analysis that can be done apart:
+/// [`recognise_input`] and [`compare::compare_texts`].
+pub fn warm_up_parts() {
     let inputs = warm_up_inputs();
     for _ in 0..WARM_UP_ROUNDS {
-        for input in &inputs {
-            recognise_input(input, &Options::default());
-        }
+        let docs: Vec<Recognised> = inputs
+            .iter()
+            .map(|input| recognise_input(input, &Options::default()))
+            .collect();
+        let texts: Vec<&str> = docs
+            .iter()
+            .flat_map(|d| &d.result)
+            .map(|r| r.0.text.as_str())
+            .collect();
+        compare::compare_texts(&texts);
     }
 }
 
@@ -163,7 +171,11 @@ pub fn analyse_articles(articles: Vec<Article>) -> Report {
 fn analyse_articles_observed(articles: Vec<Article>, on_stage: &mut dyn FnMut(Stage)) -> Report {
     on_stage(Stage::Recognise);
     let mentions: Vec<_> = articles.iter().map(recognise).collect();
-    analyse_mentions(articles, mentions, on_stage)
+    let batch = Batch {
+        articles,
+        errors: Vec::new(),
+    };
+    batch.analyse(mentions, on_stage)
 }
 
 fn recognise(article: &Article) -> Vec<Mention> {
@@ -225,75 +237,140 @@ pub fn shares(sizes: &[usize], parts: usize) -> Vec<std::ops::Range<usize>> {
 }
 
 /// The rest of the analysis of documents that [`recognise_input`] read, in input order: the same
-/// report as [`analyse_observed`] gives for those inputs. The batch's steps come first: lines
-/// repeated across documents go (see `ingest::ingest_each`), and a document that loses some has
-/// its mentions found again. `on_stage` is called from [`Stage::Resolve`] on.
+/// report as [`analyse_observed`] gives for those inputs (see [`Batch`] for its steps, which a
+/// caller with several threads can run side by side). `on_stage` is called from
+/// [`Stage::Resolve`] on.
 pub fn analyse_recognised(
     docs: Vec<Recognised>,
     options: &Options,
     mut on_stage: impl FnMut(Stage),
 ) -> Report {
-    let (mut names, mut keeps) = (Vec::new(), Vec::new());
-    let (mut results, mut mentions) = (Vec::new(), Vec::new());
-    for doc in docs {
-        names.push(doc.name);
-        keeps.push(doc.keep);
-        match doc.result {
-            Ok((article, found)) => {
-                results.push(Ok(article));
-                mentions.push(found);
-            }
-            Err(e) => {
-                results.push(Err(e));
-                mentions.push(Vec::new());
-            }
-        }
-    }
-    if !options.raw {
-        for i in ingest::remove_repeated(&mut results, &keeps) {
-            if let Ok(article) = &results[i] {
-                mentions[i] = recognise(article);
-            }
-        }
-    }
-    let (mut articles, mut kept, mut errors) = (Vec::new(), Vec::new(), Vec::new());
-    for ((name, result), found) in names.into_iter().zip(results).zip(mentions) {
-        match result {
-            Ok(article) => {
-                articles.push(article);
-                kept.push(found);
-            }
-            Err(error) => errors.push(report::InputError { name, error }),
-        }
-    }
-    let mut report = analyse_mentions(articles, kept, &mut on_stage);
-    report.errors = errors;
-    report
+    let (batch, mentions) = Batch::new(docs, options);
+    batch.analyse(mentions, &mut on_stage)
 }
 
-/// From the mentions of each article on: resolving, quotes, comparison and the report.
-fn analyse_mentions(
+/// Documents that [`recognise_input`] read, put together as a batch (the batch's own steps
+/// done), for the rest of the analysis. Of that rest, [`compare::compare_texts`] over
+/// [`Batch::texts`] needs only the texts and is the larger part; [`Batch::statements`] (entities
+/// across documents, quotes and their speakers, the same statements across sources) is the
+/// other. Neither needs the other, so they may run at once (in two threads, or two workers);
+/// [`Batch::report`] then puts them together.
+pub struct Batch {
     articles: Vec<Article>,
-    mentions: Vec<Vec<Mention>>,
-    on_stage: &mut dyn FnMut(Stage),
-) -> Report {
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    on_stage(Stage::Resolve);
-    let table = entities::resolve(&texts, mentions);
-    on_stage(Stage::Quotes);
-    let mut found_quotes: Vec<quotes::Quote> = texts
-        .iter()
-        .enumerate()
-        .flat_map(|(doc, text)| quotes::extract(doc, text, &table))
-        .collect();
-    on_stage(Stage::Group);
-    quotes::group(&texts, &mut found_quotes);
-    on_stage(Stage::Compare);
-    let comparison = compare::compare(&texts, &table, &found_quotes);
-    on_stage(Stage::Report);
-    let report = report::build(&articles, &table, &found_quotes, &comparison);
-    on_stage(Stage::Done);
-    report
+    errors: Vec<report::InputError>,
+}
+
+/// What [`Batch::statements`] finds.
+pub struct Statements {
+    table: entities::EntityTable,
+    quotes: Vec<quotes::Quote>,
+}
+
+impl Batch {
+    /// The documents in input order, and the mentions of each article (to give
+    /// [`Batch::statements`]). Lines repeated across documents go (see `ingest::ingest_each`),
+    /// and a document that loses some has its mentions found again.
+    pub fn new(docs: Vec<Recognised>, options: &Options) -> (Batch, Vec<Vec<Mention>>) {
+        let (mut names, mut keeps) = (Vec::new(), Vec::new());
+        let (mut results, mut mentions) = (Vec::new(), Vec::new());
+        for doc in docs {
+            names.push(doc.name);
+            keeps.push(doc.keep);
+            match doc.result {
+                Ok((article, found)) => {
+                    results.push(Ok(article));
+                    mentions.push(found);
+                }
+                Err(e) => {
+                    results.push(Err(e));
+                    mentions.push(Vec::new());
+                }
+            }
+        }
+        if !options.raw {
+            for i in ingest::remove_repeated(&mut results, &keeps) {
+                if let Ok(article) = &results[i] {
+                    mentions[i] = recognise(article);
+                }
+            }
+        }
+        let (mut articles, mut kept, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+        for ((name, result), found) in names.into_iter().zip(results).zip(mentions) {
+            match result {
+                Ok(article) => {
+                    articles.push(article);
+                    kept.push(found);
+                }
+                Err(error) => errors.push(report::InputError { name, error }),
+            }
+        }
+        (Batch { articles, errors }, kept)
+    }
+
+    /// The articles' texts, in order (what [`compare::compare_texts`] takes).
+    pub fn texts(&self) -> Vec<&str> {
+        self.articles.iter().map(|a| a.text.as_str()).collect()
+    }
+
+    /// Total bytes of the articles' texts.
+    pub fn text_bytes(&self) -> usize {
+        self.articles.iter().map(|a| a.text.len()).sum()
+    }
+
+    /// Resolves the `mentions` ([`Batch::new`]'s) into entities, finds the quotes and groups
+    /// the same statements: [`Stage::Resolve`], [`Stage::Quotes`] and [`Stage::Group`].
+    pub fn statements(
+        &self,
+        mentions: Vec<Vec<Mention>>,
+        on_stage: &mut dyn FnMut(Stage),
+    ) -> Statements {
+        let texts = self.texts();
+        on_stage(Stage::Resolve);
+        let table = entities::resolve(&texts, mentions);
+        on_stage(Stage::Quotes);
+        let mut found: Vec<quotes::Quote> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(doc, text)| quotes::extract(doc, text, &table))
+            .collect();
+        on_stage(Stage::Group);
+        quotes::group(&texts, &mut found);
+        Statements {
+            table,
+            quotes: found,
+        }
+    }
+
+    /// The report, from the batch's `statements` and the [`compare::compare_texts`] of its
+    /// texts: [`Stage::Report`] (the facts compared across sources, then the report), then
+    /// [`Stage::Done`].
+    pub fn report(
+        self,
+        statements: Statements,
+        mut comparison: compare::Comparison,
+        on_stage: &mut dyn FnMut(Stage),
+    ) -> Report {
+        on_stage(Stage::Report);
+        let texts = self.texts();
+        compare::compare_facts(&mut comparison, &texts, &statements.table);
+        let mut report = report::build(
+            &self.articles,
+            &statements.table,
+            &statements.quotes,
+            &comparison,
+        );
+        report.errors = self.errors;
+        on_stage(Stage::Done);
+        report
+    }
+
+    /// All of it, one step after the other.
+    fn analyse(self, mentions: Vec<Vec<Mention>>, on_stage: &mut dyn FnMut(Stage)) -> Report {
+        let statements = self.statements(mentions, on_stage);
+        on_stage(Stage::Compare);
+        let comparison = compare::compare_texts(&self.texts());
+        self.report(statements, comparison, on_stage)
+    }
 }
 
 #[cfg(test)]

@@ -1,13 +1,15 @@
-//! A compact binary form of [`Recognised`] documents, for the page's workers to hand each other
-//! (one `ArrayBuffer`, transferred). Hand-written because serde's derived deserialisers for these
+//! A compact binary form of [`Recognised`] documents, of a batch's texts and of their
+//! [`Comparison`] (all but its facts), for the page's workers to hand each other (one
+//! `ArrayBuffer`, transferred). Hand-written because serde's derived deserialisers for these
 //! types would add more to the download than this whole module: the format only ever travels
 //! between two copies of the same build, so it needs no versioning and no self-description.
 //!
-//! Numbers are little-endian `u32`s (texts are at most [`crate::ingest::MAX_TEXT_BYTES`] long),
+//! Numbers are little-endian `u32`s (fractions `f64`s) (texts are at most [`crate::ingest::MAX_TEXT_BYTES`] long),
 //! strings their UTF-8 length then bytes, options and results a tag byte then the value, lists
 //! their length then items. [`decode`] checks everything (lengths, UTF-8, tags) and gives `None`
 //! for bytes it did not write.
 
+use crate::compare::{Comparison, Overlap, Passage};
 use crate::entities::{Kind, Mention};
 use crate::ingest::{Article, RemovalReason, Removed};
 use crate::pipeline::Recognised;
@@ -31,9 +33,48 @@ pub fn encode(docs: &[Recognised]) -> Vec<u8> {
 }
 
 /// The documents [`encode`] wrote, or `None` when `bytes` are not such a list.
-pub fn decode(mut bytes: &[u8]) -> Option<Vec<Recognised>> {
-    let docs = Vec::take(&mut bytes)?;
-    bytes.is_empty().then_some(docs)
+pub fn decode(bytes: &[u8]) -> Option<Vec<Recognised>> {
+    take_all(bytes)
+}
+
+/// The bytes of a batch's texts (see `Batch::texts`).
+pub fn encode_texts(texts: &[&str]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(texts.iter().map(|t| t.len() + 4).sum::<usize>() + 4);
+    texts.len().put(&mut out);
+    for text in texts {
+        put_str(text, &mut out);
+    }
+    out
+}
+
+/// The texts [`encode_texts`] wrote.
+pub fn decode_texts(bytes: &[u8]) -> Option<Vec<String>> {
+    take_all(bytes)
+}
+
+/// The bytes of a comparison's overlaps and unique sentences (what
+/// [`crate::compare::compare_texts`] finds; its `facts` are left out).
+pub fn encode_comparison(comparison: &Comparison) -> Vec<u8> {
+    let mut out = Vec::new();
+    comparison.overlaps.put(&mut out);
+    comparison.unique.put(&mut out);
+    out
+}
+
+/// The comparison [`encode_comparison`] wrote (with no facts).
+pub fn decode_comparison(bytes: &[u8]) -> Option<Comparison> {
+    let (overlaps, unique) = take_all(bytes)?;
+    Some(Comparison {
+        overlaps,
+        facts: Vec::new(),
+        unique,
+    })
+}
+
+/// A `T` that takes every one of `bytes`.
+fn take_all<T: Wire>(mut bytes: &[u8]) -> Option<T> {
+    let value = T::take(&mut bytes)?;
+    bytes.is_empty().then_some(value)
 }
 
 trait Wire: Sized {
@@ -92,10 +133,23 @@ impl Wire for bool {
     }
 }
 
+impl Wire for f64 {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+    fn take(input: &mut &[u8]) -> Option<f64> {
+        Some(f64::from_le_bytes(take_bytes(input, 8)?.try_into().ok()?))
+    }
+}
+
+fn put_str(s: &str, out: &mut Vec<u8>) {
+    s.len().put(out);
+    out.extend_from_slice(s.as_bytes());
+}
+
 impl Wire for String {
     fn put(&self, out: &mut Vec<u8>) {
-        self.len().put(out);
-        out.extend_from_slice(self.as_bytes());
+        put_str(self, out);
     }
     fn take(input: &mut &[u8]) -> Option<String> {
         let n = usize::take(input)?;
@@ -144,6 +198,16 @@ impl<T: Wire, U: Wire> Wire for (T, U) {
     }
     fn take(input: &mut &[u8]) -> Option<(T, U)> {
         Some((T::take(input)?, U::take(input)?))
+    }
+}
+
+impl Wire for std::ops::Range<usize> {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.start.put(out);
+        self.end.put(out);
+    }
+    fn take(input: &mut &[u8]) -> Option<std::ops::Range<usize>> {
+        Some(usize::take(input)?..usize::take(input)?)
     }
 }
 
@@ -245,6 +309,19 @@ wire_struct!(Mention {
     alias_of,
 });
 wire_struct!(Recognised { name, keep, result });
+wire_struct!(Passage {
+    a_start,
+    a_end,
+    b_start,
+    b_end,
+});
+wire_struct!(Overlap {
+    a,
+    b,
+    score,
+    similarity,
+    passages,
+});
 
 #[cfg(test)]
 mod tests {
@@ -300,6 +377,32 @@ mod tests {
         assert_eq!(decode(&longer), None);
         // A length that claims more than there is.
         assert_eq!(decode(&[255, 255, 255, 255, 1]), None);
+    }
+
+    #[test]
+    fn texts_and_their_comparison_come_back_as_they_went() {
+        let shared = "The harbour strike ended on Tuesday after nine days of talks between the \
+                      union and the port authority.";
+        let a = format!("Dockers went back to work. {shared} Ships waited offshore for cargo deliveries to resume.");
+        let b = format!("{shared} The union called it a victory. Ферма “Зоря” закрита.");
+        let texts = [a.as_str(), b.as_str(), "", "An unrelated note on rainfall."];
+        let bytes = encode_texts(&texts);
+        assert_eq!(decode_texts(&bytes), Some(texts.map(String::from).to_vec()));
+        assert_eq!(decode_texts(&bytes[..bytes.len() - 1]), None);
+
+        let comparison = crate::compare::compare_texts(&texts);
+        let overlap = &comparison.overlaps[0];
+        assert!((overlap.a, overlap.b) == (0, 1) && !overlap.passages.is_empty());
+        assert!(overlap.score > 0.0 && overlap.similarity > 0.0);
+        assert!(comparison.unique.iter().any(|u| !u.is_empty()));
+        let bytes = encode_comparison(&comparison);
+        let back = decode_comparison(&bytes).unwrap();
+        assert_eq!(back.overlaps, comparison.overlaps);
+        assert_eq!(back.unique, comparison.unique);
+        assert!(back.facts.is_empty());
+        for n in 0..bytes.len() {
+            assert!(decode_comparison(&bytes[..n]).is_none(), "cut at {n}");
+        }
     }
 
     trait PutVec: Wire {

@@ -17,8 +17,9 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use newslens_core::compare::compare_texts;
     use newslens_core::report::Report;
-    use newslens_core::{analyse_recognised, recognise_input, shares, Input, Options};
+    use newslens_core::{analyse_recognised, recognise_input, shares, Batch, Input, Options};
     use std::io::{Read, Write};
 
     const USAGE: &str = "usage: analyse [--json] [--raw] FILE...  (- reads standard input)";
@@ -89,8 +90,9 @@ mod cli {
         }
     }
 
-    /// `newslens_core::analyse`, with the inputs read and recognised on every core (the page's
-    /// worker does the same with helper workers): the same report.
+    /// `newslens_core::analyse`, with the inputs read and recognised on every core, then the
+    /// texts compared beside the rest (the page's worker does the same with helper workers): the
+    /// same report.
     fn analyse_in_threads(inputs: &[Input], options: &Options) -> newslens_core::report::Report {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let sizes: Vec<usize> = inputs.iter().map(|i| i.bytes.len()).collect();
@@ -109,7 +111,18 @@ mod cli {
             let parts = running.into_iter().map(|r| r.join().expect("no panics"));
             parts.flatten().collect()
         });
-        analyse_recognised(docs, options, |_| {})
+        if threads == 1 {
+            return analyse_recognised(docs, options, |_| {});
+        }
+        // The comparison of the texts in a thread of its own, beside the entities and quotes.
+        let (batch, mentions) = Batch::new(docs, options);
+        let (statements, comparison) = std::thread::scope(|scope| {
+            let texts = batch.texts();
+            let comparing = scope.spawn(move || compare_texts(&texts));
+            let statements = batch.statements(mentions, &mut |_| {});
+            (statements, comparing.join().expect("no panics"))
+        });
+        batch.report(statements, comparison, &mut |_| {})
     }
 
     /// The report names a document by its file name, as the page does (it never sees paths).

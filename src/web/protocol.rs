@@ -14,7 +14,10 @@
 //! Worker → helper (see `worker.rs`): `{type: "recognise", id, names, files, keeps, rejected}`,
 //! a part of an analyse request (its files copied: the worker keeps them, to read them itself if
 //! the helper fails); helper → worker: `{type: "ready"}` once warm, and `{type: "recognised", id,
-//! data: Uint8Array}`, the part's documents in `newslens_core::wire` form (transferred).
+//! data: Uint8Array, elapsed_ms}`, the part's documents in `newslens_core::wire` form
+//! (transferred). Then worker → helper `{type: "compare", id, data: Uint8Array}`, the batch's
+//! texts (`wire::encode_texts`, transferred), and helper → worker `{type: "compared", id, data,
+//! elapsed_ms}`, their comparison (`wire::encode_comparison`).
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use newslens_core::report::{Piece, Section};

@@ -5,14 +5,18 @@
 //! [`HELPER`]), one for each core the browser reports beyond the first, up to [`MAX_HELPERS`]
 //! (`?helpers=N` in the page's address overrides that, for benchmarks): each reads and
 //! recognises its part of a large batch (`newslens_core::recognise_input`) while the worker does
-//! its own, and sends its documents back in `newslens_core::wire` form; the worker then analyses
-//! the whole batch (`newslens_core::analyse_recognised`), which gives the report the worker alone
-//! would have given. A helper that fails is let go, and the worker reads its part itself.
+//! its own, and sends its documents back in `newslens_core::wire` form; the worker then puts the
+//! batch together (`newslens_core::Batch`). Of the rest, comparing the texts needs nothing but
+//! the texts: a helper compares them (`newslens_core::compare::compare_texts`) while the worker
+//! finds the entities and quotes (`Batch::statements`), and the worker then writes the report
+//! (`Batch::report`), the one the worker alone would have written. A helper that fails is let
+//! go, and the worker does its part itself.
 
 use super::protocol::{self, set, Request};
 use js_sys::{Array, Function, Promise, Uint8Array};
+use newslens_core::compare::{compare_texts, Comparison};
 use newslens_core::report::{json_pieces, InputError, Report};
-use newslens_core::{analyse_recognised, recognise_input, wire, Options, Recognised, Stage};
+use newslens_core::{recognise_input, wire, Batch, Options, Recognised, Stage, Statements};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -113,8 +117,7 @@ fn handle_queue(state: Rc<State>) {
         let replies = reading.replies();
         let go_on = Closure::once(move |replies: JsValue| {
             let read = reading.finish(&request, &replies);
-            state.analyse(request, read, started);
-            handle_queue(state);
+            analyse(state, request, read, started);
         });
         // A callback rather than a future: the worker's download then carries no async
         // runtime. (Forgotten: a few bytes per message, once it has run.)
@@ -138,40 +141,105 @@ impl State {
         set(&progress, "stage", text);
         let _ = self.scope.post_message(&progress);
     }
+}
 
-    /// Analyses a batch whose documents are all `read` and posts the report, with the stages'
-    /// timings for the console.
-    fn analyse(&self, request: Request, read: Read, started: f64) {
-        let (id, total) = (request.id, request.len);
-        let stage = format!("ingest+recognise ({})", read.description);
-        let mut last = (started, stage);
-        let mut timings = Vec::new();
-        let options = Options::default();
-        let mut report = analyse_recognised(read.docs, &options, |stage| {
-            let now = js_sys::Date::now();
-            // With the wasm memory after the stage: which stage makes the worker's peak.
-            let memory = protocol::wasm_memory_mb();
-            // Whole numbers: formatting floats would add its code to the download.
-            let ms = (now - last.0) as u64;
-            timings.push(format!("{} {ms} ms ({memory} MB)", last.1));
-            last = (now, stage.name().to_string());
-            if stage != Stage::Done {
-                self.progress(id, total, stage);
+/// Analyses a batch whose documents are all `read`, posts the report (with the stages' timings
+/// for the console), then handles the next message. The texts are compared by a helper when
+/// one is ready and the batch is large enough, while this worker finds the statements; it
+/// waits for the helper's comparison (or, if the helper fails, compares them itself) before
+/// it writes the report.
+fn analyse(state: Rc<State>, request: Request, read: Read, started: f64) {
+    let mut clock = Clock {
+        id: request.id,
+        total: request.len,
+        started,
+        last: (started, format!("ingest+recognise ({})", read.description)),
+        timings: Vec::new(),
+    };
+    let (batch, mentions) = Batch::new(read.docs, &Options::default());
+    let helper = match batch.text_bytes() {
+        n if n < SHARED_BATCH_BYTES => None,
+        _ => state.ready_helpers().into_iter().next(),
+    };
+    let comparing = helper.map(|helper| {
+        let texts = Uint8Array::from(wire::encode_texts(&batch.texts()).as_slice());
+        let message = protocol::message("compare", request.id);
+        set(&message, "data", &texts);
+        helper.ask(&message, &Array::of1(&texts.buffer()))
+    });
+    let statements = batch.statements(mentions, &mut |stage| clock.stage(&state, stage));
+    clock.stage(&state, Stage::Compare);
+    let Some(comparing) = comparing else {
+        let comparison = compare_texts(&batch.texts());
+        return report(state, request, batch, statements, comparison, clock);
+    };
+    let go_on = Closure::once(move |reply: JsValue| {
+        let bytes = protocol::get(&reply, "data").dyn_into::<Uint8Array>().ok();
+        let comparison = match bytes.and_then(|b| wire::decode_comparison(&b.to_vec())) {
+            Some(comparison) => {
+                let worked = protocol::get(&reply, "elapsed_ms").as_f64().unwrap_or(0.0);
+                clock.last.1 = format!("compare (by a helper in {} ms; waited)", worked as u64);
+                comparison
             }
-        });
-        report.errors.extend(
-            request
-                .rejected
-                .into_iter()
-                .map(|(name, error)| InputError { name, error }),
-        );
-        let reply = protocol::message("report", id);
-        set(&reply, "elapsed_ms", js_sys::Date::now() - started);
-        let transfer = attach_report(&reply, &report);
+            None => compare_texts(&batch.texts()),
+        };
+        report(state, request, batch, statements, comparison, clock);
+    });
+    let _ = comparing.then(&go_on);
+    go_on.forget();
+}
+
+/// Writes and posts the report, then handles the next message.
+fn report(
+    state: Rc<State>,
+    request: Request,
+    batch: Batch,
+    statements: Statements,
+    comparison: Comparison,
+    mut clock: Clock,
+) {
+    let mut report = batch.report(statements, comparison, &mut |stage| {
+        clock.stage(&state, stage)
+    });
+    report.errors.extend(
+        request
+            .rejected
+            .into_iter()
+            .map(|(name, error)| InputError { name, error }),
+    );
+    let reply = protocol::message("report", request.id);
+    set(&reply, "elapsed_ms", js_sys::Date::now() - clock.started);
+    let transfer = attach_report(&reply, &report);
+    let memory = protocol::wasm_memory_mb();
+    let timings = format!("{}; worker memory {memory} MB", clock.timings.join(", "));
+    set(&reply, "timings", timings);
+    let _ = state.scope.post_message_with_transfer(&reply, &transfer);
+    handle_queue(state);
+}
+
+/// The stages of an analysis as they start: progress for the page, timings for the console.
+struct Clock {
+    id: u32,
+    total: usize,
+    started: f64,
+    /// When the stage under way started, and its name.
+    last: (f64, String),
+    timings: Vec<String>,
+}
+
+impl Clock {
+    fn stage(&mut self, state: &State, stage: Stage) {
+        let now = js_sys::Date::now();
+        // With the wasm memory after the stage: which stage makes the worker's peak.
         let memory = protocol::wasm_memory_mb();
-        let timings = format!("{}; worker memory {memory} MB", timings.join(", "));
-        set(&reply, "timings", timings);
-        let _ = self.scope.post_message_with_transfer(&reply, &transfer);
+        // Whole numbers: formatting floats would add its code to the download.
+        let ms = (now - self.last.0) as u64;
+        self.timings
+            .push(format!("{} {ms} ms ({memory} MB)", self.last.1));
+        self.last = (now, stage.name().to_string());
+        if stage != Stage::Done {
+            state.progress(self.id, self.total, stage);
+        }
     }
 }
 
@@ -222,7 +290,8 @@ impl Reading {
             .skip(1)
             .zip(ready)
             .map(|(part, helper)| {
-                let reply = helper.recognise(request.part("recognise", part.clone()));
+                let message = request.part("recognise", part.clone());
+                let reply = helper.ask(&message, &Array::new());
                 (part.clone(), reply)
             })
             .collect();
@@ -313,7 +382,7 @@ impl Helper {
                     ready.set(true);
                     on_ready();
                 }
-                Some("recognised") => {
+                Some("recognised" | "compared") => {
                     if let Some(resolve) = reply.borrow_mut().take() {
                         let _ = resolve.call1(&JsValue::UNDEFINED, &data);
                     }
@@ -347,12 +416,16 @@ impl Helper {
         Ok(helper)
     }
 
-    /// Sends `request` now; the promise resolves with the helper's reply, or with `undefined`
-    /// when the helper fails.
-    fn recognise(&self, request: js_sys::Object) -> Promise {
+    /// Sends `message` now (with the buffers in `transfer`); the promise resolves with the
+    /// helper's reply, or with `undefined` when the helper fails.
+    fn ask(&self, message: &js_sys::Object, transfer: &Array) -> Promise {
         let reply = self.reply.clone();
         let promise = Promise::new(&mut |resolve, _| *reply.borrow_mut() = Some(resolve));
-        if self.worker.post_message(&request).is_err() {
+        if self
+            .worker
+            .post_message_with_transfer(message, transfer)
+            .is_err()
+        {
             self.reply.borrow_mut().take();
             return Promise::resolve(&JsValue::UNDEFINED);
         }
@@ -360,20 +433,33 @@ impl Helper {
     }
 }
 
-/// A helper: reads and recognises the parts of batches the worker sends it.
+/// A helper: reads and recognises the parts of batches the worker sends it, and compares the
+/// texts of batches.
 fn start_helper(scope: DedicatedWorkerGlobalScope) {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
-        if protocol::get_string(&data, "type").as_deref() != Some("recognise") {
-            return;
-        }
-        let request = protocol::read_request(&data);
         let started = js_sys::Date::now();
-        let docs = recognise(&request, 0..request.len);
-        let bytes = Uint8Array::from(wire::encode(&docs).as_slice());
-        drop(docs);
-        let reply = protocol::message("recognised", request.id);
+        let (kind, bytes) = match protocol::get_string(&data, "type").as_deref() {
+            Some("recognise") => {
+                let request = protocol::read_request(&data);
+                let docs = recognise(&request, 0..request.len);
+                ("recognised", wire::encode(&docs))
+            }
+            Some("compare") => {
+                let texts = protocol::get(&data, "data").dyn_into::<Uint8Array>();
+                let texts = texts.ok().and_then(|t| wire::decode_texts(&t.to_vec()));
+                // Texts it cannot read (none, from the worker) get no reply: the worker would
+                // wait for ever. A panic here is the helper's failure, which the worker handles.
+                let texts = texts.expect("texts in wire form");
+                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+                ("compared", wire::encode_comparison(&compare_texts(&texts)))
+            }
+            _ => return,
+        };
+        let bytes = Uint8Array::from(bytes.as_slice());
+        let id = protocol::get(&data, "id").as_f64().unwrap_or(0.0) as u32;
+        let reply = protocol::message(kind, id);
         set(&reply, "data", &bytes);
         set(&reply, "elapsed_ms", js_sys::Date::now() - started);
         let transfer = Array::of1(&bytes.buffer());
@@ -381,7 +467,7 @@ fn start_helper(scope: DedicatedWorkerGlobalScope) {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    newslens_core::warm_up_recognising();
+    newslens_core::warm_up_parts();
     let _ = scope.post_message(&protocol::message("ready", 0));
 }
 

@@ -63,6 +63,15 @@ const MAX_SHINGLE_DOCS: usize = 50;
 
 pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comparison {
     let _ = quotes;
+    let mut comparison = compare_texts(texts);
+    compare_facts(&mut comparison, texts, entities);
+    comparison
+}
+
+/// The part of [`compare`] that needs only the texts (all but `facts`, left empty): nearly all of
+/// its work, which the page's worker hands to a helper while it finds the entities and quotes
+/// the facts need.
+pub fn compare_texts(texts: &[&str]) -> Comparison {
     let n = texts.len();
     let (words, contents): (Vec<Vec<Word>>, Vec<Vec<u64>>) =
         texts.iter().map(|t| words::words(t)).unzip();
@@ -189,21 +198,26 @@ pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comp
     }
 
     let unique = unique_sentences(&sentences);
+    Comparison {
+        overlaps,
+        facts: Vec::new(),
+        unique,
+    }
+}
+
+/// Adds the `facts` to a comparison of these texts ([`compare_texts`]).
+pub fn compare_facts(comparison: &mut Comparison, texts: &[&str], entities: &EntityTable) {
     // Numbers and dates are compared between documents on the same story only: "15 years" in
     // two unrelated articles is no disagreement.
-    let related: FxHashSet<(usize, usize)> = overlaps
+    let related: FxHashSet<(usize, usize)> = comparison
+        .overlaps
         .iter()
         .filter(|o| o.similarity >= LISTED_SIMILARITY || !o.passages.is_empty())
         .map(|o| (o.a, o.b))
         .collect();
-    let facts = facts::compare(texts, entities, |a, b| {
+    comparison.facts = facts::compare(texts, entities, |a, b| {
         related.contains(&(a.min(b), a.max(b)))
     });
-    Comparison {
-        overlaps,
-        facts,
-        unique,
-    }
 }
 
 /// The 8-grams are sorted in this many rounds (by the top 2 bits of their hash).
