@@ -257,60 +257,92 @@ pub const PIECE_BYTES: usize = 64 * 1024;
 /// frames.
 pub fn json_pieces(report: &Report, chunk: usize) -> serde_json::Result<Vec<Piece>> {
     let mut out = Vec::new();
-    glue(&mut out, "{\"version\":");
+    json_pieces_each(report, chunk, &mut |piece| out.push(piece))?;
+    Ok(out)
+}
+
+/// [`json_pieces`], each given to `emit` as soon as it is made: the caller can send each one on
+/// and let it go, and never hold the report's JSON whole beside the report.
+pub fn json_pieces_each(
+    report: &Report,
+    chunk: usize,
+    emit: &mut dyn FnMut(Piece),
+) -> serde_json::Result<()> {
+    let mut out = Pieces {
+        pending: None,
+        emit,
+    };
+    out.glue("{\"version\":");
     out.push(Piece {
         section: Section::Version,
         json: serde_json::to_string(&report.version)?,
     });
-    items(&mut out, Section::Documents, &report.documents, chunk)?;
-    items(&mut out, Section::Errors, &report.errors, chunk)?;
-    items(&mut out, Section::Entities, &report.entities, chunk)?;
-    items(&mut out, Section::Quotes, &report.quotes, chunk)?;
-    items(&mut out, Section::Overlaps, &report.overlaps, chunk)?;
-    items(&mut out, Section::Facts, &report.facts, chunk)?;
-    glue(&mut out, "}");
-    Ok(out)
-}
-
-fn glue(out: &mut Vec<Piece>, text: &str) {
-    match out.last_mut() {
-        Some(last) if last.section == Section::Glue => last.json.push_str(text),
-        _ => out.push(Piece {
-            section: Section::Glue,
-            json: text.to_string(),
-        }),
+    out.items(Section::Documents, &report.documents, chunk)?;
+    out.items(Section::Errors, &report.errors, chunk)?;
+    out.items(Section::Entities, &report.entities, chunk)?;
+    out.items(Section::Quotes, &report.quotes, chunk)?;
+    out.items(Section::Overlaps, &report.overlaps, chunk)?;
+    out.items(Section::Facts, &report.facts, chunk)?;
+    out.glue("}");
+    if let Some(last) = out.pending.take() {
+        (out.emit)(last);
     }
+    Ok(())
 }
 
-fn items<T: Serialize>(
-    out: &mut Vec<Piece>,
-    section: Section,
-    list: &[T],
-    chunk: usize,
-) -> serde_json::Result<()> {
-    glue(out, &format!(",\"{}\":[", section.name()));
-    let mut current = String::new();
-    for item in list {
-        if !current.is_empty() && current.len() >= chunk {
-            out.push(Piece {
-                section,
-                json: std::mem::take(&mut current),
-            });
-            glue(out, ",");
+/// Pieces on their way out: the last one waits, so that glue that follows glue joins it.
+struct Pieces<'a> {
+    pending: Option<Piece>,
+    emit: &'a mut dyn FnMut(Piece),
+}
+
+impl Pieces<'_> {
+    fn push(&mut self, piece: Piece) {
+        if let Some(last) = self.pending.replace(piece) {
+            (self.emit)(last);
+        }
+    }
+
+    fn glue(&mut self, text: &str) {
+        match &mut self.pending {
+            Some(last) if last.section == Section::Glue => last.json.push_str(text),
+            _ => self.push(Piece {
+                section: Section::Glue,
+                json: text.to_string(),
+            }),
+        }
+    }
+
+    fn items<T: Serialize>(
+        &mut self,
+        section: Section,
+        list: &[T],
+        chunk: usize,
+    ) -> serde_json::Result<()> {
+        self.glue(&format!(",\"{}\":[", section.name()));
+        let mut current = String::new();
+        for item in list {
+            if !current.is_empty() && current.len() >= chunk {
+                self.push(Piece {
+                    section,
+                    json: std::mem::take(&mut current),
+                });
+                self.glue(",");
+            }
+            if !current.is_empty() {
+                current.push(',');
+            }
+            current.push_str(&serde_json::to_string(item)?);
         }
         if !current.is_empty() {
-            current.push(',');
+            self.push(Piece {
+                section,
+                json: current,
+            });
         }
-        current.push_str(&serde_json::to_string(item)?);
+        self.glue("]");
+        Ok(())
     }
-    if !current.is_empty() {
-        out.push(Piece {
-            section,
-            json: current,
-        });
-    }
-    glue(out, "]");
-    Ok(())
 }
 
 /// Puts a report back together from the pieces of [`json_pieces`], given one at a time.

@@ -15,7 +15,7 @@
 use super::protocol::{self, set, Request};
 use js_sys::{Array, Function, Promise, Uint8Array};
 use newslens_core::compare::{compare_texts, Comparison};
-use newslens_core::report::{json_pieces, InputError, Report};
+use newslens_core::report::{InputError, Report};
 use newslens_core::{recognise_input, wire, Batch, Options, Recognised, Stage, Statements};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -474,8 +474,8 @@ fn start_helper(scope: DedicatedWorkerGlobalScope) {
 /// Puts a report's JSON pieces on `message` (or, when they cannot be made, why); returns the
 /// buffers to transfer with it.
 fn attach_report(message: &js_sys::Object, report: &Report) -> js_sys::Array {
-    match json_pieces(report, protocol::PIECE_BYTES) {
-        Ok(pieces) => protocol::ReportPieces::write(message, &pieces),
+    match protocol::ReportPieces::write(message, report) {
+        Ok(buffers) => buffers,
         Err(e) => {
             set(
                 message,
