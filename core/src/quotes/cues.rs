@@ -1,5 +1,9 @@
 //! Reporting cues: the verbs and phrases that attribute speech.
 
+use memchr::memmem::Finder;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
 /// Multi-word cues, matched before single verbs (longest first).
 pub const PHRASES: &[&str] = &[
     "responded by saying",
@@ -192,12 +196,23 @@ pub fn all(window: &str) -> Vec<(usize, usize, String)> {
     all_in(window, &lower)
 }
 
+/// Whether a lower-cased word is one of [`VERBS`].
+pub fn is_verb(word: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| VERBS.iter().copied().collect())
+        .contains(word)
+}
+
 fn all_in(window: &str, lower: &str) -> Vec<(usize, usize, String)> {
+    // One searcher per phrase for the process (`match_indices` built one per call).
+    static FINDERS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| PHRASES.iter().map(Finder::new).collect());
     let mut hits: Vec<(usize, usize)> = Vec::new();
-    for phrase in PHRASES {
-        for (i, _) in lower.match_indices(phrase) {
-            if is_word_at(lower, i, i + phrase.len()) {
-                hits.push((i, i + phrase.len()));
+    for finder in finders {
+        let n = finder.needle().len();
+        for i in finder.find_iter(lower.as_bytes()) {
+            if is_word_at(lower, i, i + n) {
+                hits.push((i, i + n));
             }
         }
     }
@@ -220,7 +235,7 @@ fn all_in(window: &str, lower: &str) -> Vec<(usize, usize, String)> {
                         .next()
                         .is_some_and(|w| w.starts_with(char::is_uppercase));
                 if !capitalised
-                    && VERBS.contains(&&lower[s..i])
+                    && is_verb(&lower[s..i])
                     && !hits.iter().any(|(hs, he)| *hs <= s && s < *he)
                 {
                     hits.push((s, i));

@@ -231,7 +231,7 @@ pub fn opening(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
             // (Right after the determiner an -ed or -s word is the head or an adjective: "the
             // retired general", "the protesters chanted".)
             let verb = BETWEEN.contains(&w)
-                || super::cues::VERBS.contains(&w)
+                || super::cues::is_verb(w)
                 || n >= 2
                     && w.len() > 3
                     && w.chars().all(|c| c.is_ascii_lowercase())
