@@ -3,57 +3,56 @@
 //! when they are attributed to the same speaker.
 
 use super::{Quote, QuoteKind};
-use crate::text::{fold, tokens};
+use crate::text::{fold_into, tokens};
 use rustc_hash::FxHashMap;
-use std::collections::BTreeSet;
 
+/// Sorted (for a binary search).
 const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "that", "this", "with", "are", "was", "were", "will", "would", "have",
-    "has", "had", "not", "but", "our", "their", "they", "them", "you", "your", "its", "his", "her",
-    "she", "who", "which", "what", "from", "been", "being", "can", "could", "should", "there",
-    "here", "than", "then", "also", "all", "any", "some", "such", "into", "about", "over", "under",
-    "very", "more", "most", "just", "only", "because", "before", "after", "when", "while", "where",
-    "how", "why", "did", "does", "doing", "done", "one", "two",
+    "about", "after", "all", "also", "and", "any", "are", "because", "been", "before", "being",
+    "but", "can", "could", "did", "does", "doing", "done", "for", "from", "had", "has", "have",
+    "her", "here", "his", "how", "into", "its", "just", "more", "most", "not", "one", "only",
+    "our", "over", "she", "should", "some", "such", "than", "that", "the", "their", "them", "then",
+    "there", "they", "this", "two", "under", "very", "was", "were", "what", "when", "where",
+    "which", "while", "who", "why", "will", "with", "would", "you", "your",
 ];
 
-/// Content words, folded and crudely stemmed, so "exercises" meets "exercise".
-fn content(text: &str) -> BTreeSet<String> {
-    tokens(text)
-        .iter()
-        .filter(|t| t.is_word())
-        .flat_map(|t| {
-            fold(t.text)
-                .split(['-', '\''])
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .filter(|w| w.chars().count() >= 3 && !STOPWORDS.contains(&w.as_str()))
-        .map(|w| stem(&w))
-        .collect()
-}
-
-/// [`content`] words as sorted ids, numbering words not seen before in `ids`.
-fn word_ids(text: &str, ids: &mut FxHashMap<String, u32>) -> Vec<u32> {
-    let mut v: Vec<u32> = content(text)
-        .into_iter()
-        .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(w).or_insert(next)
-        })
-        .collect();
+/// The content words of `text` (folded and crudely stemmed, so "exercises" meets "exercise")
+/// as sorted ids, numbering words not seen before in `ids`. `folded`: a buffer to reuse.
+fn word_ids(text: &str, ids: &mut FxHashMap<String, u32>, folded: &mut String) -> Vec<u32> {
+    let mut v = Vec::new();
+    for t in tokens(text).iter().filter(|t| t.is_word()) {
+        folded.clear();
+        fold_into(t.text, folded);
+        for w in folded.split(['-', '\'']) {
+            if w.chars().count() < 3 || STOPWORDS.binary_search(&w).is_ok() {
+                continue;
+            }
+            let w = stem(w);
+            let id = match ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = ids.len() as u32;
+                    ids.insert(w.to_string(), id);
+                    id
+                }
+            };
+            v.push(id);
+        }
+    }
     v.sort_unstable();
+    v.dedup();
     v
 }
 
-fn stem(w: &str) -> String {
+fn stem(w: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s", "ly"] {
         if let Some(s) = w.strip_suffix(suffix) {
             if s.chars().count() >= 4 {
-                return s.to_string();
+                return s;
             }
         }
     }
-    w.to_string()
+    w
 }
 
 fn find(parent: &mut [usize], x: usize) -> usize {
@@ -90,13 +89,14 @@ fn containment(a: &[u32], b: &[u32]) -> f64 {
 pub fn group(texts: &[&str], quotes: &mut [Quote]) {
     // Each quote's content words as sorted ids, one per distinct word of the batch.
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut folded = String::new();
     let words: Vec<Vec<u32>> = quotes
         .iter()
         .map(|q| {
             if q.kind == QuoteKind::Scare {
                 Vec::new()
             } else {
-                word_ids(&q.words(texts[q.doc]), &mut ids)
+                word_ids(&q.words(texts[q.doc]), &mut ids, &mut folded)
             }
         })
         .collect();
@@ -154,6 +154,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn stopwords_are_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn translations_of_one_statement_meet() {
         let mut ids = FxHashMap::default();
         let w: Vec<Vec<u32>> = [
@@ -162,7 +167,7 @@ mod tests {
             "Tensions in the region were the result of pressure on the minority by the government there",
         ]
         .iter()
-        .map(|t| word_ids(t, &mut ids))
+        .map(|t| word_ids(t, &mut ids, &mut String::new()))
         .collect();
         assert!(containment(&w[0], &w[1]) >= 0.75, "{w:?}");
         assert!(containment(&w[0], &w[2]) < 0.5);
