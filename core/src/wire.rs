@@ -4,10 +4,10 @@
 //! types would add more to the download than this whole module: the format only ever travels
 //! between two copies of the same build, so it needs no versioning and no self-description.
 //!
-//! Numbers are little-endian `u32`s (fractions `f64`s) (texts are at most [`crate::ingest::MAX_TEXT_BYTES`] long),
-//! strings their UTF-8 length then bytes, options and results a tag byte then the value, lists
-//! their length then items. [`decode`] checks everything (lengths, UTF-8, tags) and gives `None`
-//! for bytes it did not write.
+//! Numbers are little-endian `u32`s (texts are at most [`crate::ingest::MAX_TEXT_BYTES`] long),
+//! fractions `f64`s, strings their UTF-8 length then bytes, options and results a tag byte then
+//! the value, lists their length then items. Decoding checks everything (lengths, UTF-8, tags)
+//! and gives `None` for bytes it did not write.
 
 use crate::compare::{Comparison, Overlap, Passage};
 use crate::entities::{Kind, Mention};

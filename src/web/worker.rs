@@ -32,8 +32,8 @@ const HELPER: &str = "helper";
 /// a thousand articles), and past a few, handing out the parts costs more than it saves.
 const MAX_HELPERS: usize = 3;
 
-/// Batches with fewer bytes than this are read by the worker alone: for a handful of articles
-/// the messages would cost more than they save.
+/// Batches with fewer bytes than this are read and compared by the worker alone: for a handful
+/// of articles the messages would cost more than they save.
 const SHARED_BATCH_BYTES: usize = 100_000;
 
 /// What the worker keeps between messages.
@@ -171,7 +171,7 @@ fn analyse(state: Rc<State>, request: Request, read: Read, started: f64) {
     clock.stage(&state, Stage::Compare);
     let Some(comparing) = comparing else {
         let comparison = compare_texts(&batch.texts());
-        return report(state, request, batch, statements, comparison, clock);
+        return post_report(state, request, batch, statements, comparison, clock);
     };
     let go_on = Closure::once(move |reply: JsValue| {
         let bytes = protocol::get(&reply, "data").dyn_into::<Uint8Array>().ok();
@@ -183,14 +183,14 @@ fn analyse(state: Rc<State>, request: Request, read: Read, started: f64) {
             }
             None => compare_texts(&batch.texts()),
         };
-        report(state, request, batch, statements, comparison, clock);
+        post_report(state, request, batch, statements, comparison, clock);
     });
     let _ = comparing.then(&go_on);
     go_on.forget();
 }
 
 /// Writes and posts the report, then handles the next message.
-fn report(
+fn post_report(
     state: Rc<State>,
     request: Request,
     batch: Batch,
@@ -449,8 +449,9 @@ fn start_helper(scope: DedicatedWorkerGlobalScope) {
             Some("compare") => {
                 let texts = protocol::get(&data, "data").dyn_into::<Uint8Array>();
                 let texts = texts.ok().and_then(|t| wire::decode_texts(&t.to_vec()));
-                // Texts it cannot read (none, from the worker) get no reply: the worker would
-                // wait for ever. A panic here is the helper's failure, which the worker handles.
+                // The worker only sends texts in wire form. Were they not, returning without a
+                // reply would leave it waiting for ever: the helper fails instead, and the worker
+                // compares the texts itself.
                 let texts = texts.expect("texts in wire form");
                 let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
                 ("compared", wire::encode_comparison(&compare_texts(&texts)))
