@@ -28,5 +28,5 @@ pub mod wire;
 
 pub use pipeline::{
     analyse, analyse_articles, analyse_observed, analyse_recognised, recognise_input, shares,
-    warm_up, warm_up_parts, Batch, Input, Options, Recognised, Stage, Statements,
+    shares_weighted, warm_up, warm_up_parts, Batch, Input, Options, Recognised, Stage, Statements,
 };

@@ -212,12 +212,25 @@ pub fn recognise_input(input: &Input, options: &Options) -> Recognised {
 /// [`recognise_input`] over; none is empty. Each run ends at the input that takes it past its
 /// share of the bytes left, which balances even when one input outweighs the rest.
 pub fn shares(sizes: &[usize], parts: usize) -> Vec<std::ops::Range<usize>> {
+    shares_weighted(sizes, &vec![1; parts.max(1)])
+}
+
+/// [`shares`], run `i` taking bytes in proportion to `weights[i]` (one run per weight at most):
+/// for workers that do other work besides.
+pub fn shares_weighted(sizes: &[usize], weights: &[u32]) -> Vec<std::ops::Range<usize>> {
+    let weights = if weights.is_empty() {
+        &[1][..]
+    } else {
+        weights
+    };
     let mut runs = Vec::new();
     let mut start = 0;
     let mut left: usize = sizes.iter().sum();
     while start < sizes.len() {
-        let parts_left = parts.saturating_sub(runs.len()).max(1);
-        let share = left.div_ceil(parts_left);
+        let i = runs.len().min(weights.len() - 1);
+        let parts_left = weights.len() - i;
+        let weight_left: u64 = weights[i..].iter().map(|&w| u64::from(w)).sum();
+        let share = (left as u64 * u64::from(weights[i])).div_ceil(weight_left.max(1)) as usize;
         let (mut end, mut bytes) = (start, 0);
         // Keep one input for each later part while there are inputs enough; the last part takes
         // what is left.
@@ -375,7 +388,26 @@ impl Batch {
 
 #[cfg(test)]
 mod tests {
-    use super::shares;
+    use super::{shares, shares_weighted};
+
+    #[test]
+    fn weighted_shares_follow_their_weights() {
+        assert_eq!(shares_weighted(&[10; 10], &[1, 4]), [0..2, 2..10]);
+        assert_eq!(shares_weighted(&[10; 20], &[85, 100]), [0..10, 10..20]);
+        assert_eq!(
+            shares_weighted(&[10; 40], &[80, 100, 100]),
+            [0..12, 12..26, 26..40]
+        );
+        assert_eq!(shares_weighted(&[10; 3], &[]), shares(&[10; 3], 1));
+        // Equal weights are `shares`.
+        let sizes: Vec<usize> = (0..37).map(|i| (i * 7919) % 101).collect();
+        for parts in 1..6 {
+            assert_eq!(
+                shares_weighted(&sizes, &vec![7; parts]),
+                shares(&sizes, parts)
+            );
+        }
+    }
 
     #[test]
     fn shares_cover_the_batch_in_order_and_balance_its_bytes() {
