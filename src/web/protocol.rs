@@ -6,8 +6,8 @@
 //! `{type: "helpers", ready, wanted}` (how many helpers are warm, of how many), `{type:
 //! "progress", id, stage}`, and `{type: "report", id, sections: string[], pieces:
 //! Uint8Array[]}`: the report-v1 document as UTF-8 text, cut into pieces of whole items
-//! (`newslens_core::report::json_pieces_each`; joined, they are the report's JSON), so the page can
-//! parse it a slice at a time. Plain JS objects keep both sides free of a codec; the pieces'
+//! (`newslens_core::report::json_pieces_each`; joined, they are the report's JSON), so the page
+//! can parse it a slice at a time. Plain JS objects keep both sides free of a codec; the pieces'
 //! buffers are transferred, so the report crosses the boundary once and never as JS strings
 //! (which would cost a conversion each way, and twice the memory for any non-Latin-1 text).
 //!
