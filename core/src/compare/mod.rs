@@ -11,7 +11,6 @@ mod tally;
 mod words;
 
 use crate::entities::EntityTable;
-use crate::quotes::Quote;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -61,16 +60,9 @@ pub const LISTED_SIMILARITY: f64 = 0.4;
 /// An 8-gram found in more documents than this is boilerplate, not a shared passage.
 const MAX_SHINGLE_DOCS: usize = 50;
 
-pub fn compare(texts: &[&str], entities: &EntityTable, quotes: &[Quote]) -> Comparison {
-    let _ = quotes;
-    let mut comparison = compare_texts(texts);
-    compare_facts(&mut comparison, texts, entities);
-    comparison
-}
-
-/// The part of [`compare`] that needs only the texts (all but `facts`, left empty): nearly all of
-/// its work, which the page's worker hands to a helper while it finds the entities and quotes
-/// the facts need.
+/// The comparison of a batch's texts but its `facts` (left empty: they need the entity table,
+/// see [`compare_facts`]): nearly all of the work, which the page's worker hands to a helper
+/// while it finds the entities and quotes.
 pub fn compare_texts(texts: &[&str]) -> Comparison {
     let n = texts.len();
     let (words, contents): (Vec<Vec<Word>>, Vec<Vec<u64>>) =
