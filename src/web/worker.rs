@@ -181,10 +181,8 @@ fn analyse(state: Rc<State>, request: Request, read: Read, started: f64) {
         return post_report(state, request, batch, statements, comparison, clock);
     };
     let go_on = Closure::once(move |reply: JsValue| {
-        let bytes = protocol::get(&reply, "data").dyn_into::<Uint8Array>().ok();
-        let comparison = match bytes.and_then(|b| wire::decode_comparison(&b.to_vec())) {
-            Some(comparison) => {
-                let worked = protocol::get(&reply, "elapsed_ms").as_f64().unwrap_or(0.0);
+        let comparison = match helper_reply(&reply, wire::decode_comparison) {
+            Some((comparison, worked)) => {
                 clock.last.1 = format!("compare (by a helper in {} ms; waited)", worked as u64);
                 comparison
             }
@@ -330,13 +328,10 @@ impl Reading {
         let mut docs = self.own;
         let mut slowest = 0.0f64;
         for (i, (part, _)) in self.theirs.iter().enumerate() {
-            let reply = replies.get(i as u32);
-            let bytes = protocol::get(&reply, "data").dyn_into::<Uint8Array>().ok();
-            match bytes.and_then(|b| wire::decode(&b.to_vec())) {
-                Some(theirs) if theirs.len() == part.len() => {
+            match helper_reply(&replies.get(i as u32), wire::decode) {
+                Some((theirs, worked)) if theirs.len() == part.len() => {
                     request.let_go(part.clone());
                     docs.extend(theirs);
-                    let worked = protocol::get(&reply, "elapsed_ms").as_f64().unwrap_or(0.0);
                     slowest = slowest.max(worked);
                 }
                 _ => docs.extend(recognise(request, part.clone())),
@@ -355,6 +350,15 @@ impl Reading {
         };
         Read { docs, description }
     }
+}
+
+/// A helper's reply: its `data` decoded, and how long the helper worked on it (ms); `None` when
+/// the helper failed (the reply is `undefined`) or sent what `decode` refuses.
+fn helper_reply<T>(reply: &JsValue, decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<(T, f64)> {
+    let bytes = protocol::get(reply, "data").dyn_into::<Uint8Array>().ok()?;
+    let value = decode(&bytes.to_vec())?;
+    let worked = protocol::get(reply, "elapsed_ms").as_f64().unwrap_or(0.0);
+    Some((value, worked))
 }
 
 /// Reads and recognises these inputs, here.
