@@ -218,12 +218,14 @@ test("a browser killed in the middle of a large batch reopens with every file it
   // being read: kill every process of that browser, as a crash or the task manager would.
   // (How many were read is taken as the wait ends: by the next look, reading may be over. The
   // page shows its progress four times a second, so on a fast machine the next thing it shows
-  // may be the analysis: all read, and still being stored.)
+  // may be the analysis: all read, and still being stored. "Analysing 3000 documents…" lasts
+  // only until the worker's first progress ("3000 documents: reading and cleaning…"), which a
+  // look every 20 ms can miss: any of the analysis' statuses ends the wait.)
   const reading = await tab.waitForFunction((n) => {
     const status = document.getElementById("status")?.textContent ?? "";
     const m = /Reading files… (\d+) to go/.exec(status);
     if (m) return Number(m[1]) <= n - 200 && { toGo: Number(m[1]) };
-    return /Analysing/.test(status) && { toGo: 0 };
+    return /Analysing|^\s*\d+ documents: |Analysed/.test(status) && { toGo: 0 };
   }, CRASH_FILES, { timeout: 120_000, polling: 20 });
   const read = CRASH_FILES - (await reading.jsonValue()).toGo;
   try { execFileSync("pkill", ["-KILL", "-f", profile]); } catch { /* already gone */ }
