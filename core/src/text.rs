@@ -141,51 +141,55 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     for line in lines(text) {
         let line_text = &text[line.clone()];
         let mut start = 0;
-        let chars: Vec<(usize, char)> = line_text.char_indices().collect();
+        // Byte offsets: every stop is found by its first byte (`…` is U+2026: E2 80 A6).
         let mut i = 0;
-        while i < chars.len() {
-            let (pos, c) = chars[i];
-            if matches!(c, '.' | '!' | '?' | '…') {
-                let mut j = i + 1;
-                while j < chars.len()
-                    && matches!(
-                        chars[j].1,
-                        '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
-                    )
-                {
-                    j += 1;
-                }
-                let gap_end = {
-                    let mut k = j;
-                    while k < chars.len() && chars[k].1.is_whitespace() {
-                        k += 1;
-                    }
-                    k
-                };
-                let next = chars.get(gap_end).map(|x| x.1);
-                let boundary = gap_end > j
-                    && next.is_some_and(|n| {
-                        n.is_uppercase()
-                            || n.is_ascii_digit()
-                            || matches!(n, '"' | '“' | '‘' | '«' | '(' | '[')
-                    })
-                    && !(c == '.' && ends_with_abbreviation(&line_text[..pos]));
-                if boundary {
-                    let end = chars.get(j).map_or(line_text.len(), |x| x.0);
-                    push_trimmed(&mut out, line.start, &line_text[start..end], start);
-                    start = chars[gap_end].0;
-                    i = gap_end;
-                    continue;
-                }
-                i = j;
+        while let Some(k) = line_text.as_bytes()[i..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        {
+            let pos = i + k;
+            let rest = &line_text[pos..];
+            let c = if rest.starts_with('…') {
+                '…'
+            } else if rest.as_bytes()[0] == 0xE2 {
+                i = pos + 3;
                 continue;
+            } else {
+                rest.as_bytes()[0] as char
+            };
+            let j = skip_while(line_text, pos + c.len_utf8(), |c| {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
+                )
+            });
+            let gap_end = skip_while(line_text, j, char::is_whitespace);
+            let boundary = gap_end > j
+                && line_text[gap_end..].chars().next().is_some_and(|n| {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '“' | '‘' | '«' | '(' | '[')
+                })
+                && !(c == '.' && ends_with_abbreviation(&line_text[..pos]));
+            if boundary {
+                push_trimmed(&mut out, line.start, &line_text[start..j], start);
+                start = gap_end;
+                i = gap_end;
+            } else {
+                i = j;
             }
-            let _ = pos;
-            i += 1;
         }
         push_trimmed(&mut out, line.start, &line_text[start..], start);
     }
     out
+}
+
+/// The byte offset of the first character at or after `from` that is not `skip`.
+fn skip_while(s: &str, from: usize, skip: impl Fn(char) -> bool) -> usize {
+    s[from..]
+        .char_indices()
+        .find(|&(_, c)| !skip(c))
+        .map_or(s.len(), |(k, _)| from + k)
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, base: usize, s: &str, offset: usize) {
@@ -198,14 +202,13 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, base: usize, s: &str, offset: usize
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(k, _)| k);
+    let word = &before[start..];
     if word.is_empty() {
         return false;
     }
@@ -215,10 +218,14 @@ fn ends_with_abbreviation(before: &str) -> bool {
         return c.is_uppercase();
     }
     // Dotted initials (G.K. Butterfield).
-    if word.contains('.') && is_initialism(&word) {
+    if word.contains('.') && is_initialism(word) {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Non-empty lines as byte ranges (without the line break), trimmed of surrounding whitespace.
@@ -533,6 +540,26 @@ mod tests {
                 "He said “yes.”",
                 "Then he left!",
                 "New line here"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_end_at_ellipses_and_skip_other_punctuation() {
+        let t = "Wait… What? “Yes — no,” she said. Dr. Ng, K. Lee and the U.S. team met St. \
+                 Élise. Then… 3 left?! (Really.) “ok”";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Wait…",
+                "What?",
+                "“Yes — no,” she said.",
+                "Dr. Ng, K. Lee and the U.S. team met St. Élise.",
+                "Then…",
+                "3 left?!",
+                "(Really.)",
+                "“ok”"
             ]
         );
     }
