@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
@@ -202,55 +203,93 @@ const READ_CHUNK_BYTES: usize = 16 << 20;
 
 /// A file to read: its input's id, and its size, asked once. (For a file on disk the first
 /// `File.size` makes the browser look at the file, on the page's thread: ~0.28 ms a file here,
-/// 0.6 s of a drop of 2,225 files on disk. See BENCHMARKS.md.)
+/// 0.6 s of a drop of 2,225 files on disk. So the sizes are asked a chunk at a time, while the
+/// browser reads the chunk before. See BENCHMARKS.md.)
 struct ToRead {
     id: u32,
     file: web_sys::File,
     size: usize,
 }
 
-/// Reads `files` a chunk at a time, sending each chunk's contents (or errors) to `done`.
-fn read_files(files: Vec<ToRead>, done: Callback<FilesRead>) {
-    let mut chunks: Vec<Vec<ToRead>> = Vec::new();
-    let mut bytes = 0;
-    for file in files {
-        match chunks.last_mut() {
-            Some(chunk)
-                if chunk.len() < READ_CHUNK_FILES && bytes + file.size <= READ_CHUNK_BYTES =>
-            {
-                bytes += file.size;
-                chunk.push(file);
-            }
-            _ => {
-                bytes = file.size;
-                chunks.push(vec![file]);
-            }
-        }
-    }
+/// Reads `files` a chunk at a time, sending each chunk's contents (or errors) to `done`. The
+/// next chunk's files are looked at while the browser reads the one before.
+fn read_files(files: Vec<(u32, web_sys::File)>, done: Callback<FilesRead>) {
     wasm_bindgen_futures::spawn_local(async move {
-        for chunk in chunks {
-            let read = match read_together(&chunk).await {
-                Some(contents) => chunk
-                    .iter()
-                    .map(|f| f.id)
-                    .zip(contents.into_iter().map(Ok))
-                    .collect(),
-                None => read_each(&chunk).await,
-            };
-            done.emit(read);
+        let mut files = files.into_iter().peekable();
+        let mut reading: Option<(Vec<ToRead>, Option<JsFuture>)> = None;
+        loop {
+            let (chunk, refused) = next_chunk(&mut files);
+            if !refused.is_empty() {
+                done.emit(refused);
+            }
+            let started = (!chunk.is_empty()).then(|| {
+                let read = start_reading(&chunk);
+                (chunk, read)
+            });
+            if let Some((chunk, read)) = reading.take() {
+                done.emit(finish_reading(&chunk, read).await);
+            }
+            match started {
+                Some(next) => reading = Some(next),
+                None => break,
+            }
         }
     });
 }
 
-/// The files' contents from one read of a blob made of them all; `None` if that read fails (a
-/// file moved or changed since it was chosen), to find out which with [`read_each`].
-async fn read_together(files: &[ToRead]) -> Option<Vec<Vec<u8>>> {
+/// The next chunk of files to read, their sizes asked, and the files too large to read with
+/// why. An empty chunk when no files are left.
+fn next_chunk(
+    files: &mut std::iter::Peekable<impl Iterator<Item = (u32, web_sys::File)>>,
+) -> (Vec<ToRead>, FilesRead) {
+    let (mut chunk, mut refused, mut bytes) = (Vec::new(), Vec::new(), 0);
+    while chunk.len() < READ_CHUNK_FILES {
+        let Some((id, file)) = files.peek() else {
+            break;
+        };
+        let size = file.size() as usize;
+        if size > MAX_INPUT_BYTES {
+            let error = format!(
+                "file too large ({} MB; the limit is {} MB)",
+                size / 1_000_000,
+                MAX_INPUT_BYTES / 1_000_000
+            );
+            refused.push((*id, Err(error)));
+            files.next();
+            continue;
+        }
+        if !chunk.is_empty() && bytes + size > READ_CHUNK_BYTES {
+            break;
+        }
+        bytes += size;
+        let (id, file) = files.next().expect("peeked");
+        chunk.push(ToRead { id, file, size });
+    }
+    (chunk, refused)
+}
+
+/// Starts reading the files as one blob made of them all (`None` if it cannot be made).
+fn start_reading(files: &[ToRead]) -> Option<JsFuture> {
     let parts: js_sys::Array = files.iter().map(|f| f.file.clone()).collect();
     let blob = web_sys::Blob::new_with_blob_sequence(&parts).ok()?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
-        .await
-        .ok()?;
-    let buffer: js_sys::ArrayBuffer = buffer.dyn_into().ok()?;
+    Some(JsFuture::from(blob.array_buffer()))
+}
+
+/// The files' contents from their read together ([`start_reading`]), or if that failed (a file
+/// moved or changed since it was chosen) from reading each on its own, to find out which.
+async fn finish_reading(files: &[ToRead], read: Option<JsFuture>) -> FilesRead {
+    match together(files, read).await {
+        Some(contents) => files
+            .iter()
+            .map(|f| f.id)
+            .zip(contents.into_iter().map(Ok))
+            .collect(),
+        None => read_each(files).await,
+    }
+}
+
+async fn together(files: &[ToRead], read: Option<JsFuture>) -> Option<Vec<Vec<u8>>> {
+    let buffer: js_sys::ArrayBuffer = read?.await.ok()?.dyn_into().ok()?;
     let sizes: Vec<u32> = files.iter().map(|f| f.size as u32).collect();
     if sizes.iter().map(|&n| n as u64).sum::<u64>() != buffer.byte_length() as u64 {
         return None;
@@ -538,23 +577,15 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Files(files) => {
-                let mut to_read = Vec::new();
-                for file in files {
-                    let size = file.size() as usize;
-                    if size > MAX_INPUT_BYTES {
-                        let error = format!(
-                            "file too large ({} MB; the limit is {} MB)",
-                            size / 1_000_000,
-                            MAX_INPUT_BYTES / 1_000_000
-                        );
-                        let id = self.add(file.name(), Some(Err(error)));
-                        self.store(ctx, &[id]);
-                        continue;
-                    }
-                    let id = self.add(file.name(), None);
-                    self.reading.insert(id);
-                    to_read.push(ToRead { id, file, size });
-                }
+                // Their sizes are asked as they are read (see `ToRead`).
+                let to_read: Vec<(u32, web_sys::File)> = files
+                    .into_iter()
+                    .map(|file| {
+                        let id = self.add(file.name(), None);
+                        self.reading.insert(id);
+                        (id, file)
+                    })
+                    .collect();
                 if !self.reading.is_empty() {
                     self.status = format!("Reading {} files…", self.reading.len());
                 }

@@ -114,14 +114,22 @@ try {
     await page.setInputFiles("#file-input", files.slice(0, n).map((f) => (f instanceof String ? String(f) : f)));
     await page.waitForFunction(() => /Analysed/.test(document.getElementById("status").textContent)
       && document.querySelector("#entities tbody tr"), null, { timeout: 600_000, polling: 50 });
-    const m = await page.evaluate(() => ({
-      rendered: performance.now() - window.__t0,
-      first: window.__first - window.__t0,
-      started: window.__started - window.__t0,
-      status: document.getElementById("status").textContent,
-      longest: Math.max(0, ...window.__longTasks.filter(([t]) => t >= window.__t0).map(([, d]) => d)),
-      over100: window.__longTasks.filter(([t, d]) => t >= window.__t0 && d > 100).length,
-    }));
+    const m = await page.evaluate(() => {
+      // The page's long tasks from the drop on. The task that delivers the drop also holds the
+      // browser setting the input's files before the change event (under Playwright ~0.5 s for
+      // 2,225 files on disk; not the page's doing): only its part from the change event counts.
+      const pageTasks = () => window.__longTasks
+        .filter(([t, d]) => t + d >= window.__t0)
+        .map(([t, d]) => t + d - Math.max(t, window.__t0));
+      return {
+        rendered: performance.now() - window.__t0,
+        first: window.__first - window.__t0,
+        started: window.__started - window.__t0,
+        status: document.getElementById("status").textContent,
+        longest: Math.max(0, ...pageTasks()),
+        over100: pageTasks().filter((d) => d > 100).length,
+      };
+    });
     clearInterval(sampler);
     sample();
     const analysisMs = Number(/in (\d+) ms/.exec(m.status)?.[1]);
