@@ -278,28 +278,43 @@ fn coverage(
 /// Sentences with at least four content words of which no sentence of another document
 /// contains as much as 40%.
 fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usize>>> {
-    // Sentences are numbered across the batch; `owner` gives each one's document.
-    let owner: Vec<usize> = sentences
+    // Two sentences are the same when they share at least this many counted words (and 40% of
+    // the words of one of them).
+    const LEAST_SHARED: usize = 3;
+    // Sentences are numbered across the batch, a document's together; `doc_end` gives the
+    // number after each one's document's last.
+    let all: Vec<&passages::Sentence> = sentences.iter().flatten().collect();
+    let doc_end: Vec<u32> = sentences
         .iter()
-        .enumerate()
-        .flat_map(|(doc, ss)| std::iter::repeat_n(doc, ss.len()))
+        .scan(0, |end, ss| {
+            *end += ss.len() as u32;
+            Some(std::iter::repeat_n(*end, ss.len()))
+        })
+        .flatten()
         .collect();
-    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (id, s) in sentences.iter().flatten().enumerate() {
+    // Per word, how many sentences have it, and which of those have enough words to share as
+    // many as `LEAST_SHARED` with another (the others are left out).
+    let mut index: FxHashMap<u64, (usize, Vec<u32>)> = FxHashMap::default();
+    for (id, s) in all.iter().enumerate() {
         for w in &s.content {
-            index.entry(*w).or_default().push(id as u32);
+            let (count, list) = index.entry(*w).or_default();
+            *count += 1;
+            if s.content.len() >= LEAST_SHARED {
+                list.push(id as u32);
+            }
         }
     }
     // Words in many sentences say nothing about sameness, and cost much.
     let common = 200;
-    let all: Vec<&passages::Sentence> = sentences.iter().flatten().collect();
     // A sentence is not unique when one of another document shares `least` of its counted
     // words (those in at most `common` sentences): at least 3, and 40% of its words.
     let least: Vec<u32> = all
         .iter()
         .map(|s| {
             let needed = 0.4 * s.content.len() as f64;
-            (3..).find(|&c| c as f64 >= needed).unwrap_or(u32::MAX)
+            (LEAST_SHARED as u32..)
+                .find(|&c| c as f64 >= needed)
+                .unwrap_or(u32::MAX)
         })
         .collect();
     // Each pair of sentences is counted once, from the earlier one (the count is the same from
@@ -307,16 +322,17 @@ fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usiz
     let mut said_elsewhere = vec![false; all.len()];
     let mut shared = Tally::new(all.len());
     for (id, s) in all.iter().enumerate() {
-        for list in s.content.iter().filter_map(|w| index.get(w)) {
-            if list.len() > common {
+        if s.content.len() < LEAST_SHARED {
+            continue;
+        }
+        for (count, list) in s.content.iter().filter_map(|w| index.get(w)) {
+            if *count > common {
                 continue;
             }
-            // Lists are in sentence order: the later sentences are a suffix.
-            let later = list.partition_point(|&x| x as usize <= id);
+            // Lists are in sentence order: the later documents' sentences are a suffix.
+            let later = list.partition_point(|&x| x < doc_end[id]);
             for &other in &list[later..] {
-                if owner[other as usize] != owner[id] {
-                    shared.add(other as usize, 1u32);
-                }
+                shared.add(other as usize, 1u32);
             }
         }
         for (other, c) in shared.drain() {
@@ -412,5 +428,41 @@ impl Dots {
             .iter()
             .enumerate()
             .flat_map(|(a, row)| row.iter().map(move |&(b, d)| (a, b, d)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unique_sentences_are_those_no_other_document_says() {
+        let texts = [
+            "Harbour workers approved the terminal plan yesterday. Engineers inspected seven \
+             cranes near Dover. Workers approved the harbour terminal plan again.",
+            // Three words of the cranes sentence (enough: 40% of its six), and one of its own.
+            "Cranes inspected at Dover. Fishermen protested about quotas at Dover harbour.",
+            // Two words are never enough.
+            "Dover cranes. Terminal plan.",
+        ];
+        let unique: Vec<Vec<&str>> = compare_texts(&texts)
+            .unique
+            .iter()
+            .zip(texts)
+            .map(|(spans, t)| spans.iter().map(|s| &t[s.clone()]).collect())
+            .collect();
+        assert_eq!(
+            unique,
+            [
+                // The first sentence's rewording in the same document does not count.
+                vec![
+                    "Harbour workers approved the terminal plan yesterday.",
+                    "Workers approved the harbour terminal plan again."
+                ],
+                vec!["Fishermen protested about quotas at Dover harbour."],
+                // Sentences of fewer than four words are not listed.
+                vec![],
+            ]
+        );
     }
 }
