@@ -12,7 +12,7 @@ mod words;
 
 use crate::entities::EntityTable;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use tally::Tally;
 use words::Word;
@@ -98,7 +98,7 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
     // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that). The
     // list is made in rounds by the hash's top bits, a quarter of it at a time (it was the
     // comparison's peak of memory): the rounds in order are the sorted list in order.
-    let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut seeds: Vec<Seed> = Vec::new();
     let mut shingles: Vec<(u64, u32, u32)> = Vec::new();
     for round in 0..SHINGLE_ROUNDS {
         shingles.clear();
@@ -115,6 +115,20 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
     // They go now, not at the end: comparing the pairs holds the batch's word lists and
     // sentences, and these would be held beside them.
     drop(shingles);
+    // In order of document pair, then of positions; each pair's seeds together.
+    seeds.sort_unstable();
+    seeds.dedup();
+    let mut start = 0;
+    let seed_runs: Vec<((usize, usize), Range<usize>)> = seeds
+        .chunk_by(|x, y| (x.0, x.1) == (y.0, y.1))
+        .map(|run| {
+            start += run.len();
+            (
+                (run[0].0 as usize, run[0].1 as usize),
+                start - run.len()..start,
+            )
+        })
+        .collect();
 
     let all_pairs = n <= ALL_PAIRS_LIMIT;
     // Very common words carry little and cost much in a big batch.
@@ -125,7 +139,7 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
     };
     // Beyond the limit, a pair is compared when it shares a passage or is similar enough: only
     // those pairs' products are kept (the products come in pair order, as the seeds' keys do).
-    let mut seed_pairs = seeds.keys().copied().peekable();
+    let mut seed_pairs = seed_runs.iter().map(|x| x.0).peekable();
     let dots = Dots::new(&vectors, max_df, |a, b, dot| {
         while seed_pairs.next_if(|&pair| pair < (a, b)).is_some() {}
         all_pairs || similarity(dot) >= LISTED_SIMILARITY || seed_pairs.peek() == Some(&(a, b))
@@ -137,7 +151,7 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
             .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
             .collect()
     } else {
-        let mut p: BTreeSet<(usize, usize)> = seeds.keys().copied().collect();
+        let mut p: BTreeSet<(usize, usize)> = seed_runs.iter().map(|x| x.0).collect();
         p.extend(
             dots.pairs()
                 .filter(|&(_, _, d)| similarity(d) >= LISTED_SIMILARITY)
@@ -152,8 +166,11 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
         let similarity = similarity(cosine);
 
         let mut found: Vec<Passage> = Vec::new();
-        if let Some(s) = seeds.get(&(a, b)) {
-            for (ra, rb) in passages::exact_runs(s.clone(), &words[a], &words[b]) {
+        if let Ok(at) = seed_runs.binary_search_by_key(&(a, b), |x| x.0) {
+            let positions = seeds[seed_runs[at].1.clone()]
+                .iter()
+                .map(|s| (s.2 as usize, s.3 as usize));
+            for (ra, rb) in passages::exact_runs(positions, &words[a], &words[b]) {
                 found.push(passages::passage(
                     words[a][ra.start].start..words[a][ra.end - 1].end,
                     words[b][rb.start].start..words[b][rb.end - 1].end,
@@ -215,11 +232,13 @@ pub fn compare_facts(comparison: &mut Comparison, texts: &[&str], entities: &Ent
 /// The 8-grams are sorted in this many rounds (by the top 2 bits of their hash).
 const SHINGLE_ROUNDS: u64 = 4;
 
-/// Adds the seeds (positions of a shared 8-gram, per document pair) of a list of 8-grams.
-fn add_seeds(
-    shingles: &mut [(u64, u32, u32)],
-    seeds: &mut BTreeMap<(usize, usize), Vec<(usize, usize)>>,
-) {
+/// Where two documents share an 8-gram: (document a, document b, position in a, position in
+/// b), a < b. Flat (one list for the batch, sorted): a map of lists per pair cost a lookup per
+/// seed, and a story carried whole by many outlets has hundreds of seeds per pair.
+type Seed = (u32, u32, u32, u32);
+
+/// Adds the seeds of a list of 8-grams.
+fn add_seeds(shingles: &mut [(u64, u32, u32)], seeds: &mut Vec<Seed>) {
     // By hash first (one integer comparison), then each run of equal hashes, which is short.
     shingles.sort_unstable_by_key(|x| x.0);
     for run in shingles.chunk_by_mut(|x, y| x.0 == y.0) {
@@ -236,11 +255,7 @@ fn add_seeds(
         for (x, &(_, da, pa)) in list.iter().enumerate() {
             for &(_, db, pb) in &list[x + 1..] {
                 if da < db {
-                    let (da, db) = (da as usize, db as usize);
-                    seeds
-                        .entry((da, db))
-                        .or_default()
-                        .push((pa as usize, pb as usize));
+                    seeds.push((da, db, pa, pb));
                 }
             }
         }

@@ -27,27 +27,29 @@ pub fn shingles(words: &[Word]) -> Vec<u64> {
         .collect()
 }
 
-/// Merges seed matches (word positions in a and b) into maximal aligned runs of words.
+/// Merges seed matches (word positions in a and b, in order) into maximal aligned runs of
+/// words.
 pub fn exact_runs(
-    mut seeds: Vec<(usize, usize)>,
+    seeds: impl IntoIterator<Item = (usize, usize)>,
     a: &[Word],
     b: &[Word],
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    seeds.sort_unstable();
-    seeds.dedup();
     let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    let mut used: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for &(i, j) in &seeds {
-        if used.contains(&(i, j)) {
+    // Per diagonal (position in b less position in a), where the last run along it ended:
+    // seeds come in order, so one before that end lies in that run.
+    let mut reached: FxHashMap<isize, usize> = FxHashMap::default();
+    for (i, j) in seeds {
+        let diagonal = j as isize - i as isize;
+        if reached.get(&diagonal).is_some_and(|&end| i < end) {
             continue;
         }
         // Extend forward word by word while the words agree (hash collisions are checked away).
         let (mut ei, mut ej) = (i, j);
         while ei < a.len() && ej < b.len() && a[ei].exact == b[ej].exact {
-            used.insert((ei, ej));
             ei += 1;
             ej += 1;
         }
+        reached.insert(diagonal, ei);
         if ei - i >= K {
             runs.push((i..ei, j..ej));
         }
@@ -130,5 +132,42 @@ pub fn passage(a: Range<usize>, b: Range<usize>) -> Passage {
         a_end: a.end,
         b_start: b.start,
         b_end: b.end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(ids: &[u64]) -> Vec<Word> {
+        let at = |k: usize, &exact: &u64| Word {
+            exact,
+            start: k,
+            end: k + 1,
+        };
+        ids.iter().enumerate().map(|(k, id)| at(k, id)).collect()
+    }
+
+    /// Every pair of positions where K words agree, in order (what the 8-grams give).
+    fn seeds(a: &[Word], b: &[Word]) -> Vec<(usize, usize)> {
+        let same = |i: usize, j: usize| (0..K).all(|k| a[i + k].exact == b[j + k].exact);
+        (0..=a.len() - K)
+            .flat_map(|i| (0..=b.len() - K).map(move |j| (i, j)))
+            .filter(|&(i, j)| same(i, j))
+            .collect()
+    }
+
+    #[test]
+    fn exact_runs_are_maximal_and_found_once_each() {
+        let a = words(&(1..=12).collect::<Vec<_>>());
+        // Ten words of `a`, then eight of them again (another diagonal), and a seed that the
+        // words do not bear out (a hash collision).
+        let b = words(&[
+            0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 99, 4, 5, 6, 7, 8, 9, 10, 11,
+        ]);
+        let mut found = seeds(&a, &b);
+        assert_eq!(found.len(), 3 + 1);
+        found.insert(0, (0, 0));
+        assert_eq!(exact_runs(found, &a, &b), [(0..10, 2..12), (3..11, 13..21)]);
     }
 }
