@@ -215,6 +215,8 @@ struct ToRead {
 /// next chunk's files are looked at while the browser reads the one before.
 fn read_files(files: Vec<(u32, web_sys::File)>, done: Callback<FilesRead>) {
     wasm_bindgen_futures::spawn_local(async move {
+        // Not in the drop's own task, which has added every file to the list.
+        later().await;
         let mut files = files.into_iter().peekable();
         let mut reading: Option<(Vec<ToRead>, Option<JsFuture>)> = None;
         loop {
@@ -235,6 +237,17 @@ fn read_files(files: Vec<(u32, web_sys::File)>, done: Callback<FilesRead>) {
             }
         }
     });
+}
+
+/// Resolves in a later task (a zero timeout): the page has its turn first.
+async fn later() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let timeout = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
+        if !matches!(timeout, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// The next chunk of files to read, their sizes asked, and the files too large to read with
