@@ -301,6 +301,8 @@ async fn finish_reading(files: &[ToRead], read: Option<JsFuture>) -> FilesRead {
     }
 }
 
+/// Each file's content cut from the blob's; `None` if its read failed or its length is not the
+/// files' sizes together.
 async fn together(files: &[ToRead], read: Option<JsFuture>) -> Option<Vec<Vec<u8>>> {
     let buffer: js_sys::ArrayBuffer = read?.await.ok()?.dyn_into().ok()?;
     let sizes: Vec<u32> = files.iter().map(|f| f.size as u32).collect();

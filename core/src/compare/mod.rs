@@ -138,7 +138,7 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
         (n / 50).max(30)
     };
     // Beyond the limit, a pair is compared when it shares a passage or is similar enough: only
-    // those pairs' products are kept (the products come in pair order, as the seeds' keys do).
+    // those pairs' products are kept (the products come in pair order, as the seed runs do).
     let mut seed_pairs = seed_runs.iter().map(|x| x.0).peekable();
     let dots = Dots::new(&vectors, max_df, |a, b, dot| {
         while seed_pairs.next_if(|&pair| pair < (a, b)).is_some() {}
