@@ -161,6 +161,8 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
     };
 
     let mut overlaps = Vec::with_capacity(pairs.len());
+    // Pairs come in order of `a`: its sentence index is made once for all of them.
+    let mut index: Option<(usize, passages::SentenceIndex)> = None;
     for (a, b) in pairs {
         let cosine = dots.get(a, b).min(1.0);
         let similarity = similarity(cosine);
@@ -179,7 +181,11 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
         }
         if cosine >= 0.2 || !found.is_empty() {
             let (sa, sb) = (&sentences[a], &sentences[b]);
-            for (i, j) in passages::near_sentences(sa, sb) {
+            if !matches!(&index, Some((of, _)) if *of == a) {
+                index = Some((a, passages::SentenceIndex::new(sa)));
+            }
+            let index_a = index.as_ref().map(|(_, x)| x).expect("made above");
+            for (i, j) in passages::near_sentences(sa, index_a, sb) {
                 let (pa, pb) = (sa[i].span.clone(), sb[j].span.clone());
                 let covered = found.iter().any(|p| {
                     (p.a_start < pa.end && pa.start < p.a_end)

@@ -87,27 +87,41 @@ pub fn sentences(text: &str, words: &[Word], content_of: &[u64]) -> Vec<Sentence
     out
 }
 
-/// Best-matching sentence pairs of two documents.
-pub fn near_sentences(a: &[Sentence], b: &[Sentence]) -> Vec<(usize, usize)> {
-    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (j, s) in b.iter().enumerate() {
-        for w in &s.content {
-            index.entry(*w).or_default().push(j);
-        }
-    }
-    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    let mut counts = Tally::new(b.len());
-    for (i, s) in a.iter().enumerate() {
-        for w in &s.content {
-            for &j in index.get(w).into_iter().flatten() {
-                counts.add(j, 1usize);
+/// A document's sentences by content word: the sentences (in order) each word is in.
+pub struct SentenceIndex(FxHashMap<u64, Vec<usize>>);
+
+impl SentenceIndex {
+    pub fn new(sentences: &[Sentence]) -> SentenceIndex {
+        let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (i, s) in sentences.iter().enumerate() {
+            for w in &s.content {
+                index.entry(*w).or_default().push(i);
             }
         }
-        for (j, shared) in counts.drain() {
+        SentenceIndex(index)
+    }
+}
+
+/// Best-matching sentence pairs of two documents; `index` is `a`'s (a document is compared with
+/// many, and its index is made once for them).
+pub fn near_sentences(
+    a: &[Sentence],
+    index: &SentenceIndex,
+    b: &[Sentence],
+) -> Vec<(usize, usize)> {
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    let mut counts = Tally::new(a.len());
+    for (j, s) in b.iter().enumerate() {
+        for w in &s.content {
+            for &i in index.0.get(w).into_iter().flatten() {
+                counts.add(i, 1usize);
+            }
+        }
+        for (i, shared) in counts.drain() {
             if shared < MIN_SHARED {
                 continue;
             }
-            let c = shared as f64 / s.content.len().min(b[j].content.len()).max(1) as f64;
+            let c = shared as f64 / a[i].content.len().min(s.content.len()).max(1) as f64;
             if c >= MIN_CONTAINMENT {
                 scored.push((c, i, j));
             }
@@ -155,6 +169,30 @@ mod tests {
             .flat_map(|i| (0..=b.len() - K).map(move |j| (i, j)))
             .filter(|&(i, j)| same(i, j))
             .collect()
+    }
+
+    #[test]
+    fn near_sentences_pair_each_sentence_of_b_with_its_best_match() {
+        let sentence = |content: &[u64]| Sentence {
+            span: 0..0,
+            content: content.to_vec(),
+        };
+        let a = [
+            sentence(&[1, 2, 3, 4, 5, 6]),
+            sentence(&[10, 11, 12, 13, 14]),
+        ];
+        let b = [
+            // Five words of six in common.
+            sentence(&[1, 2, 3, 4, 5, 99]),
+            // All of the shorter one's five.
+            sentence(&[10, 11, 12, 13, 14, 15, 16, 17, 18]),
+            // Four: too few.
+            sentence(&[1, 2, 3, 4]),
+            // The same words as the first of `a`, which is matched twice.
+            sentence(&[1, 2, 3, 4, 5, 6]),
+        ];
+        let index = SentenceIndex::new(&a);
+        assert_eq!(near_sentences(&a, &index, &b), [(0, 3), (1, 1), (0, 0)]);
     }
 
     #[test]
