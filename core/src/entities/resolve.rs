@@ -81,7 +81,9 @@ fn strip_possessive(s: &str) -> &str {
 
 pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     let g = gazetteer::get();
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    // By key; where the order of keys matters, they are sorted (a hash map: a batch has tens of
+    // thousands of groups and ten times as many mentions).
+    let mut groups: FxHashMap<String, Group> = FxHashMap::default();
     let mut roles: Vec<(usize, Mention)> = Vec::new();
 
     for (doc, list) in mentions.into_iter().enumerate() {
@@ -103,7 +105,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                     None,
                 ),
                 _ => {
-                    let target = m.alias_of.clone().unwrap_or(folded.clone());
+                    let target = m.alias_of.clone().unwrap_or(folded);
                     match g.aliases.get(target.as_str()) {
                         Some(c) => (fold(c), Some(c.to_string())),
                         None => (target, None),
@@ -116,9 +118,16 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 group.titled |= m.kind == Kind::Person;
                 group.titles.insert(t.clone());
             }
-            *group.surfaces.entry(surface.to_string()).or_default() += 1;
+            match group.surfaces.get_mut(surface) {
+                Some(n) => *n += 1,
+                None => {
+                    group.surfaces.insert(surface.to_string(), 1);
+                }
+            }
             group.canonical = group.canonical.take().or(canonical);
-            group.value = group.value.take().or(m.value.clone());
+            if group.value.is_none() {
+                group.value = m.value.clone();
+            }
             group.mentions.push(DocSpan {
                 doc,
                 start: m.start,
@@ -170,7 +179,9 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     // Role phrases join the person holding that role: the latest one named before the phrase
     // in the same document, else the one named most often in it. Unresolved phrases are dropped.
     let mut person_spans: FxHashMap<usize, Vec<(usize, String)>> = FxHashMap::default();
-    for (key, group) in &groups {
+    let mut keys: Vec<&String> = groups.keys().collect();
+    keys.sort_unstable();
+    for (key, group) in keys.into_iter().map(|k| (k, &groups[k])) {
         if group.kind() == Kind::Person {
             for m in &group.mentions {
                 person_spans
@@ -222,9 +233,9 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         }
     }
 
-    let mut entities: Vec<Entity> = groups
-        .into_values()
-        .map(|mut group| {
+    let mut entities: Vec<(String, Entity)> = groups
+        .into_iter()
+        .map(|(key, mut group)| {
             group.mentions.sort();
             group.mentions.dedup();
             let kind = group.kind();
@@ -232,30 +243,33 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 .canonical
                 .clone()
                 .unwrap_or_else(|| canonical_name(&group.surfaces));
-            Entity {
+            let entity = Entity {
                 name,
                 kind,
-                aliases: group.surfaces.keys().cloned().collect(),
+                aliases: group.surfaces.into_keys().collect(),
                 mentions: group.mentions,
                 value: group.value,
-            }
+            };
+            (key, entity)
         })
         .collect();
-    entities.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
-    EntityTable::new(entities, texts.len())
+    entities.sort_unstable_by(|(ka, a), (kb, b)| (a.kind, &a.name, ka).cmp(&(b.kind, &b.name, kb)));
+    EntityTable::new(entities.into_iter().map(|(_, e)| e).collect(), texts.len())
 }
 
 /// The fullest form seen, preferring proper names over role phrases and accented spellings
 /// (Vučić over Vucic); ties broken alphabetically so the choice never depends on input order.
 fn canonical_name(surfaces: &BTreeMap<String, usize>) -> String {
+    let rank = |s: &str, n: usize| {
+        let words = s.split_whitespace().count().min(4);
+        let accents = s.chars().filter(|c| !c.is_ascii()).count();
+        (words, accents, n)
+    };
     surfaces
         .iter()
-        .filter(|(s, _)| !s.to_lowercase().starts_with("the "))
-        .max_by_key(|(s, n)| {
-            let words = s.split_whitespace().count().min(4);
-            let accents = s.chars().filter(|c| !c.is_ascii()).count();
-            (words, accents, **n, std::cmp::Reverse((*s).clone()))
-        })
+        // (Only ASCII letters lower-case to those of "the ".)
+        .filter(|(s, _)| !s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the ")))
+        .max_by(|(a, m), (b, n)| rank(a, **m).cmp(&rank(b, **n)).then_with(|| b.cmp(a)))
         .or_else(|| surfaces.iter().next())
         .map(|(s, _)| s.clone())
         .unwrap_or_default()
