@@ -222,9 +222,9 @@ impl LinePattern {
     }
 }
 
-/// Whether every character of `s` that a Unicode `\w` (or a case-insensitive ASCII letter:
-/// "K" is the Kelvin sign's) could match is ASCII: its other characters are from a list of
-/// spaces, punctuation and symbols known to be none of those.
+/// Whether every character of `s` that a Unicode `\w` could match, or a case-insensitive ASCII
+/// letter (`k` matches the Kelvin sign), is ASCII: its other characters are from a list of
+/// spaces, punctuation and symbols known to be neither.
 fn word_chars_are_ascii(s: &str) -> bool {
     s.chars().all(|c| {
         c.is_ascii()
