@@ -4,7 +4,31 @@
 //! [`CharOffsets`] turns them into the character offsets the report uses.
 
 use crate::unicode_tables::{FOLD, MARKS};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A constant list of words asked about often (each word of a text or line): looked up in a set
+/// made from it on first use.
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
 
 /// A word-like token: a run of letters/digits with inner apostrophes, hyphens, periods
 /// (`U.S.`, `Vučić's`, `78-day`, `1,000`) or a single punctuation character.

@@ -181,10 +181,10 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
         }
         if cosine >= 0.2 || !found.is_empty() {
             let (sa, sb) = (&sentences[a], &sentences[b]);
-            if !matches!(&index, Some((of, _)) if *of == a) {
-                index = Some((a, passages::SentenceIndex::new(sa)));
-            }
-            let index_a = index.as_ref().map(|(_, x)| x).expect("made above");
+            let index_a = match &mut index {
+                Some((of, made)) if *of == a => &*made,
+                slot => &slot.insert((a, passages::SentenceIndex::new(sa))).1,
+            };
             for (i, j) in passages::near_sentences(sa, index_a, sb) {
                 let (pa, pb) = (sa[i].span.clone(), sb[j].span.clone());
                 let covered = found.iter().any(|p| {

@@ -1,9 +1,8 @@
 //! The comparable words of a document: folded, stemmed, with their byte spans.
 
-use crate::text::{fold_into, tokens, Token};
-use rustc_hash::{FxHashSet, FxHasher};
+use crate::text::{fold_into, tokens, Token, WordList};
+use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
-use std::sync::OnceLock;
 
 pub const STOPWORDS: &[&str] = &[
     "the", "and", "for", "that", "this", "with", "are", "was", "were", "will", "would", "have",
@@ -26,9 +25,8 @@ pub struct Word {
 
 /// Whether a folded word is one of [`STOPWORDS`].
 pub fn is_stopword(folded: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(folded)
+    static SET: WordList = WordList::new(STOPWORDS);
+    SET.contains(folded)
 }
 
 /// The hash words are compared by (of a folded word, or of a content form).

@@ -5,8 +5,8 @@
 //! that happens to mention Twitter or comments is left alone.
 
 use super::RemovalReason;
+use crate::text::WordList;
 use regex::Regex;
-use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// Lower-case words (letters, digits, `@`, `'`) of a line.
@@ -162,33 +162,20 @@ const ADDRESSED: &[&str] = &[
     "nostri", "nostre",
 ];
 
-/// Whether a word (lower case) is one of `list`, looked up in a set made once: every word of
-/// every short line is asked.
-fn one_of(
-    set: &'static OnceLock<FxHashSet<&'static str>>,
-    list: &'static [&'static str],
-    word: &str,
-) -> bool {
-    set.get_or_init(|| list.iter().copied().collect())
-        .contains(word)
-}
-
-fn is_platform(word: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    one_of(&SET, PLATFORMS, word)
-}
-
-fn is_addressed(word: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    one_of(&SET, ADDRESSED, word)
-}
+/// Every word of every short line is asked whether it is one of these.
+static PLATFORM_WORDS: WordList = WordList::new(PLATFORMS);
+static ADDRESSED_WORDS: WordList = WordList::new(ADDRESSED);
 
 /// A line pattern's accessor (see `line_patterns!`).
 type Pattern = fn() -> &'static LinePattern;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| compile(pattern))
+}
+
+fn compile(pattern: &str) -> Regex {
     // The patterns are constants: one that does not compile is a bug the tests must see.
-    cell.get_or_init(|| Regex::new(pattern).expect("boilerplate pattern"))
+    Regex::new(pattern).expect("boilerplate pattern")
 }
 
 /// A pattern asked only whether it matches a line, compiled twice: as written, and with ASCII
@@ -203,13 +190,9 @@ pub struct LinePattern {
 
 impl LinePattern {
     fn get(cell: &'static OnceLock<LinePattern>, pattern: &str) -> &'static LinePattern {
-        cell.get_or_init(|| {
-            // The patterns are constants: one that does not compile is a bug the tests must see.
-            let compile = |p: &str| Regex::new(p).expect("boilerplate pattern");
-            LinePattern {
-                written: compile(pattern),
-                ascii: compile(&pattern.replace(r"\b", r"(?-u:\b)")),
-            }
+        cell.get_or_init(|| LinePattern {
+            written: compile(pattern),
+            ascii: compile(&pattern.replace(r"\b", r"(?-u:\b)")),
         })
     }
 
@@ -337,9 +320,9 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     let imperative = IMPERATIVES.contains(&first)
         || (matches!(first, "jetzt" | "hier" | "gratis" | "kostenlos")
             && w.iter().any(|x| INFINITIVE_PROMPTS.contains(&x.as_str())));
-    let addressed = w.iter().any(|x| is_addressed(x));
+    let addressed = w.iter().any(|x| ADDRESSED_WORDS.contains(x));
     // (Only ASCII letters lower-case to those of "google news".)
-    let platform = w.iter().any(|x| is_platform(x))
+    let platform = w.iter().any(|x| PLATFORM_WORDS.contains(x))
         || line
             .as_bytes()
             .windows(11)
@@ -350,7 +333,7 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     }
     let handle = w.iter().any(|x| x.starts_with('@') && x.len() > 2);
     let only_platforms = w.iter().all(|x| {
-        is_platform(x)
+        PLATFORM_WORDS.contains(x)
             || matches!(
                 x.as_str(),
                 "share"

@@ -1,7 +1,7 @@
 //! Reporting cues: the verbs and phrases that attribute speech.
 
+use crate::text::WordList;
 use memchr::memmem::Finder;
-use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// Multi-word cues, matched before single verbs (longest first).
@@ -198,9 +198,8 @@ pub fn all(window: &str) -> Vec<(usize, usize, String)> {
 
 /// Whether a lower-cased word is one of [`VERBS`].
 pub fn is_verb(word: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    SET.get_or_init(|| VERBS.iter().copied().collect())
-        .contains(word)
+    static SET: WordList = WordList::new(VERBS);
+    SET.contains(word)
 }
 
 fn all_in(window: &str, lower: &str) -> Vec<(usize, usize, String)> {
