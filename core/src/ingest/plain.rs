@@ -471,9 +471,20 @@ fn off_topic_headlines(lines: &mut [Line]) {
     if kept.len() < 3 {
         return;
     }
+    let body: Vec<bool> = kept.iter().map(|&i| is_body(&lines[i].text)).collect();
+    let candidates: Vec<usize> = (1..kept.len() - 1)
+        .filter(|&n| body[n - 1] && body[n + 1])
+        .filter(|&n| {
+            let text = &lines[kept[n]].text;
+            is_headline_like(text, 16) && bp::word_count(text) >= 3
+        })
+        .collect();
+    // Most articles have none: then there is no vocabulary to gather.
+    if candidates.is_empty() {
+        return;
+    }
     let folded: Vec<String> = kept.iter().map(|&i| fold(&lines[i].text)).collect();
     let counts: Vec<Vec<&str>> = folded.iter().map(|f| content_words(f)).collect();
-    let body: Vec<bool> = kept.iter().map(|&i| is_body(&lines[i].text)).collect();
     // Words of the body lines (headline-like lines themselves do not vouch for each other).
     let vocab: FxHashSet<&str> = (0..kept.len())
         .filter(|&n| body[n])
@@ -485,15 +496,7 @@ fn off_topic_headlines(lines: &mut [Line]) {
         .copied()
         .filter(|v| v.chars().count() >= 5)
         .collect();
-    for n in 1..kept.len().saturating_sub(1) {
-        let i = kept[n];
-        let text = &lines[i].text;
-        if !is_headline_like(text, 16) || bp::word_count(text) < 3 {
-            continue;
-        }
-        if !(body[n - 1] && body[n + 1]) {
-            continue;
-        }
+    for n in candidates {
         let w = &counts[n];
         if w.len() < 2 {
             continue;
@@ -509,7 +512,7 @@ fn off_topic_headlines(lines: &mut [Line]) {
             })
             .count();
         if shared * 3 < w.len() {
-            lines[i].removed = Some(RemovalReason::RelatedLinks);
+            lines[kept[n]].removed = Some(RemovalReason::RelatedLinks);
         }
     }
 }
