@@ -383,16 +383,18 @@ pub fn is_inline_related(line: &str) -> bool {
 /// A line that reads like a headline: a few words, no closing sentence punctuation.
 pub fn is_headline_like(line: &str, max_words: usize) -> bool {
     let t = strip_bullet(line).trim();
-    let n = word_count(t);
-    if n < 2 || n > max_words || t.chars().count() > 250 {
-        return false;
-    }
+    // The ends first: they settle most lines (sentences) without counting words.
     let last = t
         .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»'])
         .chars()
         .next_back();
-    !matches!(last, Some('.' | ',' | ';' | ':' | '…'))
-        && t.chars().next().is_some_and(|c| !c.is_lowercase())
+    if matches!(last, Some('.' | ',' | ';' | ':' | '…'))
+        || !t.chars().next().is_some_and(|c| !c.is_lowercase())
+    {
+        return false;
+    }
+    let n = word_count(t);
+    (2..=max_words).contains(&n) && t.chars().count() <= 250
 }
 
 /// Articles that open a noun phrase, not a name.

@@ -387,12 +387,16 @@ fn only_date_words(line: &str) -> bool {
 
 /// A short line that is only a date, labelled, or `Name, date`.
 fn date_line(line: &str) -> Option<String> {
+    // Counted only as far as the longest date line: paragraphs are no date lines.
+    let words = line.split_whitespace().take(15).count();
+    if words > 14 {
+        return None;
+    }
     let l = line.to_lowercase();
     let labelled = DATE_LABELS.iter().any(|p| l.starts_with(p));
-    let words = line.split_whitespace().count();
     // "Published 3 March 2024, 14:05 GMT | Updated 4 March 2024": a labelled line may be longer,
     // as long as it is no sentence ("Published on 3 March, the report found a drop.").
-    let short = words <= 8 || labelled && words <= 14 && !line.ends_with(['.', '!', '?']);
+    let short = words <= 8 || labelled && !line.ends_with(['.', '!', '?']);
     if !short {
         return None;
     }
@@ -461,7 +465,7 @@ fn content_words(folded: &str) -> Vec<&str> {
 
 /// Reads as body text: a long line or one that ends a sentence.
 fn is_body(line: &str) -> bool {
-    bp::word_count(line) >= 15 || !is_headline_like(line, 40)
+    !is_headline_like(line, 40) || bp::word_count(line) >= 15
 }
 
 /// A headline-like line alone between body paragraphs whose words the rest of the article does not
