@@ -11,7 +11,7 @@
 
 use super::gazetteer::{self, Gazetteer};
 use crate::text::{self, fold, Token};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::cell::Cell;
 use std::sync::OnceLock;
 
@@ -216,23 +216,29 @@ impl<'a> Sequence<'a> {
         let words: Vec<&str> = (0..n).map(|i| slice_at(&folded, &word_ends, i)).collect();
         let starts = sentence_starts(text, &tokens);
         let caps = caps_lines(text, &tokens);
-        // What the whole document says about each word.
-        let mut lower = FxHashSet::default();
-        let mut cap_inside = FxHashSet::default();
-        for (i, t) in tokens.iter().enumerate() {
-            if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower.insert(words[i]);
-            } else if t.is_capitalised() && !starts[i] && !caps[i] {
-                cap_inside.insert(words[i]);
-            }
-        }
-        let seen = words
+        // What the whole document says about each word: each distinct word numbered as it comes
+        // (one look-up per token), its flags gathered under its number.
+        let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut word_seen: Vec<u8> = Vec::new();
+        let numbered: Vec<u32> = tokens
             .iter()
-            .map(|w| {
-                let l = if lower.contains(w) { LOWER_SEEN } else { 0 };
-                l | if cap_inside.contains(w) { CAP_SEEN } else { 0 }
+            .zip(&words)
+            .enumerate()
+            .map(|(i, (t, w))| {
+                let next = word_seen.len() as u32;
+                let k = *numbers.entry(w).or_insert(next);
+                if k == next {
+                    word_seen.push(0);
+                }
+                if t.text.chars().next().is_some_and(char::is_lowercase) {
+                    word_seen[k as usize] |= LOWER_SEEN;
+                } else if t.is_capitalised() && !starts[i] && !caps[i] {
+                    word_seen[k as usize] |= CAP_SEEN;
+                }
+                k
             })
             .collect();
+        let seen = numbered.iter().map(|&k| word_seen[k as usize]).collect();
         // Multi-word gazetteer entries: flags of the longest phrase starting at each token,
         // spread over its tokens as begin / inside.
         let mut phrase = vec![(0u8, false); n];
@@ -252,7 +258,7 @@ impl<'a> Sequence<'a> {
                 }
             }
         }
-        drop((words, lower, cap_inside));
+        drop((words, numbers));
         Sequence {
             tokens,
             folded,
@@ -466,7 +472,8 @@ fn caps_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         .into_iter()
         .filter(|r| {
             let letters = text[r.clone()].chars().filter(|c| c.is_alphabetic());
-            letters.clone().count() >= 8 && letters.clone().all(char::is_uppercase)
+            // The first small letter settles most lines.
+            letters.clone().all(char::is_uppercase) && letters.count() >= 8
         })
         .collect();
     tokens
