@@ -313,18 +313,28 @@ fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usiz
         })
         .flatten()
         .collect();
-    // Per word, how many sentences have it, and which of those have enough words to share as
-    // many as `LEAST_SHARED` with another (the others are left out).
-    let mut index: FxHashMap<u64, (usize, Vec<u32>)> = FxHashMap::default();
+    // Per word (numbered as it comes), how many sentences have it, and which of those have
+    // enough words to share as many as `LEAST_SHARED` with another (the others are left out);
+    // and those sentences' words by number, one sentence after another.
+    let mut numbers: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut postings: Vec<(usize, Vec<u32>)> = Vec::new();
+    let mut numbered: Vec<u32> = Vec::new();
     for (id, s) in all.iter().enumerate() {
         for w in &s.content {
-            let (count, list) = index.entry(*w).or_default();
+            let next = postings.len() as u32;
+            let k = *numbers.entry(*w).or_insert(next);
+            if k == next {
+                postings.push((0, Vec::new()));
+            }
+            let (count, list) = &mut postings[k as usize];
             *count += 1;
             if s.content.len() >= LEAST_SHARED {
                 list.push(id as u32);
+                numbered.push(k);
             }
         }
     }
+    drop(numbers);
     // Words in many sentences say nothing about sameness, and cost much.
     let common = 200;
     // A sentence is not unique when one of another document shares `least` of its counted
@@ -342,11 +352,13 @@ fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usiz
     // either side), and settles both.
     let mut said_elsewhere = vec![false; all.len()];
     let mut shared = Tally::new(all.len());
+    let mut words = numbered.iter();
     for (id, s) in all.iter().enumerate() {
         if s.content.len() < LEAST_SHARED {
             continue;
         }
-        for (count, list) in s.content.iter().filter_map(|w| index.get(w)) {
+        for &k in words.by_ref().take(s.content.len()) {
+            let (count, list) = &postings[k as usize];
             if *count > common {
                 continue;
             }

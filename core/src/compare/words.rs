@@ -1,8 +1,9 @@
 //! The comparable words of a document: folded, stemmed, with their byte spans.
 
 use crate::text::{fold_into, tokens, Token, WordList};
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 pub const STOPWORDS: &[&str] = &[
     "the", "and", "for", "that", "this", "with", "are", "was", "were", "will", "would", "have",
@@ -45,6 +46,21 @@ pub fn stem(w: &str) -> &str {
         }
     }
     w
+}
+
+/// The [`hash`] of a folded word's [`content_form`] (0 for none), given the word's own hash:
+/// a stopword is found by it (the strings compared only when it matches one), and a word that
+/// stemming leaves as it is needs no second hash.
+fn content_hash(folded: &str, exact: u64) -> u64 {
+    static STOP: OnceLock<FxHashMap<u64, &str>> = OnceLock::new();
+    let stop = STOP.get_or_init(|| STOPWORDS.iter().map(|w| (hash(w), *w)).collect());
+    if folded.chars().count() < 3 || stop.get(&exact).is_some_and(|w| *w == folded) {
+        return 0;
+    }
+    match stem(folded) {
+        same if same.len() == folded.len() => exact,
+        stem => hash(stem),
+    }
 }
 
 /// The stemmed form a folded word is compared by, or `None` for stopwords and short words.
@@ -90,12 +106,13 @@ pub fn words(text: &str) -> (Vec<Word>, Vec<u64>) {
     let mut f = String::new();
     for t in tokens.into_iter().filter(|t| t.is_word()) {
         fold_word(t.text, &mut f);
+        let exact = hash(&f);
         words.push(Word {
-            exact: hash(&f),
+            exact,
             start: t.start,
             end: t.end,
         });
-        content.push(content_form(&f).map_or(0, hash));
+        content.push(content_hash(&f, exact));
     }
     (words, content)
 }
