@@ -388,9 +388,11 @@ pub fn is_headline_like(line: &str, max_words: usize) -> bool {
         .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»'])
         .chars()
         .next_back();
-    if matches!(last, Some('.' | ',' | ';' | ':' | '…'))
-        || !t.chars().next().is_some_and(|c| !c.is_lowercase())
-    {
+    let opens_small = match t.chars().next() {
+        Some(c) => c.is_lowercase(),
+        None => true,
+    };
+    if opens_small || matches!(last, Some('.' | ',' | ';' | ':' | '…')) {
         return false;
     }
     let n = word_count(t);
