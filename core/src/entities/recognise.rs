@@ -326,11 +326,9 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         out.push(mention);
         covered[first..=last].iter_mut().for_each(|c| *c = true);
     }
-    let lower_case: FxHashSet<&str> = tokens
-        .iter()
-        .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()))
-        .map(|t| t.text)
-        .collect();
+    // The words the document writes in lower case, gathered when first needed (most documents
+    // never ask).
+    let mut lower_case: Option<FxHashSet<&str>> = None;
     // "Smith said": a capitalised word the tagger left out, right before a reporting verb, is a
     // person unless the document also writes it in lower case.
     for i in 0..tokens.len().saturating_sub(1) {
@@ -342,6 +340,13 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             continue;
         }
         let folded = seq.word(i);
+        let lower_case = lower_case.get_or_insert_with(|| {
+            tokens
+                .iter()
+                .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+                .map(|t| t.text)
+                .collect()
+        });
         if lower_case.contains(folded)
             || folded.chars().count() < 3
             || g.not_names.contains(folded)
@@ -355,10 +360,12 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     }
     // Known places and organisations the tagger left out ("the US-led bloc"), written as names.
     for (i, t) in tokens.iter().enumerate() {
+        if covered[i] || !t.is_capitalised() {
+            continue;
+        }
         let end = name_end(t);
         let surface = &text[t.start..end];
-        let short = surface.chars().count() <= 3;
-        if covered[i] || !t.is_capitalised() || (short && surface.chars().any(char::is_lowercase)) {
+        if surface.chars().count() <= 3 && surface.chars().any(char::is_lowercase) {
             continue;
         }
         let folded = seq.word(i);
