@@ -406,33 +406,54 @@ impl Dots {
         mut keep: impl FnMut(usize, usize, f64) -> bool,
     ) -> Dots {
         let n = vectors.len();
+        // Each distinct word numbered as it comes (one look-up per word of a document), with the
+        // number of documents it is in.
+        let mut numbers: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let numbered: Vec<Vec<u32>> = vectors
+            .iter()
+            .map(|v| {
+                v.iter()
+                    .map(|&(k, _)| {
+                        let next = df.len() as u32;
+                        let id = *numbers.entry(k).or_insert(next);
+                        if id == next {
+                            df.push(0);
+                        }
+                        df[id as usize] += 1;
+                        id
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(numbers);
+        let counted = |id: u32| (2..=max_df).contains(&(df[id as usize] as usize));
         // Lists only for the words counted (in 2 to `max_df` documents), each sized once: most
         // words are in one document, and their lists were the comparison's peak of memory.
-        let mut df: FxHashMap<u64, usize> = FxHashMap::default();
-        for &(k, _) in vectors.iter().flatten() {
-            *df.entry(k).or_default() += 1;
-        }
-        let mut postings: FxHashMap<u64, Vec<(usize, f64)>> = df
-            .into_iter()
-            .filter(|&(_, d)| d > 1 && d <= max_df)
-            .map(|(k, d)| (k, Vec::with_capacity(d)))
+        let mut postings: Vec<Vec<(usize, f64)>> = (0..df.len() as u32)
+            .map(|id| match counted(id) {
+                true => Vec::with_capacity(df[id as usize] as usize),
+                false => Vec::new(),
+            })
             .collect();
-        for (doc, v) in vectors.iter().enumerate() {
-            for (k, w) in v {
-                if let Some(list) = postings.get_mut(k) {
-                    list.push((doc, *w));
+        for (doc, (v, ids)) in vectors.iter().zip(&numbered).enumerate() {
+            for (&(_, w), &id) in v.iter().zip(ids) {
+                if counted(id) {
+                    postings[id as usize].push((doc, w));
                 }
             }
         }
         let mut acc = Tally::new(n);
         let rows = vectors
             .iter()
+            .zip(&numbered)
             .enumerate()
-            .map(|(a, v)| {
-                for (k, wa) in v {
-                    let Some(list) = postings.get(k) else {
+            .map(|(a, (v, ids))| {
+                for (&(_, wa), &id) in v.iter().zip(ids) {
+                    if !counted(id) {
                         continue;
-                    };
+                    }
+                    let list = &postings[id as usize];
                     // Postings are in document order: the later documents are a suffix.
                     let later = list.partition_point(|x| x.0 <= a);
                     for &(b, wb) in &list[later..] {
