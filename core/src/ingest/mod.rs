@@ -207,16 +207,18 @@ pub(crate) fn remove_repeated(
     keeps: &[Vec<String>],
 ) -> Vec<usize> {
     let key = |l: &str| crate::text::fold(l.trim());
+    // (Words counted only as far as the limit: most lines are paragraphs.)
+    let short = |l: &str| (1..=12).contains(&l.split_whitespace().take(13).count());
     let mut seen: FxHashMap<String, (usize, FxHashMap<String, usize>)> = FxHashMap::default();
     for a in articles.iter().flatten() {
+        let source = a.source.as_deref().unwrap_or_default().to_lowercase();
         let mut mine = FxHashSet::default();
-        for l in a.text.lines() {
-            let w = l.split_whitespace().count();
-            if (1..=12).contains(&w) && mine.insert(key(l)) {
-                let e = seen.entry(key(l)).or_default();
+        for l in a.text.lines().filter(|l| short(l)) {
+            let k = key(l);
+            if mine.insert(k.clone()) {
+                let e = seen.entry(k).or_default();
                 e.0 += 1;
-                *e.1.entry(a.source.clone().unwrap_or_default().to_lowercase())
-                    .or_default() += 1;
+                *e.1.entry(source.clone()).or_default() += 1;
             }
         }
     }
@@ -228,7 +230,7 @@ pub(crate) fn remove_repeated(
     let mut changed = Vec::new();
     for (i, (a, keep)) in articles.iter_mut().zip(keeps).enumerate() {
         let Ok(a) = a else { continue };
-        let removable = |l: &str| !l.trim().is_empty() && repeated(&key(l)) && !restored(keep, l);
+        let removable = |l: &str| short(l) && repeated(&key(l)) && !restored(keep, l);
         if !a.text.lines().any(removable) {
             continue;
         }
