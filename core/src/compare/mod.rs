@@ -76,6 +76,11 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
         .collect();
     // TF-IDF vectors over content words (background IDF, see [`idf`]), for cosines through the
     // postings.
+    // Logarithms (computed in software in wasm) of the small counts most words have, and each
+    // word's weight, are worked out once.
+    let ln_small: Vec<f64> = (0..32).map(|c| f64::from(c).ln()).collect();
+    let ln = |c: f64| ln_small.get(c as usize).copied().unwrap_or_else(|| c.ln());
+    let mut weights: FxHashMap<u64, f64> = FxHashMap::default();
     let vectors: Vec<Vec<(u64, f64)>> = contents
         .into_iter()
         .map(|content| {
@@ -85,7 +90,10 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
             }
             let mut v: Vec<(u64, f64)> = tf
                 .into_iter()
-                .map(|(k, c)| (k, (1.0 + c.ln()) * idf::weight(k)))
+                .map(|(k, c)| {
+                    let weight = *weights.entry(k).or_insert_with(|| idf::weight(k));
+                    (k, (1.0 + ln(c)) * weight)
+                })
                 .collect();
             let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
             v.iter_mut().for_each(|x| x.1 /= norm);
@@ -93,6 +101,7 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
             v
         })
         .collect();
+    drop(weights);
 
     // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
     // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that). The
