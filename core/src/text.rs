@@ -349,29 +349,39 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 /// Converts byte offsets of one text into character (Unicode scalar) offsets, in O(log n) each.
 pub struct CharOffsets {
-    /// Byte offset of every 64th character; the rest is counted from there.
+    /// Byte offset of every 64th character; the rest is counted from there. (None for ASCII
+    /// text, whose byte offsets are its character offsets.)
     checkpoints: Vec<usize>,
     text_len: usize,
+    ascii: bool,
 }
 
 const STRIDE: usize = 64;
 
 impl CharOffsets {
     pub fn new(text: &str) -> CharOffsets {
-        let checkpoints = text
-            .char_indices()
-            .step_by(STRIDE)
-            .map(|(i, _)| i)
-            .collect();
+        let ascii = text.is_ascii();
+        let checkpoints = match ascii {
+            true => Vec::new(),
+            false => text
+                .char_indices()
+                .step_by(STRIDE)
+                .map(|(i, _)| i)
+                .collect(),
+        };
         CharOffsets {
             checkpoints,
             text_len: text.len(),
+            ascii,
         }
     }
 
     /// The character offset of byte offset `byte` (which must be a char boundary or the end).
     pub fn char_offset(&self, text: &str, byte: usize) -> usize {
         let byte = byte.min(self.text_len);
+        if self.ascii {
+            return byte;
+        }
         let k = self
             .checkpoints
             .partition_point(|&b| b <= byte)
@@ -597,11 +607,16 @@ mod tests {
 
     #[test]
     fn char_offsets_match_chars_count() {
-        let t = "Vučić said “ok” — ".repeat(20);
-        let idx = CharOffsets::new(&t);
-        for (byte, _) in t.char_indices() {
-            assert_eq!(idx.char_offset(&t, byte), t[..byte].chars().count());
+        for t in [
+            "Vučić said “ok” — ".repeat(20),
+            "Vucic said \"ok\" - ".repeat(20),
+        ] {
+            let idx = CharOffsets::new(&t);
+            for (byte, _) in t.char_indices() {
+                assert_eq!(idx.char_offset(&t, byte), t[..byte].chars().count());
+            }
+            assert_eq!(idx.char_offset(&t, t.len()), t.chars().count());
+            assert_eq!(idx.char_offset(&t, t.len() + 5), t.chars().count());
         }
-        assert_eq!(idx.char_offset(&t, t.len()), t.chars().count());
     }
 }
