@@ -37,6 +37,8 @@ fn role_matches(phrase_role: &str, title: &str) -> bool {
 
 struct Group {
     kind_votes: BTreeMap<Kind, usize>,
+    /// The kind the votes and titles give ([`Group::vote`]), once they are all in.
+    kind: Kind,
     titled: bool,
     titles: BTreeSet<String>,
     surfaces: BTreeMap<String, usize>,
@@ -49,6 +51,7 @@ impl Group {
     fn new() -> Group {
         Group {
             kind_votes: BTreeMap::new(),
+            kind: Kind::Other,
             titled: false,
             titles: BTreeSet::new(),
             surfaces: BTreeMap::new(),
@@ -58,7 +61,7 @@ impl Group {
         }
     }
 
-    fn kind(&self) -> Kind {
+    fn vote(&self) -> Kind {
         if self.titled {
             return Kind::Person;
         }
@@ -138,11 +141,15 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
 
     // An acronym group and its expansion ("kfor" ← "kosovo force") are merged by the alias keys
     // above; an acronym used in a document without its definition falls back to its own key.
+    // Each group's kind is settled now: nothing below adds votes or titled mentions.
+    for group in groups.values_mut() {
+        group.kind = group.vote();
+    }
 
     // Surname-only mentions join the one full name (two words or more) ending in that word.
     let mut by_surname: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for (key, group) in &groups {
-        if group.kind() == Kind::Person && key.contains(' ') {
+        if group.kind == Kind::Person && key.contains(' ') {
             if let Some(last) = key.rsplit(' ').next() {
                 by_surname
                     .entry(last.to_string())
@@ -154,7 +161,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     let singles: Vec<String> = groups
         .iter()
         .filter(|(k, grp)| {
-            !k.contains(' ') && !k.contains(':') && matches!(grp.kind(), Kind::Person | Kind::Other)
+            !k.contains(' ') && !k.contains(':') && matches!(grp.kind, Kind::Person | Kind::Other)
         })
         .map(|(k, _)| k.clone())
         .collect();
@@ -182,7 +189,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     let mut keys: Vec<&String> = groups.keys().collect();
     keys.sort_unstable();
     for (key, group) in keys.into_iter().map(|k| (k, &groups[k])) {
-        if group.kind() == Kind::Person {
+        if group.kind == Kind::Person {
             for m in &group.mentions {
                 person_spans
                     .entry(m.doc)
@@ -238,7 +245,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         .map(|(key, mut group)| {
             group.mentions.sort();
             group.mentions.dedup();
-            let kind = group.kind();
+            let kind = group.kind;
             let name = group
                 .canonical
                 .clone()
