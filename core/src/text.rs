@@ -349,7 +349,7 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 /// Converts byte offsets of one text into character (Unicode scalar) offsets, in O(log n) each.
 pub struct CharOffsets {
-    /// Byte offset of every 64th character; the rest is counted from there. (None for ASCII
+    /// Byte offset of every 64th character; the rest is counted from there. (Empty for ASCII
     /// text, whose byte offsets are its character offsets.)
     checkpoints: Vec<usize>,
     text_len: usize,

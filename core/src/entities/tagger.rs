@@ -28,11 +28,12 @@ pub fn name_end(t: &Token) -> usize {
     let s = t.text;
     // Each suffix ends in "s", "'" or the last byte of "’": most tokens are settled by their
     // last byte (string comparisons are calls in wasm).
-    let suffixed = matches!(s.as_bytes().last(), Some(b's' | b'\'' | 0x99));
-    for suffix in ["’s", "'s", "’", "'"].into_iter().filter(|_| suffixed) {
-        if let Some(stem) = s.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return t.start + stem.len();
+    if matches!(s.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        for suffix in ["’s", "'s", "’", "'"] {
+            if let Some(stem) = s.strip_suffix(suffix) {
+                if !stem.is_empty() {
+                    return t.start + stem.len();
+                }
             }
         }
     }
