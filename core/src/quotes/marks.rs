@@ -55,6 +55,10 @@ pub fn find(text: &str) -> Vec<Span> {
 }
 
 fn find_in_paragraph(text: &str, base: usize, para: &str, out: &mut Vec<Span>) {
+    // Most paragraphs quote no one: they need no list of their characters.
+    if !para.contains(is_opening) {
+        return;
+    }
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
