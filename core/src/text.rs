@@ -4,7 +4,8 @@
 //! [`CharOffsets`] turns them into the character offsets the report uses.
 
 use crate::unicode_tables::{FOLD, MARKS};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::Hash;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -27,6 +28,25 @@ impl WordList {
         self.set
             .get_or_init(|| self.words.iter().copied().collect())
             .contains(word)
+    }
+}
+
+/// Numbers distinct keys (words, or their hashes) 0, 1, 2, … in the order they first come: after
+/// one look-up per key, what is gathered about each lives in plain vectors indexed by its number.
+pub struct Numbering<K>(FxHashMap<K, u32>);
+
+impl<K> Default for Numbering<K> {
+    fn default() -> Numbering<K> {
+        Numbering(FxHashMap::default())
+    }
+}
+
+impl<K: Hash + Eq> Numbering<K> {
+    /// The key's number, and whether it is new (the next number given).
+    pub fn number(&mut self, key: K) -> (u32, bool) {
+        let next = self.0.len() as u32;
+        let n = *self.0.entry(key).or_insert(next);
+        (n, n == next)
     }
 }
 
@@ -603,6 +623,19 @@ mod tests {
         assert_eq!(fold("Vučić"), "vucic");
         assert_eq!(fold("Lajčák’s"), "lajcak's");
         assert_eq!(fold("Đoković"), "dokovic");
+    }
+
+    #[test]
+    fn numbering_gives_each_distinct_key_the_next_number_once() {
+        let mut numbers = Numbering::default();
+        let got: Vec<(u32, bool)> = ["nato", "kfor", "nato", "serbia", "kfor"]
+            .into_iter()
+            .map(|w| numbers.number(w))
+            .collect();
+        assert_eq!(
+            got,
+            [(0, true), (1, true), (0, false), (2, true), (1, false)]
+        );
     }
 
     #[test]

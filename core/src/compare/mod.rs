@@ -11,6 +11,7 @@ mod tally;
 mod words;
 
 use crate::entities::EntityTable;
+use crate::text::Numbering;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -325,14 +326,13 @@ fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usiz
     // Per word (numbered as it comes), how many sentences have it, and which of those have
     // enough words to share as many as `LEAST_SHARED` with another (the others are left out);
     // and those sentences' words by number, one sentence after another.
-    let mut numbers: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut numbers = Numbering::default();
     let mut postings: Vec<(usize, Vec<u32>)> = Vec::new();
     let mut numbered: Vec<u32> = Vec::new();
     for (id, s) in all.iter().enumerate() {
-        for w in &s.content {
-            let next = postings.len() as u32;
-            let k = *numbers.entry(*w).or_insert(next);
-            if k == next {
+        for &w in &s.content {
+            let (k, new) = numbers.number(w);
+            if new {
                 postings.push((0, Vec::new()));
             }
             let (count, list) = &mut postings[k as usize];
@@ -417,16 +417,15 @@ impl Dots {
         let n = vectors.len();
         // Each distinct word numbered as it comes (one look-up per word of a document), with the
         // number of documents it is in.
-        let mut numbers: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut numbers = Numbering::default();
         let mut df: Vec<u32> = Vec::new();
         let numbered: Vec<Vec<u32>> = vectors
             .iter()
             .map(|v| {
                 v.iter()
                     .map(|&(k, _)| {
-                        let next = df.len() as u32;
-                        let id = *numbers.entry(k).or_insert(next);
-                        if id == next {
+                        let (id, new) = numbers.number(k);
+                        if new {
                             df.push(0);
                         }
                         df[id as usize] += 1;

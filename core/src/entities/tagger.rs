@@ -10,7 +10,7 @@
 //! The tagger works on [`text::tokens`], so training and use see the same tokens.
 
 use super::gazetteer::{self, Gazetteer};
-use crate::text::{self, fold, Token};
+use crate::text::{self, fold, Numbering, Token};
 use rustc_hash::FxHashMap;
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -222,16 +222,15 @@ impl<'a> Sequence<'a> {
         let caps = caps_lines(text, &tokens);
         // What the whole document says about each word: each distinct word numbered as it comes
         // (one look-up per token), its flags gathered under its number.
-        let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut numbers = Numbering::default();
         let mut word_seen: Vec<u8> = Vec::new();
         let numbered: Vec<u32> = tokens
             .iter()
             .zip(&words)
             .enumerate()
             .map(|(i, (t, w))| {
-                let next = word_seen.len() as u32;
-                let k = *numbers.entry(w).or_insert(next);
-                if k == next {
+                let (k, new) = numbers.number(*w);
+                if new {
                     word_seen.push(0);
                 }
                 if t.text.chars().next().is_some_and(char::is_lowercase) {
