@@ -124,3 +124,37 @@ pub fn words(text: &str) -> (Vec<Word>, Vec<u64>) {
     }
     (words, content)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    /// The comparison hashes content forms its own way (`content_hash`); the background table is
+    /// counted by `content_form`. They must agree, or its weights would miss.
+    #[test]
+    fn content_hash_is_the_hash_of_the_content_form() {
+        for word in [
+            "the",
+            "said",
+            "says",
+            "an",
+            "ok",
+            "élan",
+            "exercises",
+            "talking",
+            "nato",
+            "vučić",
+            "ministers",
+            "bus",
+            "really",
+            "led",
+        ] {
+            let folded = fold(word);
+            let expected = content_form(&folded).map_or(0, hash);
+            assert_eq!(content_hash(&folded, hash(&folded)), expected, "{word}");
+        }
+        assert_eq!(content_hash("said", hash("said")), 0);
+        assert_ne!(content_hash("exercises", hash("exercises")), 0);
+    }
+}
