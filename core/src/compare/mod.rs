@@ -11,8 +11,7 @@ mod tally;
 mod words;
 
 use crate::entities::EntityTable;
-use crate::text::Numbering;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use tally::Tally;
@@ -66,8 +65,11 @@ const MAX_SHINGLE_DOCS: usize = 50;
 /// while it finds the entities and quotes.
 pub fn compare_texts(texts: &[&str]) -> Comparison {
     let n = texts.len();
-    let (words, contents): (Vec<Vec<Word>>, Vec<Vec<u64>>) =
-        texts.iter().map(|t| words::words(t)).unzip();
+    let mut vocabulary = words::Vocabulary::default();
+    let (words, contents): (Vec<Vec<Word>>, Vec<Vec<u32>>) = texts
+        .iter()
+        .map(|t| words::words(t, &mut vocabulary))
+        .unzip();
     // What the content words are needed for (sentences, and the TF-IDF vectors below) is built
     // first, so that their list goes before the 8-grams come.
     let sentences: Vec<Vec<passages::Sentence>> = texts
@@ -76,33 +78,32 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
         .map(|(t, (w, c))| passages::sentences(t, w, c))
         .collect();
     // TF-IDF vectors over content words (background IDF, see [`idf`]), for cosines through the
-    // postings.
-    // Logarithms (computed in software in wasm) of the small counts most words have, and each
-    // word's weight, are worked out once.
+    // postings; each in order of word number.
+    // Logarithms (computed in software in wasm) of the small counts most words have are worked
+    // out once.
     let ln_small: Vec<f64> = (0..32).map(|c| f64::from(c).ln()).collect();
-    let ln = |c: f64| ln_small.get(c as usize).copied().unwrap_or_else(|| c.ln());
-    let mut weights: FxHashMap<u64, f64> = FxHashMap::default();
-    let vectors: Vec<Vec<(u64, f64)>> = contents
+    let ln = |c: u32| match ln_small.get(c as usize) {
+        Some(&l) => l,
+        None => f64::from(c).ln(),
+    };
+    let mut tf = Tally::new(vocabulary.count());
+    let vectors: Vec<Vec<(u32, f64)>> = contents
         .into_iter()
         .map(|content| {
-            let mut tf: FxHashMap<u64, f64> = FxHashMap::default();
             for c in content.into_iter().filter(|&c| c != 0) {
-                *tf.entry(c).or_default() += 1.0;
+                tf.add(c as usize, 1u32);
             }
-            let mut v: Vec<(u64, f64)> = tf
-                .into_iter()
-                .map(|(k, c)| {
-                    let weight = *weights.entry(k).or_insert_with(|| idf::weight(k));
-                    (k, (1.0 + ln(c)) * weight)
-                })
+            let mut v: Vec<(u32, f64)> = tf
+                .drain_sorted()
+                .map(|(k, c)| (k as u32, (1.0 + ln(c)) * vocabulary.weights[k]))
                 .collect();
             let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
             v.iter_mut().for_each(|x| x.1 /= norm);
-            v.sort_unstable_by_key(|x| x.0);
             v
         })
         .collect();
-    drop(weights);
+    drop(tf);
+    let vocabulary = vocabulary.count();
 
     // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
     // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that). The
@@ -150,7 +151,7 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
     // Beyond the limit, a pair is compared when it shares a passage or is similar enough: only
     // those pairs' products are kept (the products come in pair order, as the seed runs do).
     let mut seed_pairs = seed_runs.iter().map(|x| x.0).peekable();
-    let dots = Dots::new(&vectors, max_df, |a, b, dot| {
+    let dots = Dots::new(&vectors, vocabulary, max_df, |a, b, dot| {
         while seed_pairs.next_if(|&pair| pair < (a, b)).is_some() {}
         all_pairs || similarity(dot) >= LISTED_SIMILARITY || seed_pairs.peek() == Some(&(a, b))
     });
@@ -172,7 +173,8 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
 
     let mut overlaps = Vec::with_capacity(pairs.len());
     // Pairs come in order of `a`: its sentence index is made once for all of them.
-    let mut index: Option<(usize, passages::SentenceIndex)> = None;
+    let mut index = passages::SentenceIndex::new(vocabulary);
+    let mut indexed = None;
     for (a, b) in pairs {
         let cosine = dots.get(a, b).min(1.0);
         let similarity = similarity(cosine);
@@ -191,11 +193,11 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
         }
         if cosine >= 0.2 || !found.is_empty() {
             let (sa, sb) = (&sentences[a], &sentences[b]);
-            let index_a = match &mut index {
-                Some((of, made)) if *of == a => &*made,
-                slot => &slot.insert((a, passages::SentenceIndex::new(sa))).1,
-            };
-            for (i, j) in passages::near_sentences(sa, index_a, sb) {
+            if indexed != Some(a) {
+                index.fill(sa);
+                indexed = Some(a);
+            }
+            for (i, j) in passages::near_sentences(sa, &index, sb) {
                 let (pa, pb) = (sa[i].span.clone(), sb[j].span.clone());
                 let covered = found.iter().any(|p| {
                     (p.a_start < pa.end && pa.start < p.a_end)
@@ -222,7 +224,7 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
         });
     }
 
-    let unique = unique_sentences(&sentences);
+    let unique = unique_sentences(&sentences, vocabulary);
     Comparison {
         overlaps,
         facts: Vec::new(),
@@ -307,8 +309,11 @@ fn coverage(
 }
 
 /// Sentences with at least four content words of which no sentence of another document
-/// contains as much as 40%.
-fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usize>>> {
+/// contains as much as 40%. `vocabulary`: how many word numbers the sentences use.
+fn unique_sentences(
+    sentences: &[Vec<passages::Sentence>],
+    vocabulary: usize,
+) -> Vec<Vec<Range<usize>>> {
     // Two sentences are the same when they share at least this many counted words (and 40% of
     // the words of one of them).
     const LEAST_SHARED: usize = 3;
@@ -323,27 +328,33 @@ fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usiz
         })
         .flatten()
         .collect();
-    // Per word (numbered as it comes), how many sentences have it, and which of those have
-    // enough words to share as many as `LEAST_SHARED` with another (the others are left out);
-    // and those sentences' words by number, one sentence after another.
-    let mut numbers = Numbering::default();
-    let mut postings: Vec<(usize, Vec<u32>)> = Vec::new();
-    let mut numbered: Vec<u32> = Vec::new();
-    for (id, s) in all.iter().enumerate() {
+    let counted = |s: &passages::Sentence| s.content.len() >= LEAST_SHARED;
+    // Per word, how many sentences have it, and the list of those that have enough words to
+    // share as many as `LEAST_SHARED` with another (the others are left out): counted, then
+    // each list placed after the last word's (`list[w]` its end once filled), then filled.
+    let mut count = vec![0u32; vocabulary];
+    let mut list = vec![0u32; vocabulary + 1];
+    for s in &all {
         for &w in &s.content {
-            let (k, new) = numbers.number(w);
-            if new {
-                postings.push((0, Vec::new()));
-            }
-            let (count, list) = &mut postings[k as usize];
-            *count += 1;
-            if s.content.len() >= LEAST_SHARED {
-                list.push(id as u32);
-                numbered.push(k);
-            }
+            count[w as usize] += 1;
+            list[w as usize + 1] += u32::from(counted(s));
         }
     }
-    drop(numbers);
+    for w in 0..vocabulary {
+        list[w + 1] += list[w];
+    }
+    let mut postings = vec![0u32; list[vocabulary] as usize];
+    for (id, s) in all.iter().enumerate().filter(|(_, s)| counted(s)) {
+        for &w in &s.content {
+            postings[list[w as usize] as usize] = id as u32;
+            list[w as usize] += 1;
+        }
+    }
+    // Word `w`'s list now ends where the next one's starts.
+    let list_of = |w: u32| {
+        let start = if w == 0 { 0 } else { list[w as usize - 1] };
+        &postings[start as usize..list[w as usize] as usize]
+    };
     // Words in many sentences say nothing about sameness, and cost much.
     let common = 200;
     // A sentence is not unique when one of another document shares `least` of its counted
@@ -361,17 +372,16 @@ fn unique_sentences(sentences: &[Vec<passages::Sentence>]) -> Vec<Vec<Range<usiz
     // either side), and settles both.
     let mut said_elsewhere = vec![false; all.len()];
     let mut shared = Tally::new(all.len());
-    let mut words = numbered.iter();
     for (id, s) in all.iter().enumerate() {
-        if s.content.len() < LEAST_SHARED {
+        if !counted(s) {
             continue;
         }
-        for &k in words.by_ref().take(s.content.len()) {
-            let (count, list) = &postings[k as usize];
-            if *count > common {
+        for &w in &s.content {
+            if count[w as usize] > common {
                 continue;
             }
             // Lists are in sentence order: the later documents' sentences are a suffix.
+            let list = list_of(w);
             let later = list.partition_point(|&x| x < doc_end[id]);
             for &other in &list[later..] {
                 shared.add(other as usize, 1u32);
@@ -407,34 +417,22 @@ struct Dots {
 }
 
 impl Dots {
-    /// `max_df`: words in more documents than this are left out. `keep(a, b, dot)`: whether to
-    /// keep a pair's product (`get` gives 0 for the others), called in pair order.
+    /// `vectors`: each document's (word number, weight), in order of word number, over
+    /// `vocabulary` numbers. `max_df`: words in more documents than this are left out.
+    /// `keep(a, b, dot)`: whether to keep a pair's product (`get` gives 0 for the others),
+    /// called in pair order.
     fn new(
-        vectors: &[Vec<(u64, f64)>],
+        vectors: &[Vec<(u32, f64)>],
+        vocabulary: usize,
         max_df: usize,
         mut keep: impl FnMut(usize, usize, f64) -> bool,
     ) -> Dots {
         let n = vectors.len();
-        // Each distinct word numbered as it comes (one look-up per word of a document), with the
-        // number of documents it is in.
-        let mut numbers = Numbering::default();
-        let mut df: Vec<u32> = Vec::new();
-        let numbered: Vec<Vec<u32>> = vectors
-            .iter()
-            .map(|v| {
-                v.iter()
-                    .map(|&(k, _)| {
-                        let (id, new) = numbers.number(k);
-                        if new {
-                            df.push(0);
-                        }
-                        df[id as usize] += 1;
-                        id
-                    })
-                    .collect()
-            })
-            .collect();
-        drop(numbers);
+        // The number of documents each word is in.
+        let mut df = vec![0u32; vocabulary];
+        for &(id, _) in vectors.iter().flatten() {
+            df[id as usize] += 1;
+        }
         let counted = |id: u32| (2..=max_df).contains(&(df[id as usize] as usize));
         // Lists only for the words counted (in 2 to `max_df` documents), each sized once: most
         // words are in one document, and their lists were the comparison's peak of memory.
@@ -444,8 +442,8 @@ impl Dots {
                 false => Vec::new(),
             })
             .collect();
-        for (doc, (v, ids)) in vectors.iter().zip(&numbered).enumerate() {
-            for (&(_, w), &id) in v.iter().zip(ids) {
+        for (doc, v) in vectors.iter().enumerate() {
+            for &(id, w) in v {
                 if counted(id) {
                     postings[id as usize].push((doc, w));
                 }
@@ -454,10 +452,9 @@ impl Dots {
         let mut acc = Tally::new(n);
         let rows = vectors
             .iter()
-            .zip(&numbered)
             .enumerate()
-            .map(|(a, (v, ids))| {
-                for (&(_, wa), &id) in v.iter().zip(ids) {
+            .map(|(a, v)| {
+                for &(id, wa) in v {
                     if !counted(id) {
                         continue;
                     }

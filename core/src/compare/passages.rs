@@ -64,12 +64,13 @@ const MIN_CONTAINMENT: f64 = 0.6;
 
 pub struct Sentence {
     pub span: Range<usize>,
-    /// The distinct content-word hashes, sorted.
-    pub content: Vec<u64>,
+    /// The distinct content words' numbers in the batch's vocabulary, sorted.
+    pub content: Vec<u32>,
 }
 
-/// The sentences of a text; `content`: each word's content hash (see `words::words`).
-pub fn sentences(text: &str, words: &[Word], content_of: &[u64]) -> Vec<Sentence> {
+/// The sentences of a text; `content_of`: each word's number in the batch's vocabulary (see
+/// `words::words`).
+pub fn sentences(text: &str, words: &[Word], content_of: &[u32]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut w = 0;
     for span in crate::text::sentences(text) {
@@ -87,18 +88,65 @@ pub fn sentences(text: &str, words: &[Word], content_of: &[u64]) -> Vec<Sentence
     out
 }
 
-/// A document's sentences by content word: the sentences (in order) each word is in.
-pub struct SentenceIndex(FxHashMap<u64, Vec<usize>>);
+/// A document's sentences by content word: the sentences (in order) each word is in. Made for
+/// one document after another (a document is compared with many, and its index is made once
+/// for them), in vectors over the batch's vocabulary kept from one to the next.
+pub struct SentenceIndex {
+    /// By word number: where its sentences start in `sentences`, and how many.
+    lists: Vec<(u32, u32)>,
+    /// The words of the document indexed (their lists are cleared before the next).
+    words: Vec<u32>,
+    sentences: Vec<u32>,
+}
 
 impl SentenceIndex {
-    pub fn new(sentences: &[Sentence]) -> SentenceIndex {
-        let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        for (i, s) in sentences.iter().enumerate() {
-            for w in &s.content {
-                index.entry(*w).or_default().push(i);
+    /// An index over a vocabulary of `words` numbers, of no document yet.
+    pub fn new(words: usize) -> SentenceIndex {
+        SentenceIndex {
+            lists: vec![(0, 0); words],
+            words: Vec::new(),
+            sentences: Vec::new(),
+        }
+    }
+
+    /// Indexes these sentences (one document's) instead of the last.
+    pub fn fill(&mut self, sentences: &[Sentence]) {
+        for w in self.words.drain(..) {
+            self.lists[w as usize] = (0, 0);
+        }
+        // Each word's count; then its list placed after the last word's, and filled (the
+        // count going up again from 0).
+        for s in sentences {
+            for &w in &s.content {
+                let list = &mut self.lists[w as usize];
+                if list.1 == 0 {
+                    self.words.push(w);
+                }
+                list.1 += 1;
             }
         }
-        SentenceIndex(index)
+        let mut end = 0;
+        for &w in &self.words {
+            let list = &mut self.lists[w as usize];
+            let count = list.1;
+            *list = (end, 0);
+            end += count;
+        }
+        self.sentences.clear();
+        self.sentences.resize(end as usize, 0);
+        for (i, s) in sentences.iter().enumerate() {
+            for &w in &s.content {
+                let list = &mut self.lists[w as usize];
+                self.sentences[(list.0 + list.1) as usize] = i as u32;
+                list.1 += 1;
+            }
+        }
+    }
+
+    /// The sentences `word` is in, in order.
+    fn of(&self, word: u32) -> &[u32] {
+        let (start, len) = self.lists[word as usize];
+        &self.sentences[start as usize..(start + len) as usize]
     }
 }
 
@@ -112,9 +160,9 @@ pub fn near_sentences(
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     let mut counts = Tally::new(a.len());
     for (j, s) in b.iter().enumerate() {
-        for w in &s.content {
-            for &i in index.0.get(w).into_iter().flatten() {
-                counts.add(i, 1usize);
+        for &w in &s.content {
+            for &i in index.of(w) {
+                counts.add(i as usize, 1usize);
             }
         }
         for (i, shared) in counts.drain() {
@@ -173,7 +221,7 @@ mod tests {
 
     #[test]
     fn near_sentences_pair_each_sentence_of_b_with_its_best_match() {
-        let sentence = |content: &[u64]| Sentence {
+        let sentence = |content: &[u32]| Sentence {
             span: 0..0,
             content: content.to_vec(),
         };
@@ -191,7 +239,10 @@ mod tests {
             // The same words as the first of `a`, which is matched twice.
             sentence(&[1, 2, 3, 4, 5, 6]),
         ];
-        let index = SentenceIndex::new(&a);
+        let mut index = SentenceIndex::new(100);
+        // Filled for another document first: nothing of it may be left.
+        index.fill(&[sentence(&[99, 1, 2, 3, 4, 5, 6]), sentence(&[15, 16])]);
+        index.fill(&a);
         assert_eq!(near_sentences(&a, &index, &b), [(0, 3), (1, 1), (0, 0)]);
     }
 

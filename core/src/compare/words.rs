@@ -1,6 +1,7 @@
 //! The comparable words of a document: folded, stemmed, with their byte spans.
 
-use crate::text::{fold_into, tokens, Token, WordList};
+use super::idf;
+use crate::text::{fold_into, tokens, Numbering, Token, WordList};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
@@ -102,9 +103,50 @@ pub fn content_forms(text: &str) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
+/// The batch's content words, numbered as they first come (number 0 is "none": stopwords and
+/// short words), each with its background weight: every later step indexes plain vectors by
+/// these numbers instead of hashing the words again.
+pub struct Vocabulary {
+    numbers: Numbering<u64>,
+    /// By number: the word's background weight (see [`idf::weight`]).
+    pub weights: Vec<f64>,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Vocabulary {
+        let mut numbers = Numbering::default();
+        // Content hash 0 is none.
+        numbers.number(0);
+        Vocabulary {
+            numbers,
+            weights: vec![0.0],
+        }
+    }
+}
+
+impl Vocabulary {
+    /// How many numbers are given (the size of vectors indexed by them).
+    pub fn count(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// The number of a content hash (see `content_hash`; 0 for 0).
+    fn number(&mut self, content: u64) -> u32 {
+        if content == 0 {
+            return 0;
+        }
+        let (id, new) = self.numbers.number(content);
+        if new {
+            self.weights.push(idf::weight(content));
+        }
+        id
+    }
+}
+
 /// The words of a text, and beside them (a list the comparison lets go before the words) the
-/// hash of each one's stemmed content form, 0 for stopwords and short words.
-pub fn words(text: &str) -> (Vec<Word>, Vec<u64>) {
+/// number each one's stemmed content form has in the batch's vocabulary, 0 for stopwords and
+/// short words.
+pub fn words(text: &str, vocabulary: &mut Vocabulary) -> (Vec<Word>, Vec<u32>) {
     let tokens = tokens(text);
     // Sized once by the word count: a batch's word lists are held together, and growing each by
     // doubling left up to half of them empty.
@@ -120,7 +162,7 @@ pub fn words(text: &str) -> (Vec<Word>, Vec<u64>) {
             start: t.start,
             end: t.end,
         });
-        content.push(content_hash(&f, exact));
+        content.push(vocabulary.number(content_hash(&f, exact)));
     }
     (words, content)
 }
