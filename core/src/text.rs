@@ -577,6 +577,11 @@ mod tests {
             ]
         );
         assert_eq!(texts("end. Next"), ["end", ".", "Next"]);
+        // Characters beyond ASCII: a combining accent, spaces, a curly apostrophe, a dash.
+        assert_eq!(
+            texts("Cafe\u{301}\u{a0}Ōsaka’s\u{2003}U.N.\u{2009}x—y"),
+            ["Cafe\u{301}", "Ōsaka’s", "U.N.", "x", "—", "y"]
+        );
         assert_eq!(
             texts("“quoted,” he said"),
             ["“", "quoted", ",", "”", "he", "said"]

@@ -6,6 +6,7 @@ use super::cues;
 use super::marks::Span;
 use super::phrases;
 use crate::entities::{EntityTable, Kind};
+use crate::text::Token;
 use std::ops::Range;
 
 /// A span that can name a speaker, with the entity it stands for when known.
@@ -48,26 +49,60 @@ pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Vec<Candidate>
         .filter(|(_, _, e)| table.entities[*e].kind == Kind::Person)
         .map(|&(s, _, e)| (s, e))
         .collect();
-    for t in crate::text::tokens(text) {
-        if matches!(t.text, "he" | "He" | "she" | "She" | "they" | "They") {
-            let entity = if t.text.eq_ignore_ascii_case("they") {
-                None
-            } else {
-                persons
-                    .iter()
-                    .rev()
-                    .find(|(s, _)| *s < t.start && t.start - *s <= PRONOUN_REACH)
-                    .map(|p| p.1)
-            };
-            out.push(Candidate {
-                start: t.start,
-                end: t.end,
-                entity,
-                speaker_like: true,
-            });
-        }
+    for t in pronouns(text) {
+        let entity = if t.text.eq_ignore_ascii_case("they") {
+            None
+        } else {
+            persons
+                .iter()
+                .rev()
+                .find(|(s, _)| *s < t.start && t.start - *s <= PRONOUN_REACH)
+                .map(|p| p.1)
+        };
+        out.push(Candidate {
+            start: t.start,
+            end: t.end,
+            entity,
+            speaker_like: true,
+        });
     }
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    out
+}
+
+/// The tokens "he", "she" and "they" of a text (capitalised or not), in order. A token never
+/// spans whitespace and the tokens after whitespace do not depend on what came before it, so
+/// only the stretches between whitespace that hold an "he" are tokenised, not the whole text.
+fn pronouns(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // Where the last stretch tokenised ends.
+    let mut done = 0;
+    for e in memchr::memchr_iter(b'e', bytes) {
+        if e == 0 || e <= done || !matches!(bytes[e - 1], b'h' | b'H') {
+            continue;
+        }
+        let start = text[..e]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[e..]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(text.len(), |(i, _)| e + i);
+        done = end;
+        out.extend(
+            crate::text::tokens(&text[start..end])
+                .into_iter()
+                .filter(|t| matches!(t.text, "he" | "He" | "she" | "She" | "they" | "They"))
+                .map(|t| Token {
+                    start: start + t.start,
+                    end: start + t.end,
+                    text: t.text,
+                }),
+        );
+    }
     out
 }
 
@@ -707,4 +742,39 @@ fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Op
         && verb.chars().all(|ch| ch.is_ascii_lowercase())
         && !NOT_VERBS.contains(&verb);
     is_verb.then(|| found(c, verb.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pronouns found by tokenising only the stretches around each "he" are those of the
+    /// whole text's tokens.
+    #[test]
+    fn pronouns_are_the_whole_texts_pronoun_tokens() {
+        for text in [
+            "He said they would come; she agreed. Then he left.",
+            // Inside other words and tokens: none of these is a pronoun.
+            "the theme, shed, ahead, he's, she-wolf, they’re, U.He, 5he, x-he, he-",
+            // Beside punctuation and whitespace beyond ASCII.
+            "“he”\u{a0}She—they\u{2003}(They)\nhe.",
+            // A combining mark continues the word before it.
+            "he\u{301} She",
+            "he",
+        ] {
+            let whole: Vec<Token> = crate::text::tokens(text)
+                .into_iter()
+                .filter(|t| matches!(t.text, "he" | "He" | "she" | "She" | "they" | "They"))
+                .collect();
+            assert_eq!(pronouns(text), whole, "{text}");
+        }
+        fn found(t: &str) -> Vec<&str> {
+            pronouns(t).iter().map(|t| t.text).collect()
+        }
+        assert_eq!(
+            found("“he”\u{a0}She—they\u{2003}(They)\nhe."),
+            ["he", "She", "they", "They", "he"]
+        );
+        assert!(found("the theme, he's, she-wolf, they’re").is_empty());
+    }
 }
