@@ -38,8 +38,10 @@ const SHARED_BATCH_BYTES: usize = 100_000;
 
 /// How much of a shared batch the worker reads itself, against each helper: it also hands the
 /// helpers their parts first and puts the batch together after. With equal parts, on 2 cores,
-/// its own part of the 2,225 BBC articles took 693 ms and the helper's 585 ms.
-const OWN_SHARE: u32 = 85;
+/// its own part of the 2,225 BBC articles took 693 ms and the helper's 585 ms; with 85 against
+/// 100, 505–584 ms and 618–643 ms (the helper also writes its part for the wire, and the worker
+/// waited 60–162 ms for it to arrive); with 93, the wait was 19–88 ms.
+const OWN_SHARE: u32 = 93;
 const HELPER_SHARE: u32 = 100;
 
 /// What the worker keeps between messages.
