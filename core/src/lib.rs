@@ -22,6 +22,7 @@ pub mod ingest;
 mod pipeline;
 pub mod quotes;
 pub mod report;
+mod tally;
 pub mod text;
 mod unicode_tables;
 pub mod wire;

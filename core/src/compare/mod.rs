@@ -7,14 +7,13 @@
 mod facts;
 mod idf;
 mod passages;
-mod tally;
 mod words;
 
 use crate::entities::EntityTable;
+use crate::tally::Tally;
 use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 use std::ops::Range;
-use tally::Tally;
 use words::Word;
 
 pub use facts::{Fact, FactValue};

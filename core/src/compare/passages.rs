@@ -1,9 +1,9 @@
 //! Shared passages between two documents: exact runs of at least [`K`] words, and sentences
 //! that say the same thing in other words.
 
-use super::tally::Tally;
 use super::words::Word;
 use super::Passage;
+use crate::tally::Tally;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::ops::Range;

@@ -3,6 +3,7 @@
 //! when they are attributed to the same speaker.
 
 use super::{Quote, QuoteKind};
+use crate::tally::Tally;
 use crate::text::{fold_into, tokens, WordList};
 use rustc_hash::FxHashMap;
 
@@ -101,37 +102,52 @@ pub fn group(texts: &[&str], quotes: &mut [Quote]) {
         })
         .collect();
     // Candidate pairs share a word that few quotes use: no all-pairs comparison.
-    let mut index: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+    let mut index: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
     for (i, ws) in words.iter().enumerate() {
         for &w in ws {
-            index[w as usize].push(i);
+            index[w as usize].push(i as u32);
         }
     }
     // Words in more quotes than this are too common to suggest the same statement.
     let limit = 30;
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for list in index.iter().filter(|l| l.len() <= limit) {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                if quotes[a].doc != quotes[b].doc {
-                    pairs.push((a, b));
-                }
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
+    let rare = |w: u32| index[w as usize].len() <= limit;
+    // Per quote, how many of its words are common: with the rare words two quotes share, a
+    // bound on all they share, which settles most candidate pairs without comparing them.
+    let common: Vec<usize> = words
+        .iter()
+        .map(|ws| ws.iter().filter(|&&w| !rare(w)).count())
+        .collect();
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    for (a, b) in pairs {
-        let (wa, wb) = (&words[a], &words[b]);
-        if wa.len().min(wb.len()) < 4 {
+    let mut shared_rare = Tally::new(quotes.len());
+    for (a, wa) in words.iter().enumerate() {
+        if wa.len() < 4 {
             continue;
         }
-        let same_speaker = quotes[a].speaker.is_some() && quotes[a].speaker == quotes[b].speaker;
-        let threshold = if same_speaker { 0.5 } else { 0.75 };
-        if containment(wa, wb) >= threshold {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
+        for &w in wa.iter().filter(|&&w| rare(w)) {
+            // Lists are in quote order: the later quotes are a suffix.
+            let list = &index[w as usize];
+            let later = list.partition_point(|&b| b as usize <= a);
+            for &b in &list[later..] {
+                shared_rare.add(b as usize, 1u32);
+            }
+        }
+        for (b, rare_shared) in shared_rare.drain() {
+            let wb = &words[b];
+            let least = wa.len().min(wb.len());
+            if quotes[a].doc == quotes[b].doc || least < 4 {
+                continue;
+            }
+            let same_speaker =
+                quotes[a].speaker.is_some() && quotes[a].speaker == quotes[b].speaker;
+            let threshold = if same_speaker { 0.5 } else { 0.75 };
+            let most = rare_shared as usize + common[a].min(common[b]);
+            if (most as f64 / least as f64) < threshold {
+                continue;
+            }
+            if containment(wa, wb) >= threshold {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
         }
     }
     let mut groups: FxHashMap<usize, usize> = FxHashMap::default();
@@ -166,5 +182,41 @@ mod tests {
         .collect();
         assert!(containment(&w[0], &w[1]) >= 0.75, "{w:?}");
         assert!(containment(&w[0], &w[2]) < 0.5);
+    }
+
+    /// Words in more than 30 quotes do not make two quotes candidates, but they count in what
+    /// the two share.
+    #[test]
+    fn common_words_count_in_what_candidates_share() {
+        // Each text is a document of its own, wholly quoted.
+        let mut texts: Vec<String> = vec![
+            "harbour crane workers strike".into(),
+            "harbour crane workers strike".into(),
+        ];
+        // "harbour" and "crane" in 33 quotes: common. Two of their six words: too few to meet.
+        texts.extend(
+            (0..31).map(|i| format!("harbour crane filler{i}a filler{i}b filler{i}c filler{i}d")),
+        );
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(doc, t)| Quote {
+                doc,
+                start: 0,
+                end: t.len(),
+                parts: vec![(0, t.len())],
+                kind: QuoteKind::Direct,
+                speaker: None,
+                speaker_mention: None,
+                cue: None,
+                group: None,
+            })
+            .collect();
+        group(&texts, &mut quotes);
+        let groups: Vec<Option<usize>> = quotes.iter().map(|q| q.group).collect();
+        // The first two share all four words, two of them common.
+        assert_eq!(groups[..3], [Some(0), Some(0), None]);
+        assert!(groups[2..].iter().all(Option::is_none));
     }
 }
