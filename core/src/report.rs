@@ -81,6 +81,41 @@ pub struct Entity {
     pub value: Option<String>,
 }
 
+impl Entity {
+    /// How many documents mention the entity. The analysis lists mentions in document order:
+    /// when the documents' ids ("d12") say so, their runs are counted; other lists are sorted
+    /// (sorting ids as strings for every entity took the page tens of milliseconds for 20,000
+    /// entities).
+    pub fn sources(&self) -> usize {
+        let mut docs: Vec<&str> = self.mentions.iter().map(|m| m.doc.as_str()).collect();
+        docs.dedup();
+        // "d" and a number written without leading zeros, of up to nine digits.
+        let number = |id: &str| {
+            let digits = id.strip_prefix('d')?.as_bytes();
+            let canonical = matches!(digits.len(), 1..=9)
+                && digits.iter().all(u8::is_ascii_digit)
+                && (digits[0] != b'0' || digits.len() == 1);
+            canonical.then(|| {
+                digits
+                    .iter()
+                    .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'))
+            })
+        };
+        let mut last = None;
+        let in_order = docs.iter().all(|id| {
+            let n = number(id);
+            let later = n.is_some() && n > last;
+            last = n;
+            later
+        });
+        if !in_order {
+            docs.sort_unstable();
+            docs.dedup();
+        }
+        docs.len()
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
@@ -549,6 +584,32 @@ mod tests {
             cue: Some("said".into()),
             group: None,
         }
+    }
+
+    #[test]
+    fn sources_count_each_document_once_whatever_its_id() {
+        let entity = |docs: &[&str]| Entity {
+            id: "e0".into(),
+            name: "Harbour Union".into(),
+            kind: "organization".into(),
+            aliases: Vec::new(),
+            mentions: docs
+                .iter()
+                .map(|d| Mention {
+                    doc: d.to_string(),
+                    start: 0,
+                    end: 1,
+                })
+                .collect(),
+            value: None,
+        };
+        assert_eq!(entity(&[]).sources(), 0);
+        assert_eq!(entity(&["d3", "d3"]).sources(), 1);
+        assert_eq!(entity(&["d2", "d2", "d9", "d10", "d10"]).sources(), 3);
+        // Out of order, or ids that are not the analysis' own: sorted as strings.
+        assert_eq!(entity(&["d2", "d10", "d9", "d10"]).sources(), 3);
+        assert_eq!(entity(&["d1", "d01", "d1", "x", "d+1"]).sources(), 4);
+        assert_eq!(entity(&["a", "b", "a"]).sources(), 2);
     }
 
     #[test]

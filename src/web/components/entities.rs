@@ -64,10 +64,8 @@ fn sorted_rows(
                 || e.aliases.iter().any(|a| a.to_lowercase().contains(&query))
         })
         .filter_map(|(i, e)| {
-            let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            (docs.len() >= min_sources).then_some((i, docs.len()))
+            let sources = e.sources();
+            (sources >= min_sources).then_some((i, sources))
         })
         .collect();
     // One comparison for every order: each sort call would add a copy of the sort to the download.
