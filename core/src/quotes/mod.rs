@@ -59,10 +59,12 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         return Vec::new();
     }
     let sentences = crate::text::sentences(text);
+    // Sentences are in order, apart and never empty: the one holding `pos` is the last that
+    // starts at or before it, if it reaches that far (a search: a document of hundreds of
+    // sentences has tens of quotes).
     let sentence_of = |pos: usize| {
-        sentences
-            .iter()
-            .position(|r| r.start <= pos && pos < r.end.max(r.start + 1))
+        let k = sentences.partition_point(|r| r.start <= pos).checked_sub(1)?;
+        (pos < sentences[k].end).then_some(k)
     };
     let cands = attribution::candidates(doc, text, entities);
     let mut out: Vec<Quote> = Vec::new();
