@@ -113,7 +113,7 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
     for round in 0..SHINGLE_ROUNDS {
         shingles.clear();
         for (doc, ws) in words.iter().enumerate() {
-            let hashes = passages::shingles(ws).into_iter().enumerate();
+            let hashes = passages::shingles(ws).enumerate();
             shingles.extend(
                 hashes
                     .filter(|&(_, h)| h >> 62 == round)

@@ -11,20 +11,28 @@ use std::ops::Range;
 /// Every shared run of this many words or more is found.
 pub const K: usize = 8;
 
-/// Hashes of every K-word window of a document (position = first word).
-pub fn shingles(words: &[Word]) -> Vec<u64> {
-    if words.len() < K {
-        return Vec::new();
-    }
-    (0..=words.len() - K)
-        .map(|i| {
-            words[i..i + K]
-                .iter()
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, w| {
-                    (h ^ w.exact).wrapping_mul(0x100_0000_01b3)
-                })
-        })
-        .collect()
+/// Hashes of every K-word window of a document (position = first word), in order. Rolling: a
+/// window's hash is a polynomial in its words' hashes, made from the last window's in three
+/// steps (the 8-grams are hashed once per round of the batch's sort, and hashing each window
+/// word by word cost as much as that sort).
+pub fn shingles(words: &[Word]) -> impl Iterator<Item = u64> + '_ {
+    const P: u64 = 0x100_0000_01b3;
+    // The first word's factor in a window, to take it out when the window moves on.
+    let first = P.wrapping_pow(K as u32 - 1);
+    let mut h = words
+        .iter()
+        .take(K)
+        .fold(0u64, |h, w| h.wrapping_mul(P).wrapping_add(w.exact));
+    (0..(words.len() + 1).saturating_sub(K)).map(move |i| {
+        let window = h;
+        if let Some(next) = words.get(i + K) {
+            h = h
+                .wrapping_sub(words[i].exact.wrapping_mul(first))
+                .wrapping_mul(P)
+                .wrapping_add(next.exact);
+        }
+        window
+    })
 }
 
 /// Merges seed matches (word positions in a and b, in order) into maximal aligned runs of
@@ -244,6 +252,24 @@ mod tests {
         index.fill(&[sentence(&[99, 1, 2, 3, 4, 5, 6]), sentence(&[15, 16])]);
         index.fill(&a);
         assert_eq!(near_sentences(&a, &index, &b), [(0, 3), (1, 1), (0, 0)]);
+    }
+
+    #[test]
+    fn shingles_hash_each_window_by_its_words() {
+        // Words 1..=12, then the first ten again.
+        let ids: Vec<u64> = (1..=12).chain(1..=10).collect();
+        let ws = words(&ids);
+        let hashes: Vec<u64> = shingles(&ws).collect();
+        assert_eq!(hashes.len(), ids.len() - K + 1);
+        for (i, h) in hashes.iter().enumerate() {
+            for (j, g) in hashes.iter().enumerate() {
+                let same = ids[i..i + K] == ids[j..j + K];
+                assert_eq!(h == g, same, "windows {i} and {j}");
+            }
+        }
+        // The same window hashes the same wherever it stands.
+        assert_eq!(shingles(&ws[12..12 + K]).collect::<Vec<_>>(), [hashes[0]]);
+        assert_eq!(shingles(&ws[..K - 1]).count(), 0);
     }
 
     #[test]

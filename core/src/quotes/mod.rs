@@ -63,7 +63,9 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
     // starts at or before it, if it reaches that far (a search: a document of hundreds of
     // sentences has tens of quotes).
     let sentence_of = |pos: usize| {
-        let k = sentences.partition_point(|r| r.start <= pos).checked_sub(1)?;
+        let k = sentences
+            .partition_point(|r| r.start <= pos)
+            .checked_sub(1)?;
         (pos < sentences[k].end).then_some(k)
     };
     let cands = attribution::candidates(doc, text, entities);
