@@ -107,7 +107,9 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
     // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
     // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that). The
     // list is made in rounds by the hash's top bits, a quarter of it at a time (it was the
-    // comparison's peak of memory): the rounds in order are the sorted list in order.
+    // comparison's peak of memory): the rounds in order are the sorted list in order. Only the
+    // 8-grams that may be said twice are listed (see `repeated`).
+    let repeated = Repeated::new(&words);
     let mut seeds: Vec<Seed> = Vec::new();
     let mut shingles: Vec<(u64, u32, u32)> = Vec::new();
     for round in 0..SHINGLE_ROUNDS {
@@ -116,12 +118,13 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
             let hashes = passages::shingles(ws).enumerate();
             shingles.extend(
                 hashes
-                    .filter(|&(_, h)| h >> 62 == round)
+                    .filter(|&(_, h)| h >> 62 == round && repeated.may_be(h))
                     .map(|(pos, h)| (h, doc as u32, pos as u32)),
             );
         }
         add_seeds(&mut shingles, &mut seeds);
     }
+    drop(repeated);
     // They go now, not at the end: comparing the pairs holds the batch's word lists and
     // sentences, and these would be held beside them.
     drop(shingles);
@@ -248,6 +251,43 @@ pub fn compare_facts(comparison: &mut Comparison, texts: &[&str], entities: &Ent
 
 /// The 8-grams are sorted in this many rounds (by the top 2 bits of their hash).
 const SHINGLE_ROUNDS: u64 = 4;
+
+/// Which 8-grams may be said more than once in a batch: a bit per hash (by its top bits), set
+/// when a hash is seen again. Most of a batch's 8-grams are said once, and sorting them all was
+/// most of finding the shared runs; a few said once share a bit with another and are sorted
+/// all the same.
+struct Repeated(Vec<u64>);
+
+/// Bits of the hash [`Repeated`] keeps (2 MB for 2^24).
+const REPEATED_BITS: u32 = 24;
+
+impl Repeated {
+    fn new(words: &[Vec<Word>]) -> Repeated {
+        let mut once = vec![0u64; 1 << (REPEATED_BITS - 6)];
+        let mut twice = vec![0u64; once.len()];
+        for ws in words {
+            for h in passages::shingles(ws) {
+                let (at, bit) = Repeated::bit(h);
+                if once[at] & bit != 0 {
+                    twice[at] |= bit;
+                }
+                once[at] |= bit;
+            }
+        }
+        Repeated(twice)
+    }
+
+    fn bit(hash: u64) -> (usize, u64) {
+        let b = (hash >> (64 - REPEATED_BITS)) as usize;
+        (b >> 6, 1 << (b & 63))
+    }
+
+    /// Whether the 8-gram of this hash may be said twice (false: it is said once).
+    fn may_be(&self, hash: u64) -> bool {
+        let (at, bit) = Repeated::bit(hash);
+        self.0[at] & bit != 0
+    }
+}
 
 /// Where two documents share an 8-gram: (document a, document b, position in a, position in
 /// b), a < b. Flat (one list for the batch, sorted): a map of lists per pair cost a lookup per
@@ -492,6 +532,36 @@ impl Dots {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_keeps_every_8_gram_said_twice() {
+        let doc = |ids: &[u64]| -> Vec<Word> {
+            let at = |k: usize, &exact: &u64| Word {
+                exact,
+                start: k,
+                end: k + 1,
+            };
+            ids.iter().enumerate().map(|(k, id)| at(k, id)).collect()
+        };
+        // Nine words shared by two documents (two 8-grams), one 8-gram said twice in one, and
+        // 8-grams said once.
+        let shared: Vec<u64> = (100..109).collect();
+        let a: Vec<u64> = (1..20).chain(shared.clone()).collect();
+        let b: Vec<u64> = shared.iter().copied().chain(50..60).collect();
+        let c: Vec<u64> = (200..208).chain(300..305).chain(200..208).collect();
+        let words = [doc(&a), doc(&b), doc(&c)];
+        let repeated = Repeated::new(&words);
+        let hashes = |ws: &[Word]| passages::shingles(ws).collect::<Vec<u64>>();
+        let (ha, hb, hc) = (hashes(&words[0]), hashes(&words[1]), hashes(&words[2]));
+        for h in hb.iter().filter(|h| ha.contains(h)) {
+            assert!(repeated.may_be(*h));
+        }
+        assert_eq!(hb.iter().filter(|h| ha.contains(h)).count(), 2);
+        assert!(repeated.may_be(hc[0]));
+        // Said once (a bit shared by chance would keep one; these are few and 2^24 bits).
+        let once: Vec<&u64> = ha.iter().filter(|h| !hb.contains(h)).collect();
+        assert!(once.iter().filter(|h| repeated.may_be(***h)).count() <= 1);
+    }
 
     #[test]
     fn unique_sentences_are_those_no_other_document_says() {
