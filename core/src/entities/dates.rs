@@ -15,46 +15,66 @@ pub fn is_vague(name: &str) -> bool {
     })
 }
 
-fn regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// The date pattern's alternatives, by capture group name, in the order they are asked about.
+const KINDS: [&str; 17] = [
+    "iso", "dmy", "mdy", "my", "fy", "edge", "qtr", "period", "past", "ago", "wd", "rel",
+    "holiday", "decade", "m", "year", "yearonly",
+];
+
+/// The date pattern, and the capture group of each of [`KINDS`] (found by name once: asking a
+/// match for a group by name hashes the name, seventeen times a date).
+fn regex() -> &'static (Regex, [usize; KINDS.len()]) {
+    static RE: OnceLock<(Regex, [usize; KINDS.len()])> = OnceLock::new();
     RE.get_or_init(|| {
-        let month_full = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
-        let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
-        let day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
-        let weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-        let year = r"(?:19|20)\d\d";
-        let count = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a\s+few|a\s+couple\s+of|\d{1,3})";
-        let unit = r"(?:day|week|month|year|decade|quarter|century)s?";
-        let season = r"(?:spring|summer|fall|autumn|winter)";
-        let ordinal = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
-        let span_word = r"(?:quarter|period|year|month|week|weekend|day|decade|season|half)";
-        let qualifier = r"(?:latest|current|same|year-earlier|year-ago|previous|prior|recent|comparable|fiscal|full|past|last|next|coming|first|second|third|fourth|final|early|late|{ordinal}[-\s]quarter)";
-        let qualifier = qualifier.replace("{ordinal}", ordinal);
-        let pattern = format!(
-            r"(?x)
-            \b(?P<iso>{year}-[01]\d-[0-3]\d)\b
-            | \b(?P<dmy>{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)\b
-            | \b(?P<mdy>{month}\s+{day}(?:,?\s+{year})?)\b
-            | \b(?P<my>{month}\s+{year})\b
-            | \b(?P<fy>(?i:fiscal)\s+{year})\b
-            | \b(?P<edge>(?i:the\s+(?:end|beginning|start|middle|rest|first\s+half|second\s+half)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?)(?:(?i:year|month|week|quarter|decade|century)|{month_full}|{year}))\b
-            | \b(?P<qtr>(?i:(?:the\s+|this\s+|last\s+|next\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:fiscal\s+)?(?:{ordinal})[-\s]quarter)(?:\s+of\s+{year})?)\b
-            | \b(?P<period>(?i:the|this|that|its)\s+(?:(?i:{qualifier})\s+)+(?i:{span_word}))\b
-            | \b(?P<past>(?i:the\s+(?:past|last|next|coming|previous)\s+(?:day|week|month|year|decade|quarter|century)))\b
-            | \b(?P<ago>(?i:{count}\s+{unit}\s+(?:ago|earlier|later|from\s+now)))\b
-            | \b(?P<wd>(?:(?i:last|next|this|on|early|late)\s+)?{weekday}(?:\s+(?i:morning|afternoon|evening|night))?)\b
-            | \b(?P<rel>(?i:yesterday|today|tomorrow|tonight|now|currently|recently|the\s+(?:future|past|weekend)|recent\s+(?:years|months|weeks|days)|(?:early|late|mid-?)\s*(?:this|next|last)\s+(?:week|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year|quarter)|(?:last|next|this|past|coming)\s+(?:week|month|year|quarter|weekend|decade|century|{season})|(?:this|last|next)\s+{month_full}|the\s+quarter|year-earlier|year-ago|year-end|{season}\s+(?:of\s+)?{year}))\b
-            | \b(?P<holiday>(?:Thanksgiving|Christmas|Easter|New\s+Year's|Memorial|Labor|Independence|Election)\s+(?:Day|Eve)|Thanksgiving|Christmas|Easter)\b
-            | (?P<decade>\b(?i:the\s+)?(?:19|20)\d0s\b|(?i:the\s+)'\d0s\b)
-            | \b(?P<m>(?:(?i:early|late|mid-?)\s*)?{month_full}(?:\s+(?i:this|last|next)\s+year)?)\b
-            | \b(?i:in|since|by|until|during|from|of|before|after)\s+(?P<year>{year})s?\b
-            | \b(?P<yearonly>{year})\b
-            "
-        );
-        // ASCII word boundaries: every word here is ASCII, and Unicode ones would push the regex
-        // engine off its fast automaton on any non-ASCII text.
-        Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("the date pattern compiles")
+        let regex = pattern();
+        let groups = KINDS.map(|kind| {
+            regex
+                .capture_names()
+                .position(|name| name == Some(kind))
+                .unwrap_or(usize::MAX)
+        });
+        (regex, groups)
     })
+}
+
+/// The date pattern (see [`regex`]).
+fn pattern() -> Regex {
+    let month_full = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+    let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
+    let day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
+    let weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+    let year = r"(?:19|20)\d\d";
+    let count = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a\s+few|a\s+couple\s+of|\d{1,3})";
+    let unit = r"(?:day|week|month|year|decade|quarter|century)s?";
+    let season = r"(?:spring|summer|fall|autumn|winter)";
+    let ordinal = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
+    let span_word = r"(?:quarter|period|year|month|week|weekend|day|decade|season|half)";
+    let qualifier = r"(?:latest|current|same|year-earlier|year-ago|previous|prior|recent|comparable|fiscal|full|past|last|next|coming|first|second|third|fourth|final|early|late|{ordinal}[-\s]quarter)";
+    let qualifier = qualifier.replace("{ordinal}", ordinal);
+    let pattern = format!(
+        r"(?x)
+        \b(?P<iso>{year}-[01]\d-[0-3]\d)\b
+        | \b(?P<dmy>{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)\b
+        | \b(?P<mdy>{month}\s+{day}(?:,?\s+{year})?)\b
+        | \b(?P<my>{month}\s+{year})\b
+        | \b(?P<fy>(?i:fiscal)\s+{year})\b
+        | \b(?P<edge>(?i:the\s+(?:end|beginning|start|middle|rest|first\s+half|second\s+half)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?)(?:(?i:year|month|week|quarter|decade|century)|{month_full}|{year}))\b
+        | \b(?P<qtr>(?i:(?:the\s+|this\s+|last\s+|next\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:fiscal\s+)?(?:{ordinal})[-\s]quarter)(?:\s+of\s+{year})?)\b
+        | \b(?P<period>(?i:the|this|that|its)\s+(?:(?i:{qualifier})\s+)+(?i:{span_word}))\b
+        | \b(?P<past>(?i:the\s+(?:past|last|next|coming|previous)\s+(?:day|week|month|year|decade|quarter|century)))\b
+        | \b(?P<ago>(?i:{count}\s+{unit}\s+(?:ago|earlier|later|from\s+now)))\b
+        | \b(?P<wd>(?:(?i:last|next|this|on|early|late)\s+)?{weekday}(?:\s+(?i:morning|afternoon|evening|night))?)\b
+        | \b(?P<rel>(?i:yesterday|today|tomorrow|tonight|now|currently|recently|the\s+(?:future|past|weekend)|recent\s+(?:years|months|weeks|days)|(?:early|late|mid-?)\s*(?:this|next|last)\s+(?:week|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year|quarter)|(?:last|next|this|past|coming)\s+(?:week|month|year|quarter|weekend|decade|century|{season})|(?:this|last|next)\s+{month_full}|the\s+quarter|year-earlier|year-ago|year-end|{season}\s+(?:of\s+)?{year}))\b
+        | \b(?P<holiday>(?:Thanksgiving|Christmas|Easter|New\s+Year's|Memorial|Labor|Independence|Election)\s+(?:Day|Eve)|Thanksgiving|Christmas|Easter)\b
+        | (?P<decade>\b(?i:the\s+)?(?:19|20)\d0s\b|(?i:the\s+)'\d0s\b)
+        | \b(?P<m>(?:(?i:early|late|mid-?)\s*)?{month_full}(?:\s+(?i:this|last|next)\s+year)?)\b
+        | \b(?i:in|since|by|until|during|from|of|before|after)\s+(?P<year>{year})s?\b
+        | \b(?P<yearonly>{year})\b
+        "
+    );
+    // ASCII word boundaries: every word here is ASCII, and Unicode ones would push the regex
+    // engine off its fast automaton on any non-ASCII text.
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("the date pattern compiles")
 }
 
 /// Words before a bare "May" or "March" that make it the month, not the verb or a name.
@@ -168,13 +188,12 @@ fn infer_year(month: u32, published: Option<(i32, u32, u32)>) -> Option<i32> {
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMatch> {
     let anchor = parse_published(published);
     let mut out = Vec::new();
-    for caps in regex().captures_iter(text) {
-        let (name, m) = match [
-            "iso", "dmy", "mdy", "my", "fy", "edge", "qtr", "period", "past", "ago", "wd", "rel",
-            "holiday", "decade", "m", "year", "yearonly",
-        ]
-        .iter()
-        .find_map(|n| caps.name(n).map(|m| (*n, m)))
+    let (regex, groups) = regex();
+    for caps in regex.captures_iter(text) {
+        let (name, m) = match KINDS
+            .iter()
+            .zip(groups)
+            .find_map(|(n, &group)| caps.get(group).map(|m| (*n, m)))
         {
             Some(x) => x,
             None => continue,
