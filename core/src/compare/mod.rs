@@ -256,36 +256,45 @@ const SHINGLE_ROUNDS: u64 = 4;
 /// when a hash is seen again. Most of a batch's 8-grams are said once, and sorting them all was
 /// most of finding the shared runs; a few said once share a bit with another and are sorted
 /// all the same.
-struct Repeated(Vec<u64>);
-
-/// Bits of the hash [`Repeated`] keeps (2 MB for 2^24).
-const REPEATED_BITS: u32 = 24;
+struct Repeated {
+    bits: Vec<u64>,
+    /// How far a hash is shifted for its bit.
+    shift: u32,
+}
 
 impl Repeated {
     fn new(words: &[Vec<Word>]) -> Repeated {
-        let mut once = vec![0u64; 1 << (REPEATED_BITS - 6)];
-        let mut twice = vec![0u64; once.len()];
+        // Sixteen bits or more per 8-gram (one said once shares its bit with another about one
+        // time in sixteen), up to 2^24 bits (2 MB): a batch of a few articles takes a few KB.
+        let windows: usize = words
+            .iter()
+            .map(|ws| (ws.len() + 1).saturating_sub(passages::K))
+            .sum();
+        let size = (windows * 16).next_power_of_two().clamp(1 << 12, 1 << 24);
+        let shift = 64 - size.trailing_zeros();
+        let mut once = vec![0u64; size / 64];
+        let mut twice = vec![0u64; size / 64];
         for ws in words {
             for h in passages::shingles(ws) {
-                let (at, bit) = Repeated::bit(h);
+                let (at, bit) = Repeated::bit(h, shift);
                 if once[at] & bit != 0 {
                     twice[at] |= bit;
                 }
                 once[at] |= bit;
             }
         }
-        Repeated(twice)
+        Repeated { bits: twice, shift }
     }
 
-    fn bit(hash: u64) -> (usize, u64) {
-        let b = (hash >> (64 - REPEATED_BITS)) as usize;
+    fn bit(hash: u64, shift: u32) -> (usize, u64) {
+        let b = (hash >> shift) as usize;
         (b >> 6, 1 << (b & 63))
     }
 
     /// Whether the 8-gram of this hash may be said twice (false: it is said once).
     fn may_be(&self, hash: u64) -> bool {
-        let (at, bit) = Repeated::bit(hash);
-        self.0[at] & bit != 0
+        let (at, bit) = Repeated::bit(hash, self.shift);
+        self.bits[at] & bit != 0
     }
 }
 
@@ -558,7 +567,7 @@ mod tests {
         }
         assert_eq!(hb.iter().filter(|h| ha.contains(h)).count(), 2);
         assert!(repeated.may_be(hc[0]));
-        // Said once (a bit shared by chance would keep one; these are few and 2^24 bits).
+        // Said once (a bit shared by chance would keep one; these are few, and 2^12 bits).
         let once: Vec<&u64> = ha.iter().filter(|h| !hb.contains(h)).collect();
         assert!(once.iter().filter(|h| repeated.may_be(***h)).count() <= 1);
     }
