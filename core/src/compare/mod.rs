@@ -108,7 +108,7 @@ pub fn compare_texts(texts: &[&str]) -> Comparison {
     // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that). The
     // list is made in rounds by the hash's top bits, a quarter of it at a time (it was the
     // comparison's peak of memory): the rounds in order are the sorted list in order. Only the
-    // 8-grams that may be said twice are listed (see `repeated`).
+    // 8-grams that may be said twice are listed (see [`Repeated`]).
     let repeated = Repeated::new(&words);
     let mut seeds: Vec<Seed> = Vec::new();
     let mut shingles: Vec<(u64, u32, u32)> = Vec::new();

@@ -13,8 +13,9 @@ pub const K: usize = 8;
 
 /// Hashes of every K-word window of a document (position = first word), in order. Rolling: a
 /// window's hash is a polynomial in its words' hashes, made from the last window's in three
-/// steps (the 8-grams are hashed once per round of the batch's sort, and hashing each window
-/// word by word cost as much as that sort).
+/// steps (a batch's 8-grams are hashed five times over: once to see which may be said twice,
+/// then in each round of their sort; hashing each window word by word cost as much as the
+/// sort).
 pub fn shingles(words: &[Word]) -> impl Iterator<Item = u64> + '_ {
     const P: u64 = 0x100_0000_01b3;
     // The first word's factor in a window, to take it out when the window moves on.
