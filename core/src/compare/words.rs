@@ -53,17 +53,9 @@ pub fn stem(w: &str) -> &str {
 /// a stopword is found by it (the strings compared only when it matches one), and a word that
 /// stemming leaves as it is needs no second hash.
 fn content_hash(folded: &str, exact: u64) -> u64 {
-    static STOP: OnceLock<FxHashMap<u64, u32>> = OnceLock::new();
-    let stop = STOP.get_or_init(|| {
-        (0..STOPWORDS.len() as u32)
-            .map(|i| (hash(STOPWORDS[i as usize]), i))
-            .collect()
-    });
-    if folded.chars().count() < 3
-        || stop
-            .get(&exact)
-            .is_some_and(|&i| STOPWORDS[i as usize] == folded)
-    {
+    static STOP: OnceLock<FxHashMap<u64, &str>> = OnceLock::new();
+    let stop = STOP.get_or_init(|| STOPWORDS.iter().map(|w| (hash(w), *w)).collect());
+    if folded.chars().count() < 3 || stop.get(&exact).is_some_and(|w| *w == folded) {
         return 0;
     }
     match stem(folded) {
