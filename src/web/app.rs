@@ -178,9 +178,10 @@ struct Parsing {
 /// Ids of restored inputs start here, far above those given to new inputs.
 const RESTORED_IDS: u32 = 1 << 30;
 
-/// Longest stretch of report parsing in one task (a frame at 60 Hz is 16 ms; a task over 50 ms
-/// is a "long task").
-const PARSE_SLICE_MS: f64 = 30.0;
+/// Longest stretch of work the page does in one task when a job grows with the batch (parsing
+/// a report, asking files' sizes): a frame at 60 Hz is 16 ms; a task over 50 ms is a "long
+/// task".
+const SLICE_MS: f64 = 30.0;
 
 /// Reports of at most this many pieces are parsed in the task that brings them.
 const SMALL_REPORT_PIECES: usize = 4;
@@ -250,20 +251,16 @@ async fn later() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Longest stretch of asking files' sizes in one task: a chunk's 128 files on disk held the
-/// page's thread for 60–100 ms.
-const SIZE_SLICE_MS: f64 = 30.0;
-
-/// The next chunk of files to read, their sizes asked (in slices of [`SIZE_SLICE_MS`], each
-/// in a task of its own), and the files too large to read with why. An empty chunk when no
-/// files are left.
+/// The next chunk of files to read, their sizes asked (in slices of [`SLICE_MS`], each in a
+/// task of its own: a chunk's 128 files on disk held the page's thread for 60–100 ms), and the
+/// files too large to read with why. An empty chunk when no files are left.
 async fn next_chunk(
     files: &mut std::iter::Peekable<impl Iterator<Item = (u32, web_sys::File)>>,
 ) -> (Vec<ToRead>, FilesRead) {
     let (mut chunk, mut refused, mut bytes) = (Vec::new(), Vec::new(), 0);
     let mut slice = js_sys::Date::now();
     while chunk.len() < READ_CHUNK_FILES {
-        if js_sys::Date::now() - slice > SIZE_SLICE_MS {
+        if js_sys::Date::now() - slice > SLICE_MS {
             later().await;
             slice = js_sys::Date::now();
         }
@@ -402,7 +399,7 @@ impl App {
             return false;
         };
         let started = js_sys::Date::now();
-        let until = started + PARSE_SLICE_MS;
+        let until = started + SLICE_MS;
         p.slices += 1;
         while p.next < p.pieces.len() {
             let (section, json) = p.pieces.get(p.next);
