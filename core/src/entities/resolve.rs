@@ -7,18 +7,20 @@
 
 use super::gazetteer;
 use super::{DocSpan, Entity, EntityTable, Kind, Mention};
-use crate::text::fold;
+use crate::text::fold_into;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Roles that a role phrase's noun can stand for ("leader" for a president, too).
 fn role_matches(phrase_role: &str, title: &str) -> bool {
     let title = title.trim_end_matches('.');
-    let head = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_string();
+    fn head(s: &str) -> &str {
+        s.rsplit(' ').next().unwrap_or(s)
+    }
     match phrase_role {
         "leader" | "head of state" | "chief" => {
             matches!(
-                head(title).as_str(),
+                head(title),
                 "president"
                     | "minister"
                     | "leader"
@@ -35,8 +37,20 @@ fn role_matches(phrase_role: &str, title: &str) -> bool {
     }
 }
 
+/// Every [`Kind`], in its order (a group's votes are counted by `kind as usize`).
+const KINDS: [Kind; 7] = [
+    Kind::Person,
+    Kind::Organization,
+    Kind::Place,
+    Kind::Date,
+    Kind::Quantity,
+    Kind::Group,
+    Kind::Other,
+];
+
 struct Group {
-    kind_votes: BTreeMap<Kind, usize>,
+    /// Mentions of each kind, by `kind as usize`.
+    kind_votes: [u32; KINDS.len()],
     /// The kind the votes and titles give ([`Group::vote`]), once they are all in.
     kind: Kind,
     titled: bool,
@@ -50,7 +64,7 @@ struct Group {
 impl Group {
     fn new() -> Group {
         Group {
-            kind_votes: BTreeMap::new(),
+            kind_votes: [0; KINDS.len()],
             kind: Kind::Other,
             titled: false,
             titles: BTreeSet::new(),
@@ -65,14 +79,13 @@ impl Group {
         if self.titled {
             return Kind::Person;
         }
-        let specific = self
-            .kind_votes
+        // The most voted kind but Other (the first in order on a tie), else Other.
+        KINDS
             .iter()
-            .filter(|(k, _)| **k != Kind::Other)
-            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)));
-        specific
-            .or_else(|| self.kind_votes.iter().next())
-            .map_or(Kind::Other, |(k, _)| *k)
+            .zip(self.kind_votes)
+            .filter(|&(&k, n)| k != Kind::Other && n > 0)
+            .max_by_key(|&(&k, n)| (n, std::cmp::Reverse(k)))
+            .map_or(Kind::Other, |(&k, _)| k)
     }
 }
 
@@ -89,37 +102,50 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     let mut groups: FxHashMap<String, Group> = FxHashMap::default();
     let mut roles: Vec<(usize, Mention)> = Vec::new();
 
+    // Each mention's key is built in one buffer, copied only for a group's first mention.
+    let mut key = String::new();
     for (doc, list) in mentions.into_iter().enumerate() {
         let text = texts[doc];
-        for m in list {
+        for mut m in list {
             if m.role_phrase {
                 roles.push((doc, m));
                 continue;
             }
             let surface = strip_possessive(&text[m.start..m.end]);
-            let folded = fold(surface);
-            let (key, canonical) = match m.kind {
-                Kind::Date | Kind::Quantity => (
-                    format!(
-                        "{:?}:{}",
-                        m.kind,
-                        m.value.clone().unwrap_or_else(|| folded.clone())
-                    ),
-                    None,
-                ),
-                _ => {
-                    let target = m.alias_of.clone().unwrap_or(folded);
-                    match g.aliases.get(target.as_str()) {
-                        Some(c) => (fold(c), Some(c.to_string())),
-                        None => (target, None),
+            key.clear();
+            let mut canonical = None;
+            match m.kind {
+                Kind::Date | Kind::Quantity => {
+                    key.push_str(if m.kind == Kind::Date {
+                        "Date:"
+                    } else {
+                        "Quantity:"
+                    });
+                    match &m.value {
+                        Some(value) => key.push_str(value),
+                        None => fold_into(surface, &mut key),
                     }
                 }
-            };
-            let group = groups.entry(key).or_insert_with(Group::new);
-            *group.kind_votes.entry(m.kind).or_default() += 1;
-            if let Some(t) = &m.role {
+                _ => {
+                    match &m.alias_of {
+                        Some(target) => key.push_str(target),
+                        None => fold_into(surface, &mut key),
+                    }
+                    if let Some(c) = g.aliases.get(key.as_str()) {
+                        canonical = Some(*c);
+                        key.clear();
+                        fold_into(c, &mut key);
+                    }
+                }
+            }
+            if !groups.contains_key(key.as_str()) {
+                groups.insert(key.clone(), Group::new());
+            }
+            let group = groups.get_mut(key.as_str()).expect("inserted above");
+            group.kind_votes[m.kind as usize] += 1;
+            if let Some(t) = m.role.take() {
                 group.titled |= m.kind == Kind::Person;
-                group.titles.insert(t.clone());
+                group.titles.insert(t);
             }
             match group.surfaces.get_mut(surface) {
                 Some(n) => *n += 1,
@@ -127,9 +153,11 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                     group.surfaces.insert(surface.to_string(), 1);
                 }
             }
-            group.canonical = group.canonical.take().or(canonical);
+            if group.canonical.is_none() {
+                group.canonical = canonical.map(str::to_string);
+            }
             if group.value.is_none() {
-                group.value = m.value.clone();
+                group.value = m.value.take();
             }
             group.mentions.push(DocSpan {
                 doc,
@@ -185,45 +213,43 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
 
     // Role phrases join the person holding that role: the latest one named before the phrase
     // in the same document, else the one named most often in it. Unresolved phrases are dropped.
-    let mut person_spans: FxHashMap<usize, Vec<(usize, String)>> = FxHashMap::default();
-    let mut keys: Vec<&String> = groups.keys().collect();
-    keys.sort_unstable();
-    for (key, group) in keys.into_iter().map(|k| (k, &groups[k])) {
+    // Persons by their place among the sorted keys, so that ties go the same way every run.
+    let mut keys: Vec<(&String, &Group)> = groups.iter().collect();
+    keys.sort_unstable_by_key(|&(k, _)| k);
+    let mut person_spans: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
+    for (n, (_, group)) in keys.iter().enumerate() {
         if group.kind == Kind::Person {
             for m in &group.mentions {
-                person_spans
-                    .entry(m.doc)
-                    .or_default()
-                    .push((m.start, key.clone()));
+                person_spans.entry(m.doc).or_default().push((m.start, n));
             }
         }
     }
     let mut role_joins: Vec<(String, usize, Mention)> = Vec::new();
     for (doc, m) in roles {
-        let role = m.role.clone().unwrap_or_default();
+        let role = m.role.as_deref().unwrap_or_default();
         let Some(spans) = person_spans.get(&doc) else {
             continue;
         };
-        let holders: Vec<&(usize, String)> = spans
+        let holders: Vec<&(usize, usize)> = spans
             .iter()
-            .filter(|(_, key)| groups[key].titles.iter().any(|t| role_matches(&role, t)))
+            .filter(|&&(_, n)| keys[n].1.titles.iter().any(|t| role_matches(role, t)))
             .collect();
         let before = holders
             .iter()
             .filter(|(s, _)| *s < m.start)
             .max_by_key(|(s, _)| *s);
-        let chosen = before.map(|(_, k)| k.clone()).or_else(|| {
-            let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
-            for (_, k) in &holders {
-                *counts.entry(k).or_default() += 1;
+        let chosen = before.map(|&&(_, n)| n).or_else(|| {
+            let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+            for &&(_, n) in &holders {
+                *counts.entry(n).or_default() += 1;
             }
             counts
                 .into_iter()
-                .max_by_key(|(_, n)| *n)
-                .map(|(k, _)| k.clone())
+                .max_by_key(|&(_, count)| count)
+                .map(|(n, _)| n)
         });
-        if let Some(key) = chosen {
-            role_joins.push((key, doc, m));
+        if let Some(n) = chosen {
+            role_joins.push((keys[n].0.clone(), doc, m));
         }
     }
     for (key, doc, m) in role_joins {
@@ -350,5 +376,36 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    #[test]
+    fn a_group_takes_its_most_voted_kind_but_other() {
+        let votes = |pairs: &[(Kind, u32)], titled: bool| {
+            let mut group = Group::new();
+            for &(kind, n) in pairs {
+                group.kind_votes[kind as usize] = n;
+            }
+            group.titled = titled;
+            group.vote()
+        };
+        assert_eq!(
+            votes(&[(Kind::Place, 2), (Kind::Organization, 3)], false),
+            Kind::Organization
+        );
+        // Other only when nothing else was said, however often it was.
+        assert_eq!(
+            votes(&[(Kind::Other, 9), (Kind::Place, 1)], false),
+            Kind::Place
+        );
+        assert_eq!(votes(&[(Kind::Other, 2)], false), Kind::Other);
+        assert_eq!(votes(&[], false), Kind::Other);
+        // A tie goes to the kind first in order; a titled person is a person.
+        assert_eq!(
+            votes(&[(Kind::Group, 2), (Kind::Place, 2)], false),
+            Kind::Place
+        );
+        assert_eq!(votes(&[(Kind::Place, 5)], true), Kind::Person);
+        // The votes are indexed by the kinds' order.
+        assert!(KINDS.iter().enumerate().all(|(i, &k)| k as usize == i));
     }
 }
