@@ -21,11 +21,12 @@ if [ -n "$RUSTUP_CARGO" ] && "$RUSTUP_CARGO" clippy --version >/dev/null 2>&1; t
     step "cargo clippy"
     env -u RUSTC CARGO_TARGET_DIR=target/rustup PATH="$(dirname "$RUSTUP_CARGO"):$PATH" \
         "$RUSTUP_CARGO" clippy --quiet --workspace --all-targets -- -D warnings
-    # The page's code (src/web) compiles for wasm32 only: lint it there too when rustup has
-    # that target.
+    # The page's code (src/web) and the wasm benchmark's host calls compile for wasm32 only:
+    # lint them there too when rustup has that target.
     if rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
         env -u RUSTC CARGO_TARGET_DIR=target/rustup PATH="$(dirname "$RUSTUP_CARGO"):$PATH" \
-            "$RUSTUP_CARGO" clippy --quiet --target wasm32-unknown-unknown -p newslens --lib --bins -- -D warnings
+            "$RUSTUP_CARGO" clippy --quiet --target wasm32-unknown-unknown -p newslens --lib --bins \
+            -p newslens-wasm-bench -- -D warnings
     fi
 fi
 
