@@ -224,6 +224,8 @@ impl<'a> Sequence<'a> {
         // (one look-up per token), its flags gathered under its number.
         let mut numbers = Numbering::default();
         let mut word_seen: Vec<u8> = Vec::new();
+        // Whether each distinct word may begin a multi-word gazetteer entry.
+        let mut may_begin: Vec<bool> = Vec::new();
         let numbered: Vec<u32> = tokens
             .iter()
             .zip(&words)
@@ -232,6 +234,7 @@ impl<'a> Sequence<'a> {
                 let (k, new) = numbers.number(*w);
                 if new {
                     word_seen.push(0);
+                    may_begin.push(g.first_words.contains(*w));
                 }
                 if t.text.chars().next().is_some_and(char::is_lowercase) {
                     word_seen[k as usize] |= LOWER_SEEN;
@@ -246,7 +249,7 @@ impl<'a> Sequence<'a> {
         // spread over its tokens as begin / inside.
         let mut phrase = vec![(0u8, false); n];
         for i in 0..n {
-            if !g.first_words.contains(words[i]) {
+            if !may_begin[numbered[i] as usize] {
                 continue;
             }
             for len in (2..=MULTI_MAX.min(n - i)).rev() {
@@ -524,9 +527,11 @@ type Weights = std::collections::HashMap<u32, [f32; N], std::hash::BuildHasherDe
 /// The score of each tag: the sum of the features' weights.
 fn score(weights: &Weights, features: &[u32]) -> [f32; N] {
     let mut s = [0f32; N];
-    for w in features.iter().filter_map(|f| weights.get(f)) {
-        for (a, b) in s.iter_mut().zip(w) {
-            *a += b;
+    for f in features {
+        if let Some(w) = weights.get(f) {
+            for (a, b) in s.iter_mut().zip(w) {
+                *a += b;
+            }
         }
     }
     s
