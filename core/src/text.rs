@@ -60,6 +60,7 @@ pub struct Token<'a> {
 }
 
 impl Token<'_> {
+    #[inline]
     pub fn is_word(&self) -> bool {
         self.text
             .chars()
@@ -67,6 +68,7 @@ impl Token<'_> {
             .is_some_and(|c| c.is_alphanumeric())
     }
     /// Starts with an upper-case letter.
+    #[inline]
     pub fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(|c| c.is_uppercase())
     }

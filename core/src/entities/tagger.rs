@@ -24,6 +24,7 @@ const O: usize = 0;
 
 /// The name part of a token: without a possessive ('s) or a lower-case hyphenated tail
 /// ("US-led" → "US"). Byte end of that part.
+#[inline]
 pub fn name_end(t: &Token) -> usize {
     let s = t.text;
     // Each suffix ends in "s", "'" or the last byte of "’": most tokens are settled by their
@@ -192,6 +193,7 @@ fn decimal(n: u8, buf: &mut [u8; 3]) -> &str {
 
 /// Strings stored one after another, the `i`th ending at `ends[i]`: one allocation for all
 /// the tokens of a document instead of one each.
+#[inline]
 fn slice_at<'s>(all: &'s str, ends: &[u32], i: usize) -> &'s str {
     let start = i.checked_sub(1).map_or(0, |p| ends[p] as usize);
     &all[start..ends[i] as usize]
@@ -496,11 +498,15 @@ fn allowed(prev: usize, tag: usize) -> bool {
     tag == O || tag % 2 == 1 || prev == tag || prev + 1 == tag
 }
 
+/// The allowed tag of the highest score, the first of equal ones.
 fn best(scores: &[f32; N], prev: usize) -> usize {
-    (0..N)
-        .filter(|&t| allowed(prev, t))
-        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
-        .unwrap_or(O)
+    let mut chosen = O;
+    for t in 1..N {
+        if allowed(prev, t) && scores[t].total_cmp(&scores[chosen]).is_gt() {
+            chosen = t;
+        }
+    }
+    chosen
 }
 
 /// Feature keys are hashes already: a map over them needs no hashing of its own.
