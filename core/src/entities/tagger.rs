@@ -795,6 +795,23 @@ mod tests {
     }
 
     #[test]
+    fn the_best_tag_is_the_first_highest_allowed_one() {
+        let mut scores = [0f32; N];
+        // I-PER (2) scores highest but may only continue a person.
+        scores[2] = 3.0;
+        scores[5] = 2.0;
+        assert_eq!(best(&scores, O), 5);
+        assert_eq!(best(&scores, 1), 2);
+        assert_eq!(best(&scores, 2), 2);
+        // Equal scores: the first tag.
+        scores[3] = 2.0;
+        assert_eq!(best(&scores, O), 3);
+        // Nothing above O's score: O.
+        assert_eq!(best(&[-1.0; N], 4), O);
+        assert_eq!(best(&[0.0; N], 4), O);
+    }
+
+    #[test]
     fn skipping_plain_tokens_changes_no_tag() {
         let model = Model::get();
         let text = "Ana da Silva met officials of Procter & Gamble and al-Qaeda experts in \
