@@ -42,6 +42,14 @@ impl<K> Default for Numbering<K> {
 }
 
 impl<K: Hash + Eq> Numbering<K> {
+    /// Room for `keys` distinct keys before the table grows (each growth moves every key).
+    pub fn with_capacity(keys: usize) -> Numbering<K> {
+        Numbering(FxHashMap::with_capacity_and_hasher(
+            keys,
+            Default::default(),
+        ))
+    }
+
     /// The key's number, and whether it is new (the next number given).
     pub fn number(&mut self, key: K) -> (u32, bool) {
         let next = self.0.len() as u32;
