@@ -39,7 +39,16 @@ pub(super) fn hash(s: &str) -> u64 {
 }
 
 pub fn stem(w: &str) -> &str {
-    for suffix in ["ing", "ed", "es", "s", "ly"] {
+    // The suffixes "ing", "ed", "es", "s", "ly", in that order, by the last letter (most words
+    // are settled by it: string comparisons are calls in wasm).
+    let suffixes: &[&str] = match w.as_bytes().last() {
+        Some(b'g') => &["ing"],
+        Some(b'd') => &["ed"],
+        Some(b's') => &["es", "s"],
+        Some(b'y') => &["ly"],
+        _ => return w,
+    };
+    for suffix in suffixes {
         if let Some(s) = w.strip_suffix(suffix) {
             if s.len() >= 4 {
                 return s;
@@ -55,7 +64,7 @@ pub fn stem(w: &str) -> &str {
 fn content_hash(folded: &str, exact: u64) -> u64 {
     static STOP: OnceLock<FxHashMap<u64, &str>> = OnceLock::new();
     let stop = STOP.get_or_init(|| STOPWORDS.iter().map(|w| (hash(w), *w)).collect());
-    if folded.chars().count() < 3 || stop.get(&exact).is_some_and(|w| *w == folded) {
+    if too_short(folded) || stop.get(&exact).is_some_and(|w| *w == folded) {
         return 0;
     }
     match stem(folded) {
@@ -66,7 +75,12 @@ fn content_hash(folded: &str, exact: u64) -> u64 {
 
 /// The stemmed form a folded word is compared by, or `None` for stopwords and short words.
 pub fn content_form(folded: &str) -> Option<&str> {
-    (folded.chars().count() >= 3 && !is_stopword(folded)).then(|| stem(folded))
+    (!too_short(folded) && !is_stopword(folded)).then(|| stem(folded))
+}
+
+/// Fewer than three characters (which take at most eight bytes): too short to compare by.
+fn too_short(word: &str) -> bool {
+    word.len() < 3 || word.len() <= 8 && word.chars().count() < 3
 }
 
 /// The word tokens among `tokens` with their folded forms, a possessive "'s" left out.
@@ -201,6 +215,27 @@ mod tests {
         }
         assert_eq!(v.count(), keys.len() + 1);
         assert_eq!(v.weights[1], idf::weight(keys[0]));
+    }
+
+    #[test]
+    fn stems_drop_one_suffix_and_keep_four_letters() {
+        for (word, stemmed) in [
+            ("talking", "talk"),
+            ("played", "play"),
+            ("exercises", "exercis"),
+            ("dress", "dres"),
+            ("workers", "worker"),
+            ("really", "real"),
+            ("bus", "bus"),
+            ("led", "led"),
+            ("sing", "sing"),
+            ("nato", "nato"),
+            ("", ""),
+        ] {
+            assert_eq!(stem(word), stemmed, "{word}");
+        }
+        assert!(too_short("ab") && too_short("éé") && too_short("") && !too_short("abc"));
+        assert!(!too_short("élan") && !too_short("ééé") && !too_short("abcdefghij"));
     }
 
     /// The comparison hashes content forms its own way (`content_hash`); the background table is
