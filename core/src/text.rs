@@ -286,11 +286,10 @@ fn ends_with_abbreviation(before: &str) -> bool {
 pub fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            push_trimmed(&mut out, 0, &text[start..i], start);
-            start = i + 1;
-        }
+    // (A byte search: no other character's UTF-8 holds the byte of '\n'.)
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        push_trimmed(&mut out, 0, &text[start..i], start);
+        start = i + 1;
     }
     push_trimmed(&mut out, 0, &text[start..], start);
     out
@@ -596,6 +595,14 @@ mod tests {
             texts("“quoted,” he said"),
             ["“", "quoted", ",", "”", "he", "said"]
         );
+    }
+
+    #[test]
+    fn lines_are_trimmed_and_never_empty() {
+        let text = "  Vučić spoke.\n\n\t«Oui»  \r\nlast — line";
+        let got: Vec<&str> = lines(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["Vučić spoke.", "«Oui»", "last — line"]);
+        assert!(lines("").is_empty() && lines("\n \n").is_empty());
     }
 
     #[test]
