@@ -82,8 +82,11 @@ pub struct Sentence {
 pub fn sentences(text: &str, words: &[Word], content_of: &[u32]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut w = 0;
+    // Gathered in one buffer, each sentence's copied out at its size (one allocation instead
+    // of a list grown word by word).
+    let mut content = Vec::new();
     for span in crate::text::sentences(text) {
-        let mut content = Vec::new();
+        content.clear();
         while w < words.len() && words[w].start < span.end {
             if words[w].start >= span.start && content_of[w] != 0 {
                 content.push(content_of[w]);
@@ -92,7 +95,10 @@ pub fn sentences(text: &str, words: &[Word], content_of: &[u32]) -> Vec<Sentence
         }
         content.sort_unstable();
         content.dedup();
-        out.push(Sentence { span, content });
+        out.push(Sentence {
+            span,
+            content: content.clone(),
+        });
     }
     out
 }
