@@ -1,8 +1,6 @@
 //! Reporting cues: the verbs and phrases that attribute speech.
 
 use crate::text::WordList;
-use memchr::memmem::Finder;
-use std::sync::OnceLock;
 
 /// Multi-word cues, matched before single verbs (longest first).
 pub const PHRASES: &[&str] = &[
@@ -19,6 +17,9 @@ pub const PHRASES: &[&str] = &[
     "told reporters",
     "said in a statement",
 ];
+
+/// The first letters of [`PHRASES`] (each an ASCII letter).
+const PHRASE_INITIALS: &[u8] = b"rawipqts";
 
 /// Reporting verbs in their usual forms.
 pub const VERBS: &[&str] = &[
@@ -203,15 +204,21 @@ pub fn is_verb(word: &str) -> bool {
 }
 
 fn all_in(window: &str, lower: &str) -> Vec<(usize, usize, String)> {
-    // One searcher per phrase for the process (`match_indices` built one per call).
-    static FINDERS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
-    let finders = FINDERS.get_or_init(|| PHRASES.iter().map(Finder::new).collect());
+    // Every phrase where it stands as words: one pass over the window's bytes, each phrase
+    // tried where its first letter is (a window is a sentence or two; a searcher per phrase
+    // cost a dozen passes and their set-ups).
+    let bytes = lower.as_bytes();
     let mut hits: Vec<(usize, usize)> = Vec::new();
-    for finder in finders {
-        let n = finder.needle().len();
-        for i in finder.find_iter(lower.as_bytes()) {
-            if is_word_at(lower, i, i + n) {
-                hits.push((i, i + n));
+    for (i, &b) in bytes.iter().enumerate() {
+        // Only where a word starts (most letters are inside one; `is_word_at` settles the
+        // rest) and a phrase's first letter is.
+        if i > 0 && bytes[i - 1].is_ascii_alphanumeric() || !PHRASE_INITIALS.contains(&b) {
+            continue;
+        }
+        for phrase in PHRASES.iter().filter(|p| p.as_bytes()[0] == b) {
+            let end = i + phrase.len();
+            if bytes[i..].starts_with(phrase.as_bytes()) && is_word_at(lower, i, end) {
+                hits.push((i, end));
             }
         }
     }
@@ -258,6 +265,31 @@ fn is_word_at(s: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_found_where_they_stand_as_words() {
+        // Each phrase starts with one of the initials the search tries, and none overlaps
+        // itself (a searcher would skip an overlapping second match; the one pass would not).
+        for phrase in PHRASES {
+            assert!(PHRASE_INITIALS.contains(&phrase.as_bytes()[0]), "{phrase}");
+            let b = phrase.as_bytes();
+            assert!((1..b.len()).all(|k| !b.starts_with(&b[k..])), "{phrase}");
+        }
+        let found = |w: &str| all(w).into_iter().map(|(_, _, c)| c).collect::<Vec<_>>();
+        assert_eq!(
+            found("He said in a statement, according to aides, as one put it"),
+            [
+                "said in a statement",
+                "in a statement",
+                "according to",
+                "put it"
+            ]
+        );
+        // Not inside other words; after a hyphen, yes.
+        assert!(found("unaccording tourput items").is_empty());
+        assert_eq!(found("x-according to"), ["according to"]);
+        assert_eq!(found("Told reporters"), ["Told reporters"]);
+    }
 
     #[test]
     fn multibyte_separators() {
