@@ -224,7 +224,8 @@ impl<'a> Sequence<'a> {
         let caps = caps_lines(text, &tokens);
         // What the whole document says about each word: each distinct word numbered as it comes
         // (one look-up per token), its flags gathered under its number.
-        // (A news text's distinct words are some 40 % of its tokens.)
+        // (A news text's distinct words are about half its tokens: 0.23–0.72, median 0.49,
+        // over the BBC set.)
         let mut numbers = Numbering::with_capacity(n / 2);
         let mut word_seen: Vec<u8> = Vec::new();
         // Whether each distinct word may begin a multi-word gazetteer entry.
