@@ -285,8 +285,9 @@ mod tests {
                 "put it"
             ]
         );
-        // Not inside other words; after a hyphen, yes.
-        assert!(found("unaccording tourput items").is_empty());
+        // Not inside other words, at either end; after a hyphen, yes.
+        assert!(found("unaccording tourput it").is_empty());
+        assert!(found("according tolls, they put items away").is_empty());
         assert_eq!(found("x-according to"), ["according to"]);
         assert_eq!(found("Told reporters"), ["Told reporters"]);
     }
