@@ -17,7 +17,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use newslens_core::compare::compare_texts;
+    use newslens_core::compare::Ahead;
     use newslens_core::report::Report;
     use newslens_core::{analyse_recognised, recognise_input, shares, Batch, Input, Options};
     use std::io::{Read, Write};
@@ -97,28 +97,39 @@ mod cli {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let sizes: Vec<usize> = inputs.iter().map(|i| i.bytes.len()).collect();
         let parts = shares(&sizes, threads);
-        let docs = std::thread::scope(|scope| {
+        if threads == 1 {
+            let docs = inputs.iter().map(|i| recognise_input(i, options));
+            return analyse_recognised(docs.collect(), options, |_| {});
+        }
+        // Each thread also prepares its texts for the comparison (a third of its work).
+        let mut docs = Vec::with_capacity(inputs.len());
+        let mut ahead = Ahead::default();
+        std::thread::scope(|scope| {
             let running: Vec<_> = parts
                 .into_iter()
                 .map(|part| {
                     let inputs = &inputs[part];
                     scope.spawn(move || {
-                        let read = inputs.iter().map(|i| recognise_input(i, options));
-                        read.collect::<Vec<_>>()
+                        let read: Vec<_> =
+                            inputs.iter().map(|i| recognise_input(i, options)).collect();
+                        let mut ahead = Ahead::default();
+                        for (article, _) in read.iter().flat_map(|d| &d.result) {
+                            ahead.add(article.text.clone());
+                        }
+                        (read, ahead)
                     })
                 })
                 .collect();
-            let parts = running.into_iter().map(|r| r.join().expect("no panics"));
-            parts.flatten().collect()
+            for (read, prepared) in running.into_iter().map(|r| r.join().expect("no panics")) {
+                docs.extend(read);
+                ahead.join(prepared);
+            }
         });
-        if threads == 1 {
-            return analyse_recognised(docs, options, |_| {});
-        }
         // The comparison of the texts in a thread of its own, beside the entities and quotes.
         let (batch, mentions) = Batch::new(docs, options);
         let (statements, comparison) = std::thread::scope(|scope| {
             let texts = batch.texts();
-            let comparing = scope.spawn(move || compare_texts(&texts));
+            let comparing = scope.spawn(move || ahead.compare(&texts));
             let statements = batch.statements(mentions, &mut |_| {});
             (statements, comparing.join().expect("no panics"))
         });

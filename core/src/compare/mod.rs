@@ -63,19 +63,74 @@ const MAX_SHINGLE_DOCS: usize = 50;
 /// see [`compare_facts`]): nearly all of the work, which the page's worker hands to a helper
 /// while it finds the entities and quotes.
 pub fn compare_texts(texts: &[&str]) -> Comparison {
-    let n = texts.len();
+    compare_prepared(texts.iter().map(|t| prepare(t)))
+}
+
+/// What the comparison needs of one text alone: its words, their content forms' hashes and
+/// its sentences' spans, a third of the comparison's work. It can be made ahead, where a thread
+/// has time (see [`Ahead`]); the rest needs the whole batch.
+pub struct Prepared {
+    words: Vec<Word>,
+    content: Vec<u64>,
+    sentences: Vec<Range<usize>>,
+}
+
+/// Prepares a text for [`compare_prepared`].
+pub fn prepare(text: &str) -> Prepared {
+    let (words, content) = words::words(text);
+    Prepared {
+        words,
+        content,
+        sentences: crate::text::sentences(text),
+    }
+}
+
+/// Texts prepared ahead of the comparison of a batch (the command line's threads prepare those
+/// they read, each its own), found again by their text: a text that changed since (the batch's
+/// repeated lines removed) is prepared again, and the comparison is the one [`compare_texts`]
+/// gives.
+#[derive(Default)]
+pub struct Ahead {
+    prepared: rustc_hash::FxHashMap<String, Prepared>,
+}
+
+impl Ahead {
+    /// Prepares `text` and keeps it.
+    pub fn add(&mut self, text: String) {
+        let prepared = prepare(&text);
+        self.prepared.insert(text, prepared);
+    }
+
+    /// Takes over what `other` prepared.
+    pub fn join(&mut self, other: Ahead) {
+        self.prepared.extend(other.prepared);
+    }
+
+    /// [`compare_texts`], with the texts prepared ahead taken as they are.
+    pub fn compare(mut self, texts: &[&str]) -> Comparison {
+        let prepared = texts
+            .iter()
+            .map(|t| self.prepared.remove(*t).unwrap_or_else(|| prepare(t)));
+        compare_prepared(prepared)
+    }
+}
+
+/// [`compare_texts`] of texts prepared (in order): their content words numbered as they come,
+/// so the comparison does not depend on where or when a text was prepared.
+fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Comparison {
+    let n = prepared.len();
     let mut vocabulary = words::Vocabulary::default();
-    let (words, contents): (Vec<Vec<Word>>, Vec<Vec<u32>>) = texts
-        .iter()
-        .map(|t| words::words(t, &mut vocabulary))
-        .unzip();
     // What the content words are needed for (sentences, and the TF-IDF vectors below) is built
     // first, so that their list goes before the 8-grams come.
-    let sentences: Vec<Vec<passages::Sentence>> = texts
-        .iter()
-        .zip(words.iter().zip(&contents))
-        .map(|(t, (w, c))| passages::sentences(t, w, c))
-        .collect();
+    let mut words: Vec<Vec<Word>> = Vec::with_capacity(n);
+    let mut contents: Vec<Vec<u32>> = Vec::with_capacity(n);
+    let mut sentences: Vec<Vec<passages::Sentence>> = Vec::with_capacity(n);
+    for p in prepared {
+        let content: Vec<u32> = p.content.iter().map(|&h| vocabulary.number(h)).collect();
+        sentences.push(passages::sentences(p.sentences, &p.words, &content));
+        words.push(p.words);
+        contents.push(content);
+    }
     // TF-IDF vectors over content words (background IDF, see [`idf`]), for cosines through the
     // postings; each in order of word number.
     // Logarithms (computed in software in wasm) of the small counts most words have are worked
@@ -570,6 +625,33 @@ mod tests {
         // Said once (a bit shared by chance would keep one; these are few, and 2^12 bits).
         let once: Vec<&u64> = ha.iter().filter(|h| !hb.contains(h)).collect();
         assert!(once.iter().filter(|h| repeated.may_be(***h)).count() <= 1);
+    }
+
+    #[test]
+    fn texts_prepared_ahead_compare_as_texts_do() {
+        let shared = "The harbour board voted on Monday to close the old ferry terminal at Dover \
+                      by the end of the year.";
+        let texts = [
+            format!("Dockers walked out in the morning. {shared} Unions said they would appeal."),
+            format!("{shared} Ferry operators welcomed the decision."),
+            format!("Fishermen protested. {shared}"),
+            "Nothing in common here at all, only weather and tides.".to_string(),
+        ];
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let plain = compare_texts(&texts);
+        assert!(!plain.overlaps.iter().all(|o| o.passages.is_empty()));
+        // Two texts prepared by two threads, one of them in a form the batch changed since (a
+        // line removed), and one the batch never had.
+        let mut ahead = Ahead::default();
+        ahead.add(texts[2].to_string());
+        let mut other = Ahead::default();
+        other.add(format!("{}\nShare this article", texts[0]));
+        other.add(texts[3].to_string());
+        other.add("A text of another batch.".to_string());
+        ahead.join(other);
+        let prepared = ahead.compare(&texts);
+        assert_eq!(prepared.overlaps, plain.overlaps);
+        assert_eq!(prepared.unique, plain.unique);
     }
 
     #[test]

@@ -77,15 +77,15 @@ pub struct Sentence {
     pub content: Vec<u32>,
 }
 
-/// The sentences of a text; `content_of`: each word's number in the batch's vocabulary (see
-/// `words::words`).
-pub fn sentences(text: &str, words: &[Word], content_of: &[u32]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+/// The sentences of a text from their `spans` (`text::sentences`) and its `words`;
+/// `content_of`: each word's number in the batch's vocabulary.
+pub fn sentences(spans: Vec<Range<usize>>, words: &[Word], content_of: &[u32]) -> Vec<Sentence> {
+    let mut out = Vec::with_capacity(spans.len());
     let mut w = 0;
     // Gathered in one buffer, each sentence's copied out at its size (one allocation instead
     // of a list grown word by word).
     let mut content = Vec::new();
-    for span in crate::text::sentences(text) {
+    for span in spans {
         content.clear();
         while w < words.len() && words[w].start < span.end {
             if words[w].start >= span.start && content_of[w] != 0 {

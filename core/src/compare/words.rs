@@ -146,8 +146,8 @@ impl Vocabulary {
         i
     }
 
-    /// The number of a content hash (see `content_hash`; 0 for 0).
-    fn number(&mut self, content: u64) -> u32 {
+    /// The number of a content hash (see [`words`]; 0 for 0).
+    pub fn number(&mut self, content: u64) -> u32 {
         if content == 0 {
             return 0;
         }
@@ -171,9 +171,9 @@ impl Vocabulary {
 }
 
 /// The words of a text, and beside them (a list the comparison lets go before the words) the
-/// number each one's stemmed content form has in the batch's vocabulary, 0 for stopwords and
-/// short words.
-pub fn words(text: &str, vocabulary: &mut Vocabulary) -> (Vec<Word>, Vec<u32>) {
+/// hash of each one's stemmed content form (0 for stopwords and short words), which the
+/// batch's [`Vocabulary`] numbers.
+pub fn words(text: &str) -> (Vec<Word>, Vec<u64>) {
     let tokens = tokens(text);
     // Sized once by the word count: a batch's word lists are held together, and growing each by
     // doubling left up to half of them empty.
@@ -189,7 +189,7 @@ pub fn words(text: &str, vocabulary: &mut Vocabulary) -> (Vec<Word>, Vec<u32>) {
             start: t.start,
             end: t.end,
         });
-        content.push(vocabulary.number(content_hash(&f, exact)));
+        content.push(content_hash(&f, exact));
     }
     (words, content)
 }
