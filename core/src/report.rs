@@ -282,14 +282,13 @@ pub struct Piece {
     pub json: String,
 }
 
-/// Bytes per piece of the report's JSON as the page's worker cuts it: parsing one takes a few
-/// milliseconds.
+/// Bytes per piece of the report's JSON (and of its binary form, see
+/// `wire::encode_report`) as the page's worker cuts it.
 pub const PIECE_BYTES: usize = 64 * 1024;
 
 /// The report's JSON, exactly `serde_json::to_string(report)` once concatenated, cut at item
-/// boundaries into pieces of about `chunk` bytes. A reader can then parse it a piece at a time
-/// (see [`ReportBuilder`]) and never spend long on one: the page's main thread does, between
-/// frames.
+/// boundaries into pieces of about `chunk` bytes: the page's worker copies each out of its
+/// memory as it is made, and the page saves them as they are for "Export JSON".
 pub fn json_pieces(report: &Report, chunk: usize) -> serde_json::Result<Vec<Piece>> {
     let mut out = Vec::new();
     json_pieces_each(report, chunk, &mut |piece| out.push(piece))?;
@@ -377,48 +376,6 @@ impl Pieces<'_> {
         }
         self.glue("]");
         Ok(())
-    }
-}
-
-/// Puts a report back together from the pieces of [`json_pieces`], given one at a time.
-#[derive(Default)]
-pub struct ReportBuilder {
-    report: Report,
-}
-
-impl ReportBuilder {
-    /// Adds a piece: its JSON text, as a string or as UTF-8 bytes.
-    pub fn add(&mut self, section: Section, json: impl AsRef<[u8]>) -> serde_json::Result<()> {
-        fn extend<T: serde::de::DeserializeOwned>(
-            list: &mut Vec<T>,
-            json: &[u8],
-        ) -> serde_json::Result<()> {
-            let mut array = Vec::with_capacity(json.len() + 2);
-            array.push(b'[');
-            array.extend_from_slice(json);
-            array.push(b']');
-            list.extend(serde_json::from_slice::<Vec<T>>(&array)?);
-            Ok(())
-        }
-        let json = json.as_ref();
-        let r = &mut self.report;
-        match section {
-            Section::Glue => Ok(()),
-            Section::Version => {
-                r.version = serde_json::from_slice(json)?;
-                Ok(())
-            }
-            Section::Documents => extend(&mut r.documents, json),
-            Section::Errors => extend(&mut r.errors, json),
-            Section::Entities => extend(&mut r.entities, json),
-            Section::Quotes => extend(&mut r.quotes, json),
-            Section::Overlaps => extend(&mut r.overlaps, json),
-            Section::Facts => extend(&mut r.facts, json),
-        }
-    }
-
-    pub fn finish(self) -> Report {
-        self.report
     }
 }
 

@@ -6,7 +6,7 @@ use super::components::{
 use super::protocol::{self, PageInput};
 use super::{download, store};
 use newslens_core::ingest::MAX_INPUT_BYTES;
-use newslens_core::report::ReportBuilder;
+use newslens_core::report::Report;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -47,18 +47,25 @@ pub enum Msg {
     /// Keep (`true`) or again remove (`false`) a line cleaning took out of an input.
     Restore(u32, String, bool),
     ClearAll,
-    /// The worker is warm; its warm-up report comes along (see [`super::components::warm_up`]).
-    WorkerReady(Option<protocol::ReportPieces>),
+    /// The worker is warm; its warm-up report comes along, in binary form (see
+    /// [`super::components::warm_up`]).
+    WorkerReady(Option<Vec<u8>>),
     /// The interface has warmed up too: the page is ready.
     Warm,
     WorkerProgress(String),
+    /// A report, in binary form (`newslens_core::wire::encode_report`), or why there is none.
     WorkerReport {
         id: u32,
-        pieces: Result<protocol::ReportPieces, String>,
+        report: Result<Vec<u8>, String>,
         elapsed_ms: f64,
     },
-    /// Parse the next pieces of the report that arrived (see [`Parsing`]).
-    ParseMore,
+    /// A report's JSON, for "Export JSON": it comes after the report itself.
+    WorkerJson {
+        id: u32,
+        pieces: Result<protocol::ReportPieces, String>,
+    },
+    /// Show the report that has been read.
+    Show,
     Export(Export),
     Tab(Tab),
     /// Load the sample articles (written for this project) to try the page.
@@ -160,34 +167,21 @@ pub struct App {
     /// The inputs changed while the worker was busy: analyse again when it is done.
     dirty: bool,
     tab: Tab,
-    /// The report being parsed, a slice of its pieces per turn of the event loop.
-    parsing: Option<Parsing>,
-}
-
-/// A report arriving from the worker: its JSON comes in pieces, parsed a few at a time so that
-/// the page stays responsive while a report of thousands of documents is read.
-struct Parsing {
-    pieces: protocol::ReportPieces,
-    next: usize,
-    builder: ReportBuilder,
-    elapsed_ms: f64,
-    started: f64,
-    slices: u32,
+    /// A report read and waiting for its first render (in a task of its own), and how long the
+    /// worker took.
+    to_show: Option<(Report, f64)>,
 }
 
 /// Ids of restored inputs start here, far above those given to new inputs.
 const RESTORED_IDS: u32 = 1 << 30;
 
-/// Longest stretch of work the page does in one task when a job grows with the batch (parsing
-/// a report, asking files' sizes): a frame at 60 Hz is 16 ms; a task over 50 ms is a "long
-/// task".
+/// Longest stretch of work the page does in one task when a job grows with the batch (asking
+/// files' sizes): a frame at 60 Hz is 16 ms; a task over 50 ms is a "long task".
 const SLICE_MS: f64 = 30.0;
 
-/// Reports of at most this many pieces are parsed in the task that brings them.
-const SMALL_REPORT_PIECES: usize = 4;
-
-/// A report parsed in less than this is shown in the same task (a few articles' report is).
-const SHOW_IN_SLICE_MS: f64 = 10.0;
+/// A report read in less than this is shown in the same task (a few articles' report is);
+/// otherwise its first render has a task of its own.
+const SHOW_IN_SAME_TASK_MS: f64 = 10.0;
 
 /// Least time between re-renders while files are being read.
 const PROGRESS_INTERVAL_MS: f64 = 250.0;
@@ -385,59 +379,40 @@ impl App {
         }
     }
 
-    /// Parses the next slice of the arriving report in a later task, after the page has had its
-    /// turn.
-    fn parse_later(&self, ctx: &Context<Self>) {
-        let link = ctx.link().clone();
-        gloo::timers::callback::Timeout::new(0, move || link.send_message(Msg::ParseMore)).forget();
-    }
-
-    /// Parses the arriving report for one slice of time; schedules the next slice, or shows the
-    /// report when it is complete. Returns whether the page must render.
-    fn parse_slice(&mut self, ctx: &Context<Self>) -> bool {
-        let Some(p) = self.parsing.as_mut() else {
-            return false;
-        };
+    /// Reads a report the worker sent in binary form and shows it, in this task when that was
+    /// quick, else in the next (together they made a long task for thousands of articles).
+    /// Returns whether the page must render.
+    fn report_arrived(&mut self, ctx: &Context<Self>, bytes: &[u8], elapsed_ms: f64) -> bool {
         let started = js_sys::Date::now();
-        let until = started + SLICE_MS;
-        p.slices += 1;
-        while p.next < p.pieces.len() {
-            let (section, json) = p.pieces.get(p.next);
-            if let Err(e) = p.builder.add(section, &json) {
-                self.status = format!("The analysis failed: {e}");
-                self.parsing = None;
-                self.analysed();
-                return true;
-            }
-            p.next += 1;
-            if js_sys::Date::now() >= until {
-                break;
-            }
-        }
-        // A slice that took a while leaves showing the report (its first render) to a task of
-        // its own: together they made the page's one task over 100 ms for thousands of articles.
-        if p.next < p.pieces.len() || js_sys::Date::now() - started > SHOW_IN_SLICE_MS {
-            self.parse_later(ctx);
-            return false;
-        }
-        let Some(p) = self.parsing.take() else {
-            return false;
+        let Some(report) = newslens_core::wire::decode_report(bytes) else {
+            self.status = "The analysis failed: its report could not be read".into();
+            self.analysed();
+            return true;
         };
         gloo::console::log!(format!(
-            "report parsed in {:.0} ms ({} pieces in {} slices); page memory {} MB",
-            js_sys::Date::now() - p.started,
-            p.pieces.len(),
-            p.slices,
+            "report read in {:.0} ms ({} KB); page memory {} MB",
+            js_sys::Date::now() - started,
+            bytes.len() / 1024,
             protocol::wasm_memory_mb()
         ));
-        let report = p.builder.finish();
+        if js_sys::Date::now() - started < SHOW_IN_SAME_TASK_MS {
+            return self.show(report, elapsed_ms);
+        }
+        self.to_show = Some((report, elapsed_ms));
+        self.status = "Preparing the report…".to_string();
+        let link = ctx.link().clone();
+        gloo::timers::callback::Timeout::new(0, move || link.send_message(Msg::Show)).forget();
+        true
+    }
+
+    /// Shows a report: the analysis is done.
+    fn show(&mut self, report: Report, elapsed_ms: f64) -> bool {
         self.status = format!(
             "Analysed {} documents in {:.0} ms.",
             report.documents.len(),
-            p.elapsed_ms
+            elapsed_ms
         );
         self.report = Some(SharedReport(Rc::new(report)));
-        self.report_pieces = Some(Rc::new(p.pieces));
         self.analysed();
         true
     }
@@ -544,7 +519,7 @@ impl Component for App {
             let id = protocol::get(&data, "id").as_f64().unwrap_or(0.0) as u32;
             match protocol::get_string(&data, "type").as_deref() {
                 Some("ready") => {
-                    link.send_message(Msg::WorkerReady(protocol::ReportPieces::read(&data)))
+                    link.send_message(Msg::WorkerReady(protocol::joined_bytes(&data, "data")))
                 }
                 Some("helpers") => {
                     let count = |key| protocol::get(&data, key).as_f64().unwrap_or(0.0) as u32;
@@ -555,7 +530,7 @@ impl Component for App {
                     protocol::get_string(&data, "stage").unwrap_or_default(),
                 )),
                 Some("report") => {
-                    let pieces = protocol::ReportPieces::read(&data)
+                    let report = protocol::joined_bytes(&data, "data")
                         .ok_or_else(|| protocol::get_string(&data, "error").unwrap_or_default());
                     let elapsed_ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
                     if let Some(timings) = protocol::get_string(&data, "timings") {
@@ -563,9 +538,14 @@ impl Component for App {
                     }
                     link.send_message(Msg::WorkerReport {
                         id,
-                        pieces,
+                        report,
                         elapsed_ms,
                     });
+                }
+                Some("report-json") => {
+                    let pieces = protocol::ReportPieces::read(&data)
+                        .ok_or_else(|| protocol::get_string(&data, "error").unwrap_or_default());
+                    link.send_message(Msg::WorkerJson { id, pieces });
                 }
                 _ => {}
             }
@@ -592,7 +572,7 @@ impl Component for App {
             analysing: false,
             dirty: false,
             tab: Tab::Entities,
-            parsing: None,
+            to_show: None,
         }
     }
 
@@ -741,17 +721,11 @@ impl Component for App {
                 }
                 // Nothing to show yet: the interface warms up while the person picks files, and
                 // says it is ready once warm.
-                if let (Some(pieces), false) = (warm, self.analysing) {
-                    let mut builder = ReportBuilder::default();
-                    let parsed = (0..pieces.len()).try_for_each(|i| {
-                        let (section, json) = pieces.get(i);
-                        builder.add(section, &json)
-                    });
-                    if parsed.is_ok() {
-                        let report = SharedReport(Rc::new(builder.finish()));
-                        super::components::warm_up(report, ctx.link().callback(|()| Msg::Warm));
-                        return false;
-                    }
+                let warm = warm.and_then(|bytes| newslens_core::wire::decode_report(&bytes));
+                if let (Some(report), false) = (warm, self.analysing) {
+                    let report = SharedReport(Rc::new(report));
+                    super::components::warm_up(report, ctx.link().callback(|()| Msg::Warm));
+                    return false;
                 }
                 ctx.link().send_message(Msg::Warm);
                 false
@@ -768,40 +742,39 @@ impl Component for App {
             }
             Msg::WorkerReport {
                 id,
-                pieces,
+                report,
                 elapsed_ms,
             } => {
-                match pieces {
-                    Ok(pieces) if id == self.request => {
-                        let pieces_len = pieces.len();
-                        self.parsing = Some(Parsing {
-                            pieces,
-                            next: 0,
-                            builder: ReportBuilder::default(),
-                            elapsed_ms,
-                            started: js_sys::Date::now(),
-                            slices: 0,
-                        });
-                        self.status = "Preparing the report…".to_string();
-                        // A small report (a few articles) is parsed and shown in the task that
-                        // brought it, with no render of this status; a large one a slice at a
-                        // time from the next task (receiving it is a task's worth already).
-                        if pieces_len <= SMALL_REPORT_PIECES {
-                            self.parse_slice(ctx);
-                        } else {
-                            self.parse_later(ctx);
-                        }
-                        return true;
-                    }
-                    Err(e) if id == self.request => {
-                        self.status = format!("The analysis failed: {e}");
-                    }
-                    _ => {}
+                // (A reply to an older request: the worker is free all the same.)
+                if id != self.request {
+                    self.analysed();
+                    return true;
                 }
-                self.analysed();
+                // Its JSON comes next.
+                self.report_pieces = None;
+                match report {
+                    Ok(bytes) => self.report_arrived(ctx, &bytes, elapsed_ms),
+                    Err(e) => {
+                        self.status = format!("The analysis failed: {e}");
+                        self.analysed();
+                        true
+                    }
+                }
+            }
+            Msg::WorkerJson { id, pieces } => {
+                if id != self.request {
+                    return false;
+                }
+                match pieces {
+                    Ok(pieces) => self.report_pieces = Some(Rc::new(pieces)),
+                    Err(e) => self.status = format!("The report cannot be exported as JSON: {e}"),
+                }
                 true
             }
-            Msg::ParseMore => self.parse_slice(ctx),
+            Msg::Show => match self.to_show.take() {
+                Some((report, elapsed_ms)) => self.show(report, elapsed_ms),
+                None => false,
+            },
             Msg::Tab(tab) => {
                 self.tab = tab;
                 true

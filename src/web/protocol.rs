@@ -33,6 +33,24 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// The bytes of a field that is a list of `Uint8Array`s, joined in wasm memory; `None` when it
+/// is not one.
+pub fn joined_bytes(obj: &JsValue, key: &str) -> Option<Vec<u8>> {
+    let pieces: Array = get(obj, key).dyn_into().ok()?;
+    let pieces: Vec<Uint8Array> = pieces
+        .iter()
+        .map(|p| p.dyn_into().ok())
+        .collect::<Option<_>>()?;
+    let mut bytes = vec![0; pieces.iter().map(|p| p.length() as usize).sum()];
+    let mut at = 0;
+    for piece in pieces {
+        let n = piece.length() as usize;
+        piece.copy_to(&mut bytes[at..at + n]);
+        at += n;
+    }
+    Some(bytes)
+}
+
 pub fn get_string(obj: &JsValue, key: &str) -> Option<String> {
     get(obj, key).as_string()
 }

@@ -78,10 +78,12 @@ pub fn start() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // Ready means warm: the first batch then pays for no start-up. Messages posted meanwhile wait
-    // in the queue. The warm-up's report goes with it, for the page to warm up in turn.
+    // in the queue. The warm-up's report goes with it, for the page to warm up in turn; its
+    // JSON is made once, to warm that up too.
     let warm = newslens_core::warm_up();
+    let _ = newslens_core::report::json_pieces(&warm, protocol::PIECE_BYTES);
     let ready = protocol::message("ready", 0);
-    let transfer = attach_report(&ready, &warm);
+    let transfer = attach_binary(&ready, &warm);
     let _ = scope.post_message_with_transfer(&ready, &transfer);
     // Helpers start after the worker is ready, so they never delay the page; until they are
     // warm themselves, batches are read here alone.
@@ -216,12 +218,30 @@ fn post_report(
     );
     let reply = protocol::message("report", request.id);
     set(&reply, "elapsed_ms", js_sys::Date::now() - clock.started);
-    let transfer = attach_report(&reply, &report);
+    let transfer = attach_binary(&reply, &report);
     let memory = protocol::wasm_memory_mb();
     let timings = format!("{}; worker memory {memory} MB", clock.timings.join(", "));
     set(&reply, "timings", timings);
     let _ = state.scope.post_message_with_transfer(&reply, &transfer);
+    // Then its JSON, for the page's "Export JSON", made while the page shows the report.
+    let json = protocol::message("report-json", request.id);
+    let transfer = attach_report(&json, &report);
+    let _ = state.scope.post_message_with_transfer(&json, &transfer);
     handle_queue(state);
+}
+
+/// Puts a report in its binary form (`wire::encode_report`: the page reads it several times
+/// faster than the JSON) on `message` as `data`, a list of byte arrays each copied out of the
+/// wasm memory as it is made; returns their buffers, to transfer.
+fn attach_binary(message: &js_sys::Object, report: &Report) -> Array {
+    let (pieces, buffers) = (Array::new(), Array::new());
+    wire::encode_report(report, protocol::PIECE_BYTES, &mut |piece| {
+        let piece = Uint8Array::from(piece);
+        buffers.push(&piece.buffer());
+        pieces.push(&piece);
+    });
+    set(message, "data", pieces);
+    buffers
 }
 
 /// The stages of an analysis as they start: progress for the page, timings for the console.
