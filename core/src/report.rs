@@ -282,13 +282,13 @@ pub struct Piece {
     pub json: String,
 }
 
-/// Bytes per piece of the report's JSON (and of its binary form, see
-/// `wire::encode_report`) as the page's worker cuts it.
+/// Bytes per piece of the report's JSON as the page cuts it (and of its binary form, see
+/// `wire::encode_report`, as the page's worker cuts that).
 pub const PIECE_BYTES: usize = 64 * 1024;
 
 /// The report's JSON, exactly `serde_json::to_string(report)` once concatenated, cut at item
-/// boundaries into pieces of about `chunk` bytes: the page's worker copies each out of its
-/// memory as it is made, and the page saves them as they are for "Export JSON".
+/// boundaries into pieces of about `chunk` bytes: the page copies each out of its memory as it
+/// is made when it exports a report, and never holds the whole JSON there.
 pub fn json_pieces(report: &Report, chunk: usize) -> serde_json::Result<Vec<Piece>> {
     let mut out = Vec::new();
     json_pieces_each(report, chunk, &mut |piece| out.push(piece))?;

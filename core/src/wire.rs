@@ -4,8 +4,8 @@
 //! pieces): the page reads it in a fraction of the time its JSON took to parse. Hand-written
 //! because serde's derived deserialisers for these types would add more to the download than
 //! this whole module: the format only ever travels between two copies of the same build, so it
-//! needs no versioning and no self-description. (The JSON of a report, a public contract, is
-//! what the page exports.)
+//! needs no versioning and no self-description. (A report's JSON, the public contract, is what
+//! the page exports, written from the report it read.)
 //!
 //! Numbers are little-endian `u32`s (texts are at most [`crate::ingest::MAX_TEXT_BYTES`] long),
 //! fractions `f64`s, strings their UTF-8 length then bytes, options and results a tag byte then

@@ -1,6 +1,6 @@
-//! The report as the page's worker sends it: in binary form, which the page reads and shows, in
-//! pieces; then its JSON in pieces, which the page saves for "Export JSON". Joined, the binary
-//! pieces read back as the report, and the JSON pieces are exactly the report's JSON.
+//! The report in pieces: in binary form, as the page's worker sends it to the page, and as JSON,
+//! as the page writes it for "Export JSON". Joined, the binary pieces read back as the report,
+//! and the JSON pieces are exactly the report's JSON.
 
 use newslens_core::report::{json_pieces, Section};
 use newslens_core::{analyse, wire, Input, Options};

@@ -59,11 +59,6 @@ pub enum Msg {
         report: Result<Vec<u8>, String>,
         elapsed_ms: f64,
     },
-    /// A report's JSON, for "Export JSON": it comes after the report itself.
-    WorkerJson {
-        id: u32,
-        pieces: Result<protocol::ReportPieces, String>,
-    },
     /// Show the report that has been read.
     Show,
     Export(Export),
@@ -146,9 +141,6 @@ pub struct App {
     /// Ordered by `seq`: the order in which the person added them.
     inputs: Vec<PageInput>,
     report: Option<SharedReport>,
-    /// The report's JSON in the pieces the worker sent (UTF-8 byte arrays outside wasm memory,
-    /// which "Export JSON" saves as they are: no copy of the whole in the page's wasm memory).
-    report_pieces: Option<Rc<protocol::ReportPieces>>,
     status: String,
     /// Inputs whose files are still being read.
     reading: HashSet<u32>,
@@ -232,6 +224,17 @@ fn read_files(files: Vec<(u32, web_sys::File)>, done: Callback<FilesRead>) {
             }
         }
     });
+}
+
+/// The report's JSON (what `analyse --json` writes for the same files), as byte arrays of
+/// whole items copied out of wasm memory as they are written: never one string there.
+fn json_parts(report: &Report) -> Result<js_sys::Array, String> {
+    let parts = js_sys::Array::new();
+    newslens_core::report::json_pieces_each(report, protocol::PIECE_BYTES, &mut |piece| {
+        parts.push(&js_sys::Uint8Array::from(piece.json.as_bytes()));
+    })
+    .map_err(|e| format!("The report cannot be written as JSON: {e}"))?;
+    Ok(parts)
 }
 
 /// Resolves in a later task (a zero timeout): the page has its turn first.
@@ -357,7 +360,6 @@ impl App {
         self.dirty = false;
         if self.inputs.is_empty() {
             self.report = None;
-            self.report_pieces = None;
             self.status = String::new();
             return;
         }
@@ -542,11 +544,6 @@ impl Component for App {
                         elapsed_ms,
                     });
                 }
-                Some("report-json") => {
-                    let pieces = protocol::ReportPieces::read(&data)
-                        .ok_or_else(|| protocol::get_string(&data, "error").unwrap_or_default());
-                    link.send_message(Msg::WorkerJson { id, pieces });
-                }
                 _ => {}
             }
         });
@@ -558,7 +555,6 @@ impl Component for App {
         App {
             inputs: Vec::new(),
             report: None,
-            report_pieces: None,
             status: LOADING.into(),
             reading: HashSet::new(),
             next_id: 0,
@@ -750,8 +746,6 @@ impl Component for App {
                     self.analysed();
                     return true;
                 }
-                // Its JSON comes next.
-                self.report_pieces = None;
                 match report {
                     Ok(bytes) => self.report_arrived(ctx, &bytes, elapsed_ms),
                     Err(e) => {
@@ -760,16 +754,6 @@ impl Component for App {
                         true
                     }
                 }
-            }
-            Msg::WorkerJson { id, pieces } => {
-                if id != self.request {
-                    return false;
-                }
-                match pieces {
-                    Ok(pieces) => self.report_pieces = Some(Rc::new(pieces)),
-                    Err(e) => self.status = format!("The report cannot be exported as JSON: {e}"),
-                }
-                true
             }
             Msg::Show => match self.to_show.take() {
                 Some((report, elapsed_ms)) => self.show(report, elapsed_ms),
@@ -788,16 +772,16 @@ impl Component for App {
                 true
             }
             Msg::Export(format) => {
-                let (Some(pieces), Some(report)) = (&self.report_pieces, &self.report) else {
+                let Some(report) = &self.report else {
                     return false;
                 };
                 use newslens_core::export;
                 let (name, mime, content) = match format {
                     Export::Json => {
-                        let name = "newslens-report.json";
-                        if let Err(e) =
-                            download::save_parts(name, "application/json", pieces.parts())
-                        {
+                        let saved = json_parts(report).and_then(|parts| {
+                            download::save_parts("newslens-report.json", "application/json", &parts)
+                        });
+                        if let Err(e) = saved {
                             self.status = e;
                             return true;
                         }
@@ -875,7 +859,7 @@ impl Component for App {
                         ("export-html", "HTML report", Export::Html),
                     ].into_iter().map(|(id, label, format)| html! {
                         <button {id} onclick={link.callback(move |_| Msg::Export(format))}
-                            disabled={self.report_pieces.is_none() || busy}>{ label }</button>
+                            disabled={self.report.is_none() || busy}>{ label }</button>
                     }) }
                     <button id="clear-all" class="danger" onclick={link.callback(|_| Msg::ClearAll)}
                         disabled={self.inputs.is_empty()}>{ "Clear all" }</button>

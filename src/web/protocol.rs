@@ -20,7 +20,6 @@
 //! elapsed_ms}`, their comparison (`wire::encode_comparison`).
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use newslens_core::report::{json_pieces_each, Report, Section};
 use std::ops::Range;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -77,68 +76,6 @@ pub fn wasm_memory_mb() -> u32 {
 }
 
 pub use newslens_core::report::PIECE_BYTES;
-
-/// The report as the worker sends it: its JSON in pieces, each with the section it belongs to.
-pub struct ReportPieces {
-    sections: Vec<Section>,
-    pieces: Array,
-}
-
-impl ReportPieces {
-    /// The `sections` and `pieces` of a report message, for the worker to post; returns the
-    /// pieces' buffers, to be transferred with it. Each piece is copied out of the wasm memory
-    /// as soon as it is made (the report's JSON is never whole in it: that took the worker's
-    /// memory from ~52 to ~70 MB for 2,225 articles).
-    pub fn write(reply: &Object, report: &Report) -> serde_json::Result<Array> {
-        let (sections, bytes, buffers) = (Array::new(), Array::new(), Array::new());
-        json_pieces_each(report, PIECE_BYTES, &mut |piece| {
-            sections.push(&JsValue::from_str(piece.section.name()));
-            let array = Uint8Array::from(piece.json.as_bytes());
-            buffers.push(&array.buffer());
-            bytes.push(&array);
-        })?;
-        set(reply, "sections", sections);
-        set(reply, "pieces", bytes);
-        Ok(buffers)
-    }
-
-    /// Reads what [`ReportPieces::write`] wrote; `None` when the message has no report.
-    pub fn read(data: &JsValue) -> Option<ReportPieces> {
-        let (sections, pieces) = (get(data, "sections"), get(data, "pieces"));
-        if !Array::is_array(&sections) || !Array::is_array(&pieces) {
-            return None;
-        }
-        let sections: Vec<Section> = Array::from(&sections)
-            .iter()
-            .map(|s| s.as_string().and_then(|s| Section::from_name(&s)))
-            .collect::<Option<_>>()?;
-        let pieces = Array::from(&pieces);
-        (pieces.length() as usize == sections.len()).then_some(ReportPieces { sections, pieces })
-    }
-
-    pub fn len(&self) -> usize {
-        self.sections.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.sections.is_empty()
-    }
-
-    /// The pieces as `Uint8Array`s of UTF-8: joined, the report's JSON.
-    pub fn parts(&self) -> &Array {
-        &self.pieces
-    }
-
-    /// Piece `i`: its section and text (copied from JS only now, a piece at a time).
-    pub fn get(&self, i: usize) -> (Section, Vec<u8>) {
-        let piece = self.pieces.get(i as u32);
-        let bytes = piece
-            .dyn_ref::<Uint8Array>()
-            .map(Uint8Array::to_vec)
-            .unwrap_or_default();
-        (self.sections[i], bytes)
-    }
-}
 
 /// An input as the page holds it: a name and either the file's bytes or why they were not read.
 #[derive(Clone, Debug, PartialEq)]

@@ -78,10 +78,8 @@ pub fn start() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // Ready means warm: the first batch then pays for no start-up. Messages posted meanwhile wait
-    // in the queue. The warm-up's report goes with it, for the page to warm up in turn; its
-    // JSON is made once, to warm that up too.
+    // in the queue. The warm-up's report goes with it, for the page to warm up in turn.
     let warm = newslens_core::warm_up();
-    let _ = newslens_core::report::json_pieces(&warm, protocol::PIECE_BYTES);
     let ready = protocol::message("ready", 0);
     let transfer = attach_binary(&ready, &warm);
     let _ = scope.post_message_with_transfer(&ready, &transfer);
@@ -223,15 +221,11 @@ fn post_report(
     let timings = format!("{}; worker memory {memory} MB", clock.timings.join(", "));
     set(&reply, "timings", timings);
     let _ = state.scope.post_message_with_transfer(&reply, &transfer);
-    // Then its JSON, for the page's "Export JSON", made while the page shows the report.
-    let json = protocol::message("report-json", request.id);
-    let transfer = attach_report(&json, &report);
-    let _ = state.scope.post_message_with_transfer(&json, &transfer);
     handle_queue(state);
 }
 
 /// Puts a report in its binary form (`wire::encode_report`: the page reads it several times
-/// faster than the JSON) on `message` as `data`, a list of byte arrays each copied out of the
+/// faster than it parsed the JSON) on `message` as `data`, a list of byte arrays each copied out of the
 /// wasm memory as it is made; returns their buffers, to transfer.
 fn attach_binary(message: &js_sys::Object, report: &Report) -> Array {
     let (pieces, buffers) = (Array::new(), Array::new());
@@ -510,22 +504,6 @@ fn start_helper(scope: DedicatedWorkerGlobalScope) {
     on_message.forget();
     newslens_core::warm_up_parts();
     let _ = scope.post_message(&protocol::message("ready", 0));
-}
-
-/// Puts a report's JSON pieces on `message` (or, when they cannot be made, why); returns the
-/// buffers to transfer with it.
-fn attach_report(message: &js_sys::Object, report: &Report) -> js_sys::Array {
-    match protocol::ReportPieces::write(message, report) {
-        Ok(buffers) => buffers,
-        Err(e) => {
-            set(
-                message,
-                "error",
-                format!("could not encode the report: {e}"),
-            );
-            js_sys::Array::new()
-        }
-    }
 }
 
 /// Legacy charsets through the browser's own decoder (the Encoding Standard, as encoding_rs
