@@ -355,24 +355,25 @@ impl Batch {
     }
 
     /// The report, from the batch's `statements` and the [`compare::compare_texts`] of its
-    /// texts: [`Stage::Report`] (the facts compared across sources, then the report), then
-    /// [`Stage::Done`].
+    /// texts (to which it adds the facts): [`Stage::Report`] (the facts compared across sources,
+    /// then the report), then [`Stage::Done`]. All three are only borrowed: a caller in a hurry
+    /// (the page's worker) lets go of them after it has sent the report on.
     pub fn report(
-        self,
-        statements: Statements,
-        mut comparison: compare::Comparison,
+        &self,
+        statements: &Statements,
+        comparison: &mut compare::Comparison,
         on_stage: &mut dyn FnMut(Stage),
     ) -> Report {
         on_stage(Stage::Report);
         let texts = self.texts();
-        compare::compare_facts(&mut comparison, &texts, &statements.table);
+        compare::compare_facts(comparison, &texts, &statements.table);
         let mut report = report::build(
             &self.articles,
             &statements.table,
             &statements.quotes,
-            &comparison,
+            comparison,
         );
-        report.errors = self.errors;
+        report.errors = self.errors.clone();
         on_stage(Stage::Done);
         report
     }
@@ -381,8 +382,8 @@ impl Batch {
     fn analyse(self, mentions: Vec<Vec<Mention>>, on_stage: &mut dyn FnMut(Stage)) -> Report {
         let statements = self.statements(mentions, on_stage);
         on_stage(Stage::Compare);
-        let comparison = compare::compare_texts(&self.texts());
-        self.report(statements, comparison, on_stage)
+        let mut comparison = compare::compare_texts(&self.texts());
+        self.report(&statements, &mut comparison, on_stage)
     }
 }
 

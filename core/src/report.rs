@@ -6,7 +6,7 @@
 
 use crate::compare::Comparison;
 use crate::entities::{EntityTable, Kind};
-use crate::ingest::{Article, Removed};
+use crate::ingest::{Article, RemovalReason};
 use crate::quotes::{self, QuoteKind};
 use crate::text::CharOffsets;
 use serde::{Deserialize, Serialize};
@@ -207,27 +207,20 @@ pub fn doc_id(i: usize) -> String {
     format!("d{i}")
 }
 
-fn kind_name(kind: Kind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn quote_kind_name(kind: QuoteKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn removed(r: &Removed) -> RemovedText {
-    let reason = serde_json::to_value(r.reason)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned));
-    RemovedText {
-        text: r.text.clone(),
-        reason: reason.unwrap_or_default(),
+/// A fieldless enum's name in the report (its serde name), worked out once per value: a report
+/// of thousands of entities asked serde for the same few names thousands of times.
+fn names<K: Serialize + Copy + PartialEq>() -> impl FnMut(K) -> String {
+    let mut known: Vec<(K, String)> = Vec::new();
+    move |value| {
+        if let Some((_, name)) = known.iter().find(|(k, _)| *k == value) {
+            return name.clone();
+        }
+        let name = serde_json::to_value(value)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        known.push((value, name.clone()));
+        name
     }
 }
 
@@ -389,8 +382,15 @@ pub fn build(
     let offsets: Vec<CharOffsets> = articles.iter().map(|a| CharOffsets::new(&a.text)).collect();
     let ch = |doc: usize, byte: usize| offsets[doc].char_offset(&articles[doc].text, byte);
 
+    let (mut kind_name, mut quote_kind_name, mut reason_name) = (
+        names::<Kind>(),
+        names::<QuoteKind>(),
+        names::<RemovalReason>(),
+    );
+    // Made once: an id for each of thousands of mentions was most of the report's formatting.
+    let doc_ids: Vec<String> = (0..articles.len()).map(doc_id).collect();
     let mention = |m: &crate::entities::DocSpan| Mention {
-        doc: doc_id(m.doc),
+        doc: doc_ids[m.doc].clone(),
         start: ch(m.doc, m.start),
         end: ch(m.doc, m.end),
     };
@@ -399,14 +399,21 @@ pub fn build(
         .iter()
         .enumerate()
         .map(|(i, a)| Document {
-            id: doc_id(i),
+            id: doc_ids[i].clone(),
             name: a.name.clone(),
             title: a.title.clone(),
             source: a.source.clone(),
             published: a.published.clone(),
             text: a.text.clone(),
             warnings: a.warnings.clone(),
-            removed: a.removed.iter().map(removed).collect(),
+            removed: a
+                .removed
+                .iter()
+                .map(|r| RemovedText {
+                    text: r.text.clone(),
+                    reason: reason_name(r.reason),
+                })
+                .collect(),
             unique: comparison
                 .unique
                 .get(i)
@@ -439,7 +446,7 @@ pub fn build(
         .enumerate()
         .map(|(i, q)| Quote {
             id: format!("q{i}"),
-            doc: doc_id(q.doc),
+            doc: doc_ids[q.doc].clone(),
             start: ch(q.doc, q.start),
             end: ch(q.doc, q.end),
             text: q.words(&articles[q.doc].text),
@@ -469,8 +476,8 @@ pub fn build(
         .overlaps
         .iter()
         .map(|o| Overlap {
-            a: doc_id(o.a),
-            b: doc_id(o.b),
+            a: doc_ids[o.a].clone(),
+            b: doc_ids[o.b].clone(),
             score: round4(o.score),
             similarity: round4(o.similarity),
             passages: o

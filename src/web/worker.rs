@@ -202,10 +202,10 @@ fn post_report(
     request: Request,
     batch: Batch,
     statements: Statements,
-    comparison: Comparison,
+    mut comparison: Comparison,
     mut clock: Clock,
 ) {
-    let mut report = batch.report(statements, comparison, &mut |stage| {
+    let mut report = batch.report(&statements, &mut comparison, &mut |stage| {
         clock.stage(&state, stage)
     });
     report.errors.extend(
@@ -221,12 +221,15 @@ fn post_report(
     let timings = format!("{}; worker memory {memory} MB", clock.timings.join(", "));
     set(&reply, "timings", timings);
     let _ = state.scope.post_message_with_transfer(&reply, &transfer);
+    // Let go only now (the batch's entity table alone took ~7 ms), and before the next message,
+    // which may start reading another batch here at once.
+    drop((report, batch, statements, comparison));
     handle_queue(state);
 }
 
 /// Puts a report in its binary form (`wire::encode_report`: the page reads it several times
-/// faster than it parsed the JSON) on `message` as `data`, a list of byte arrays each copied out of the
-/// wasm memory as it is made; returns their buffers, to transfer.
+/// faster than it parsed the JSON) on `message` as `data`, a list of byte arrays each copied
+/// out of the wasm memory as it is made; returns their buffers, to transfer.
 fn attach_binary(message: &js_sys::Object, report: &Report) -> Array {
     let (pieces, buffers) = (Array::new(), Array::new());
     wire::encode_report(report, protocol::PIECE_BYTES, &mut |piece| {
