@@ -533,7 +533,7 @@ impl Component for App {
                 )),
                 Some("report") => {
                     let report = protocol::joined_bytes(&data, "data")
-                        .ok_or_else(|| protocol::get_string(&data, "error").unwrap_or_default());
+                        .ok_or_else(|| "the worker sent no report".to_string());
                     let elapsed_ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
                     if let Some(timings) = protocol::get_string(&data, "timings") {
                         gloo::console::log!(format!("analysis stages: {timings}"));

@@ -475,6 +475,10 @@ fn unique_sentences(
     // either side), and settles both.
     let mut said_elsewhere = vec![false; all.len()];
     let mut shared = Tally::new(all.len());
+    // Per word, how far into its list the sentences of the documents done so far go: lists are
+    // in sentence order, so the later documents' sentences are the rest, and the sentences come
+    // in order, so this only moves on.
+    let mut done = vec![0u32; vocabulary];
     for (id, s) in all.iter().enumerate() {
         if !counted(s) {
             continue;
@@ -483,9 +487,12 @@ fn unique_sentences(
             if count[w as usize] > common {
                 continue;
             }
-            // Lists are in sentence order: the later documents' sentences are a suffix.
             let list = list_of(w);
-            let later = list.partition_point(|&x| x < doc_end[id]);
+            let mut later = done[w as usize] as usize;
+            while later < list.len() && list[later] < doc_end[id] {
+                later += 1;
+            }
+            done[w as usize] = later as u32;
             for &other in &list[later..] {
                 shared.add(other as usize, 1u32);
             }
