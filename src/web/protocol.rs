@@ -2,14 +2,15 @@
 //!
 //! Page → worker: `{type: "analyse", id, names: string[], files: Uint8Array[], keeps: string[][],
 //! rejected: [{name, error}]}` (`keeps[i]`: the lines the person restored in file `i`);
-//! the files' buffers are transferred, not copied. Worker → page: `{type: "ready"}`,
-//! `{type: "helpers", ready, wanted}` (how many helpers are warm, of how many), `{type:
-//! "progress", id, stage}`, and `{type: "report", id, sections: string[], pieces:
-//! Uint8Array[]}`: the report-v1 document as UTF-8 text, cut into pieces of whole items
-//! (`newslens_core::report::json_pieces_each`; joined, they are the report's JSON), so the page
-//! can parse it a slice at a time. Plain JS objects keep both sides free of a codec; the pieces'
-//! buffers are transferred, so the report crosses the boundary once and never as JS strings
-//! (which would cost a conversion each way, and twice the memory for any non-Latin-1 text).
+//! the files' buffers are transferred, not copied. Worker → page: `{type: "ready", data}` (the
+//! warm-up's report, for the page to warm up its panes), `{type: "helpers", ready, wanted}` (how
+//! many helpers are warm, of how many), `{type: "progress", id, stage}`, and `{type: "report",
+//! id, data: Uint8Array[], elapsed_ms, timings}`: the report in `newslens_core::wire` form
+//! (`wire::encode_report`), cut between items into pieces each copied out of the worker's
+//! memory as it is made; joined, the page reads them back as the report exactly
+//! (`wire::decode_report`), in a fraction of the time its JSON took to parse, and writes the
+//! JSON (report-v1) itself when the person exports it. The pieces' buffers are transferred, so
+//! the report crosses the boundary once and never as JS strings.
 //!
 //! Worker → helper (see `worker.rs`): `{type: "recognise", id, names, files, keeps, rejected}`,
 //! a part of an analyse request (its files copied: the worker keeps them, to read them itself if

@@ -75,7 +75,7 @@ pub struct Prepared {
     sentences: Vec<Range<usize>>,
 }
 
-/// Prepares a text for [`compare_prepared`].
+/// Prepares a text for the comparison (see [`Ahead`]).
 pub fn prepare(text: &str) -> Prepared {
     let (words, content) = words::words(text);
     Prepared {
