@@ -21,6 +21,25 @@ use crate::report::{
     Overlap as ReportOverlap, Passage as ReportPassage, Quote, RemovedText, Report, Span,
 };
 
+/// This build's form of what this module writes: a hash of its source and of the report's
+/// types. The page checks that its worker's is its own before it reads a report from it (were
+/// a stale worker ever served beside a new page, the person is told to reload instead of being
+/// shown a report that cannot be read).
+pub const FORMAT: u32 = fnv1a(
+    fnv1a(0x811c_9dc5, include_bytes!("wire.rs")),
+    include_bytes!("report.rs"),
+);
+
+/// FNV-1a over `bytes`, from `hash`.
+const fn fnv1a(mut hash: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
 /// The bytes of `docs`.
 pub fn encode(docs: &[Recognised]) -> Vec<u8> {
     let size: usize = docs
@@ -456,6 +475,18 @@ mod tests {
                 &Options::default(),
             ),
         ]
+    }
+
+    #[test]
+    fn the_format_is_the_hash_of_this_source() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/");
+        let read = |name: &str| std::fs::read(format!("{dir}{name}")).unwrap();
+        let mut hash = 0x811c_9dc5u32;
+        for byte in read("wire.rs").into_iter().chain(read("report.rs")) {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+        assert_eq!(FORMAT, hash);
+        assert_ne!(fnv1a(0x811c_9dc5, b"a"), fnv1a(0x811c_9dc5, b"b"));
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub enum Msg {
     WorkerReady(Option<Vec<u8>>),
     /// The interface has warmed up too: the page is ready.
     Warm,
+    /// The worker is of another build than the page (what it sends could not be read).
+    WorkerStale,
     WorkerProgress(String),
     /// A report, in binary form (`newslens_core::wire::encode_report`), or why there is none.
     WorkerReport {
@@ -521,6 +523,10 @@ impl Component for App {
             let id = protocol::get(&data, "id").as_f64().unwrap_or(0.0) as u32;
             match protocol::get_string(&data, "type").as_deref() {
                 Some("ready") => {
+                    let format = protocol::get(&data, "format").as_f64();
+                    if format != Some(f64::from(newslens_core::wire::FORMAT)) {
+                        return link.send_message(Msg::WorkerStale);
+                    }
                     link.send_message(Msg::WorkerReady(protocol::joined_bytes(&data, "data")))
                 }
                 Some("helpers") => {
@@ -725,6 +731,12 @@ impl Component for App {
                 }
                 ctx.link().send_message(Msg::Warm);
                 false
+            }
+            Msg::WorkerStale => {
+                self.status = "This page and its analyser come from different versions of News \
+                               Lens: reload the page."
+                    .into();
+                true
             }
             Msg::Warm => {
                 if self.status == LOADING {

@@ -2,8 +2,10 @@
 //!
 //! Page → worker: `{type: "analyse", id, names: string[], files: Uint8Array[], keeps: string[][],
 //! rejected: [{name, error}]}` (`keeps[i]`: the lines the person restored in file `i`);
-//! the files' buffers are transferred, not copied. Worker → page: `{type: "ready", data}` (the
-//! warm-up's report, for the page to warm up its panes), `{type: "helpers", ready, wanted}` (how
+//! the files' buffers are transferred, not copied. Worker → page: `{type: "ready", format,
+//! data}` (`newslens_core::wire::FORMAT`, which the page checks is its own before it reads
+//! anything the worker sends, and the warm-up's report, for the page to warm up its panes),
+//! `{type: "helpers", ready, wanted}` (how
 //! many helpers are warm, of how many), `{type: "progress", id, stage}`, and `{type: "report",
 //! id, data: Uint8Array[], elapsed_ms, timings}`: the report in `newslens_core::wire` form
 //! (`wire::encode_report`), cut between items into pieces each copied out of the worker's

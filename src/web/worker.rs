@@ -81,6 +81,7 @@ pub fn start() {
     // in the queue. The warm-up's report goes with it, for the page to warm up in turn.
     let warm = newslens_core::warm_up();
     let ready = protocol::message("ready", 0);
+    set(&ready, "format", wire::FORMAT);
     let transfer = attach_binary(&ready, &warm);
     let _ = scope.post_message_with_transfer(&ready, &transfer);
     // Helpers start after the worker is ready, so they never delay the page; until they are

@@ -422,6 +422,29 @@ test("a large batch is shared with helper workers (reading, then comparing) and 
   await shared.close();
 });
 
+test("a worker of another build than the page is refused with a message", async () => {
+  // The real worker, loaded after a change to what it says of its build: as if a stale copy had
+  // been served beside this page.
+  const other = await browser.newContext({ serviceWorkers: "block" });
+  const loader = fs.readFileSync(path.join(DIST, "worker_loader.js"), "utf8");
+  await other.route("**/worker_loader.js", (route) => route.fulfill({
+    contentType: "text/javascript",
+    body: "const post = self.postMessage.bind(self);\n"
+      + "self.postMessage = (m, t) => post(m && m.type === 'ready' ? { ...m, format: (m.format + 1) >>> 0 } : m, t);\n"
+      + loader,
+  }));
+  // (The page's own server was stopped by the offline test.)
+  const fresh = await serve(DIST, await freePort());
+  try {
+    const stale = await other.newPage();
+    await stale.goto(fresh.url);
+    await stale.waitForFunction(() => /different versions of News Lens: reload/.test(document.getElementById("status")?.textContent ?? ""));
+  } finally {
+    await other.close();
+    fresh.stop();
+  }
+});
+
 test("no page errors", async () => {
   assert.deepEqual(problems, []);
 });
