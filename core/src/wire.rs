@@ -4,7 +4,8 @@
 //! pieces): the page reads it in a fraction of the time its JSON took to parse. Hand-written
 //! because serde's derived deserialisers for these types would add more to the download than
 //! this whole module: the format only ever travels between two copies of the same build, so it
-//! needs no versioning and no self-description. (A report's JSON, the public contract, is what
+//! needs no versioning and no self-description ([`FORMAT`] lets the page check that its worker
+//! is of its own build). (A report's JSON, the public contract, is what
 //! the page exports, written from the report it read.)
 //!
 //! Numbers are little-endian `u32`s (texts are at most [`crate::ingest::MAX_TEXT_BYTES`] long),
@@ -50,12 +51,12 @@ pub fn encode(docs: &[Recognised]) -> Vec<u8> {
                 .map_or(64, |(a, m)| a.text.len() + m.len() * 16 + 256)
         })
         .sum();
-    let mut out = Vec::with_capacity(size);
+    let mut out = Out::whole(size);
     docs.len().put(&mut out);
     for doc in docs {
         doc.put(&mut out);
     }
-    out
+    out.bytes
 }
 
 /// The documents [`encode`] wrote, or `None` when `bytes` are not such a list.
@@ -65,12 +66,12 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<Recognised>> {
 
 /// The bytes of a batch's texts (see `Batch::texts`).
 pub fn encode_texts(texts: &[&str]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(texts.iter().map(|t| t.len() + 4).sum::<usize>() + 4);
+    let mut out = Out::whole(texts.iter().map(|t| t.len() + 4).sum::<usize>() + 4);
     texts.len().put(&mut out);
     for text in texts {
         put_str(text, &mut out);
     }
-    out
+    out.bytes
 }
 
 /// The texts [`encode_texts`] wrote.
@@ -81,10 +82,10 @@ pub fn decode_texts(bytes: &[u8]) -> Option<Vec<String>> {
 /// The bytes of a comparison's overlaps and unique sentences (what
 /// [`crate::compare::compare_texts`] finds; its `facts` are left out).
 pub fn encode_comparison(comparison: &Comparison) -> Vec<u8> {
-    let mut out = Vec::new();
+    let mut out = Out::whole(0);
     comparison.overlaps.put(&mut out);
     comparison.unique.put(&mut out);
-    out
+    out.bytes
 }
 
 /// The comparison [`encode_comparison`] wrote (with no facts).
@@ -101,39 +102,12 @@ pub fn decode_comparison(bytes: &[u8]) -> Option<Comparison> {
 /// JSON), given to `emit` in pieces of about `chunk` bytes as they are made (a caller can copy
 /// each out and never hold the whole): joined, they are what [`decode_report`] reads.
 pub fn encode_report(report: &Report, chunk: usize, emit: &mut dyn FnMut(&[u8])) {
-    /// A list as `Vec<T>::put` writes it, the pieces cut between its items.
-    fn list<T: Wire>(items: &[T], out: &mut Vec<u8>, chunk: usize, emit: &mut dyn FnMut(&[u8])) {
-        items.len().put(out);
-        for item in items {
-            item.put(out);
-            if out.len() >= chunk {
-                emit(out);
-                out.clear();
-            }
-        }
-    }
-    // In the order of `Report`'s fields, as its `Wire::take` reads them.
-    let Report {
-        version,
-        documents,
-        errors,
-        entities,
-        quotes,
-        overlaps,
-        facts,
-    } = report;
-    // One buffer for every piece (cleared once it is given).
-    let mut out = Vec::new();
-    version.put(&mut out);
-    list(documents, &mut out, chunk, emit);
-    list(errors, &mut out, chunk, emit);
-    list(entities, &mut out, chunk, emit);
-    list(quotes, &mut out, chunk, emit);
-    list(overlaps, &mut out, chunk, emit);
-    list(facts, &mut out, chunk, emit);
-    if !out.is_empty() {
-        emit(&out);
-    }
+    let mut out = Out {
+        bytes: Vec::new(),
+        cut: Some(Cut { chunk, emit }),
+    };
+    report.put(&mut out);
+    out.emit_rest();
 }
 
 /// The report [`encode_report`] wrote.
@@ -148,8 +122,51 @@ fn take_all<T: Wire>(mut bytes: &[u8]) -> Option<T> {
 }
 
 trait Wire: Sized {
-    fn put(&self, out: &mut Vec<u8>);
+    fn put(&self, out: &mut Out);
     fn take(input: &mut &[u8]) -> Option<Self>;
+}
+
+/// Where [`Wire::put`] writes: one buffer, or (`cut`) pieces of about a size, each given to a
+/// function as soon as an item of a list has taken it that far (pieces of a report, which the
+/// worker copies out of its memory as they are made).
+struct Out<'a> {
+    bytes: Vec<u8>,
+    cut: Option<Cut<'a>>,
+}
+
+/// How an [`Out`] is cut: into pieces of about `chunk` bytes, each given to `emit`.
+struct Cut<'a> {
+    chunk: usize,
+    emit: &'a mut dyn FnMut(&[u8]),
+}
+
+impl Out<'_> {
+    /// One buffer, with room for `capacity` bytes.
+    fn whole(capacity: usize) -> Out<'static> {
+        Out {
+            bytes: Vec::with_capacity(capacity),
+            cut: None,
+        }
+    }
+
+    /// An item of a list is written: where pieces are cut, gives the piece once it has its size.
+    fn item_done(&mut self) {
+        if let Some(cut) = &mut self.cut {
+            if self.bytes.len() >= cut.chunk {
+                (cut.emit)(&self.bytes);
+                self.bytes.clear();
+            }
+        }
+    }
+
+    /// Gives what is left of the last piece.
+    fn emit_rest(mut self) {
+        if let Some(cut) = &mut self.cut {
+            if !self.bytes.is_empty() {
+                (cut.emit)(&self.bytes);
+            }
+        }
+    }
 }
 
 fn take_bytes<'a>(input: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
@@ -162,8 +179,8 @@ fn take_bytes<'a>(input: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
 }
 
 impl Wire for u32 {
-    fn put(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
+    fn put(&self, out: &mut Out) {
+        out.bytes.extend_from_slice(&self.to_le_bytes());
     }
     fn take(input: &mut &[u8]) -> Option<u32> {
         Some(u32::from_le_bytes(take_bytes(input, 4)?.try_into().ok()?))
@@ -171,7 +188,7 @@ impl Wire for u32 {
 }
 
 impl Wire for usize {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Out) {
         // Lengths and offsets of texts far below 4 GB (MAX_TEXT_BYTES); saturating keeps a
         // wrong value from passing as a right one.
         (u32::try_from(*self).unwrap_or(u32::MAX)).put(out);
@@ -182,8 +199,8 @@ impl Wire for usize {
 }
 
 impl Wire for u8 {
-    fn put(&self, out: &mut Vec<u8>) {
-        out.push(*self);
+    fn put(&self, out: &mut Out) {
+        out.bytes.push(*self);
     }
     fn take(input: &mut &[u8]) -> Option<u8> {
         Some(take_bytes(input, 1)?[0])
@@ -191,7 +208,7 @@ impl Wire for u8 {
 }
 
 impl Wire for bool {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Out) {
         u8::from(*self).put(out);
     }
     fn take(input: &mut &[u8]) -> Option<bool> {
@@ -204,21 +221,21 @@ impl Wire for bool {
 }
 
 impl Wire for f64 {
-    fn put(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
+    fn put(&self, out: &mut Out) {
+        out.bytes.extend_from_slice(&self.to_le_bytes());
     }
     fn take(input: &mut &[u8]) -> Option<f64> {
         Some(f64::from_le_bytes(take_bytes(input, 8)?.try_into().ok()?))
     }
 }
 
-fn put_str(s: &str, out: &mut Vec<u8>) {
+fn put_str(s: &str, out: &mut Out) {
     s.len().put(out);
-    out.extend_from_slice(s.as_bytes());
+    out.bytes.extend_from_slice(s.as_bytes());
 }
 
 impl Wire for String {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Out) {
         put_str(self, out);
     }
     fn take(input: &mut &[u8]) -> Option<String> {
@@ -228,7 +245,7 @@ impl Wire for String {
 }
 
 impl<T: Wire> Wire for Option<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Out) {
         self.is_some().put(out);
         if let Some(value) = self {
             value.put(out);
@@ -244,10 +261,11 @@ impl<T: Wire> Wire for Option<T> {
 }
 
 impl<T: Wire> Wire for Vec<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Out) {
         self.len().put(out);
         for item in self {
             item.put(out);
+            out.item_done();
         }
     }
     fn take(input: &mut &[u8]) -> Option<Vec<T>> {
@@ -262,7 +280,7 @@ impl<T: Wire> Wire for Vec<T> {
 }
 
 impl<T: Wire, U: Wire> Wire for (T, U) {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Out) {
         self.0.put(out);
         self.1.put(out);
     }
@@ -272,7 +290,7 @@ impl<T: Wire, U: Wire> Wire for (T, U) {
 }
 
 impl Wire for std::ops::Range<usize> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Out) {
         self.start.put(out);
         self.end.put(out);
     }
@@ -282,7 +300,7 @@ impl Wire for std::ops::Range<usize> {
 }
 
 impl<T: Wire> Wire for Result<T, String> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Out) {
         self.is_ok().put(out);
         match self {
             Ok(value) => value.put(out),
@@ -303,8 +321,8 @@ impl<T: Wire> Wire for Result<T, String> {
 macro_rules! wire_enum {
     ($enum:ident { $($variant:ident = $n:literal),* $(,)? }) => {
         impl Wire for $enum {
-            fn put(&self, out: &mut Vec<u8>) {
-                out.push(match self { $($enum::$variant => $n,)* });
+            fn put(&self, out: &mut Out) {
+                out.bytes.push(match self { $($enum::$variant => $n,)* });
             }
             fn take(input: &mut &[u8]) -> Option<$enum> {
                 match u8::take(input)? {
@@ -347,7 +365,7 @@ wire_enum!(RemovalReason {
 macro_rules! wire_struct {
     ($struct:ident { $($field:ident),* $(,)? }) => {
         impl Wire for $struct {
-            fn put(&self, out: &mut Vec<u8>) {
+            fn put(&self, out: &mut Out) {
                 let $struct { $($field),* } = self;
                 $($field.put(out);)*
             }
@@ -554,9 +572,9 @@ mod tests {
 
     trait PutVec: Wire {
         fn put_vec(&self) -> Vec<u8> {
-            let mut out = Vec::new();
+            let mut out = Out::whole(0);
             self.put(&mut out);
-            out
+            out.bytes
         }
     }
     impl<T: Wire> PutVec for T {}
