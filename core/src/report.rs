@@ -239,17 +239,6 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 8] = [
-        Section::Glue,
-        Section::Version,
-        Section::Documents,
-        Section::Errors,
-        Section::Entities,
-        Section::Quotes,
-        Section::Overlaps,
-        Section::Facts,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             Section::Glue => "glue",
@@ -261,10 +250,6 @@ impl Section {
             Section::Overlaps => "overlaps",
             Section::Facts => "facts",
         }
-    }
-
-    pub fn from_name(name: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|s| s.name() == name)
     }
 }
 

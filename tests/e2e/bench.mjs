@@ -77,7 +77,7 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const stages = [];
-    page.on("console", (m) => { if (/^(analysis stages|report parsed|report read|analysis helpers)/.test(m.text())) stages.push(m.text()); });
+    page.on("console", (m) => { if (/^(analysis stages|report read|analysis helpers)/.test(m.text())) stages.push(m.text()); });
     await page.addInitScript(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
