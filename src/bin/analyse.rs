@@ -160,11 +160,7 @@ mod cli {
             return Err("is a directory".into());
         }
         if meta.len() > MAX_FILE_BYTES {
-            return Err(format!(
-                "file too large ({} MB; the limit is {} MB)",
-                meta.len() / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
-            ));
+            return Err(newslens_core::ingest::too_large(meta.len()));
         }
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)

@@ -4,14 +4,13 @@ use super::components::{
     DocumentList, EntityTable, InputPanel, OverlapList, QuoteList, ReadingView, SharedReport,
 };
 use super::protocol::{self, PageInput};
+use super::read::{read_files, FilesRead};
 use super::{download, store};
-use newslens_core::ingest::MAX_INPUT_BYTES;
 use newslens_core::report::Report;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
@@ -24,9 +23,6 @@ pub fn start() {
         .register("./sw.js");
     yew::Renderer::<App>::new().render();
 }
-
-/// Files read, by input id: each one's bytes, or why it could not be read.
-type FilesRead = Vec<(u32, Result<Vec<u8>, String>)>;
 
 pub enum Msg {
     /// Files chosen in the picker or dropped on the page.
@@ -169,10 +165,6 @@ pub struct App {
 /// Ids of restored inputs start here, far above those given to new inputs.
 const RESTORED_IDS: u32 = 1 << 30;
 
-/// Longest stretch of work the page does in one task when a job grows with the batch (asking
-/// files' sizes): a frame at 60 Hz is 16 ms; a task over 50 ms is a "long task".
-const SLICE_MS: f64 = 30.0;
-
 /// A report read in less than this is shown in the same task (a few articles' report is);
 /// otherwise its first render has a task of its own.
 const SHOW_IN_SAME_TASK_MS: f64 = 10.0;
@@ -183,51 +175,6 @@ const PROGRESS_INTERVAL_MS: f64 = 250.0;
 /// The status until the worker is ready (warmed up); files dropped meanwhile wait for it.
 const LOADING: &str = "Loading the analyser…";
 
-/// Files are read together, as one blob of a chunk's files: one read, one message and one page
-/// update per chunk. A read per file cost the page a quarter of a millisecond each (over half a
-/// second for a drop of 2,225 files) before the analysis could start. Each chunk is stored as
-/// it arrives, so a chunk is also what a crash in the middle of a drop can lose.
-const READ_CHUNK_FILES: usize = 128;
-const READ_CHUNK_BYTES: usize = 16 << 20;
-
-/// A file to read: its input's id, and its size, asked once. (For a file on disk the first
-/// `File.size` makes the browser look at the file, on the page's thread: ~0.28 ms a file here,
-/// 0.6 s of a drop of 2,225 files on disk. So the sizes are asked a chunk at a time, while the
-/// browser reads the chunk before. See BENCHMARKS.md.)
-struct ToRead {
-    id: u32,
-    file: web_sys::File,
-    size: usize,
-}
-
-/// Reads `files` a chunk at a time, sending each chunk's contents (or errors) to `done`. The
-/// next chunk's files are looked at while the browser reads the one before.
-fn read_files(files: Vec<(u32, web_sys::File)>, done: Callback<FilesRead>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        // Not in the drop's own task, which has added every file to the list.
-        later().await;
-        let mut files = files.into_iter().peekable();
-        let mut reading: Option<(Vec<ToRead>, Option<JsFuture>)> = None;
-        loop {
-            let (chunk, refused) = next_chunk(&mut files).await;
-            if !refused.is_empty() {
-                done.emit(refused);
-            }
-            let started = (!chunk.is_empty()).then(|| {
-                let read = start_reading(&chunk);
-                (chunk, read)
-            });
-            if let Some((chunk, read)) = reading.take() {
-                done.emit(finish_reading(&chunk, read).await);
-            }
-            match started {
-                Some(next) => reading = Some(next),
-                None => break,
-            }
-        }
-    });
-}
-
 /// The report's JSON (what `analyse --json` writes for the same files), as byte arrays of
 /// whole items copied out of wasm memory as they are written: never one string there.
 fn json_parts(report: &Report) -> Result<js_sys::Array, String> {
@@ -237,118 +184,6 @@ fn json_parts(report: &Report) -> Result<js_sys::Array, String> {
     })
     .map_err(|e| format!("The report cannot be written as JSON: {e}"))?;
     Ok(parts)
-}
-
-/// Resolves in a later task (a zero timeout): the page has its turn first.
-async fn later() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let timeout = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
-        if !matches!(timeout, Some(Ok(_))) {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-/// The next chunk of files to read, their sizes asked (in slices of [`SLICE_MS`], each in a
-/// task of its own: a chunk's 128 files on disk held the page's thread for 60–100 ms), and the
-/// files too large to read with why. An empty chunk when no files are left.
-async fn next_chunk(
-    files: &mut std::iter::Peekable<impl Iterator<Item = (u32, web_sys::File)>>,
-) -> (Vec<ToRead>, FilesRead) {
-    let (mut chunk, mut refused, mut bytes) = (Vec::new(), Vec::new(), 0);
-    let mut slice = js_sys::Date::now();
-    while chunk.len() < READ_CHUNK_FILES {
-        if js_sys::Date::now() - slice > SLICE_MS {
-            later().await;
-            slice = js_sys::Date::now();
-        }
-        let Some((id, file)) = files.peek() else {
-            break;
-        };
-        let size = file.size() as usize;
-        if size > MAX_INPUT_BYTES {
-            let error = format!(
-                "file too large ({} MB; the limit is {} MB)",
-                size / 1_000_000,
-                MAX_INPUT_BYTES / 1_000_000
-            );
-            refused.push((*id, Err(error)));
-            files.next();
-            continue;
-        }
-        if !chunk.is_empty() && bytes + size > READ_CHUNK_BYTES {
-            break;
-        }
-        bytes += size;
-        let (id, file) = files.next().expect("peeked");
-        chunk.push(ToRead { id, file, size });
-    }
-    (chunk, refused)
-}
-
-/// Starts reading the files as one blob made of them all (`None` if it cannot be made).
-fn start_reading(files: &[ToRead]) -> Option<JsFuture> {
-    let parts: js_sys::Array = files.iter().map(|f| f.file.clone()).collect();
-    let blob = web_sys::Blob::new_with_blob_sequence(&parts).ok()?;
-    Some(JsFuture::from(blob.array_buffer()))
-}
-
-/// The files' contents from their read together ([`start_reading`]), or if that failed (a file
-/// moved or changed since it was chosen) from reading each on its own, to find out which.
-async fn finish_reading(files: &[ToRead], read: Option<JsFuture>) -> FilesRead {
-    match together(files, read).await {
-        Some(contents) => files
-            .iter()
-            .map(|f| f.id)
-            .zip(contents.into_iter().map(Ok))
-            .collect(),
-        None => read_each(files).await,
-    }
-}
-
-/// Each file's content cut from the blob's; `None` if its read failed or its length is not the
-/// files' sizes together.
-async fn together(files: &[ToRead], read: Option<JsFuture>) -> Option<Vec<Vec<u8>>> {
-    let buffer: js_sys::ArrayBuffer = read?.await.ok()?.dyn_into().ok()?;
-    let sizes: Vec<u32> = files.iter().map(|f| f.size as u32).collect();
-    if sizes.iter().map(|&n| n as u64).sum::<u64>() != buffer.byte_length() as u64 {
-        return None;
-    }
-    let mut start = 0;
-    let contents = sizes.iter().map(|&n| {
-        let content =
-            js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, start, n).to_vec();
-        start += n;
-        content
-    });
-    Some(contents.collect())
-}
-
-/// Reads each file on its own: its content, or why it could not be read.
-async fn read_each(files: &[ToRead]) -> FilesRead {
-    let promises: js_sys::Array = files.iter().map(|f| f.file.array_buffer()).collect();
-    let settled = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all_settled(&promises))
-        .await
-        .map(|v| js_sys::Array::from(&v))
-        .unwrap_or_default();
-    files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let outcome = settled.get(i as u32);
-            let value = protocol::get(&outcome, "value");
-            let content = if value.is_instance_of::<js_sys::ArrayBuffer>() {
-                Ok(js_sys::Uint8Array::new(&value).to_vec())
-            } else {
-                let reason = protocol::get(&outcome, "reason");
-                let reason = protocol::get_string(&reason, "message")
-                    .unwrap_or_else(|| format!("{reason:?}"));
-                Err(format!("cannot read the file: {reason}"))
-            };
-            (f.id, content)
-        })
-        .collect()
 }
 
 impl App {
@@ -581,7 +416,6 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Files(files) => {
-                // Their sizes are asked as they are read (see `ToRead`).
                 let to_read: Vec<(u32, web_sys::File)> = files
                     .into_iter()
                     .map(|file| {

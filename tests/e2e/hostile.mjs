@@ -168,6 +168,28 @@ test("a file of hundreds of megabytes is refused with a message", async () => {
   assert.match(report.errors.find((e) => e.name === "huge.log")?.error ?? "", /too large/);
 });
 
+test("a file of gigabytes on disk is refused with a message, its neighbours read", async () => {
+  // Files on disk are read each on its own, their sizes unasked: the reading stops at the limit
+  // (read whole, this sparse file would not fit in the page's memory).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-huge-"));
+  const huge = path.join(dir, "huge-on-disk.log");
+  fs.writeFileSync(huge, "");
+  fs.truncateSync(huge, 6_000_000_000);
+  const note = path.join(dir, "ferry-note.txt");
+  fs.writeFileSync(note, "Ferry note\n\nThe ferry to Vlieland sails again on Friday, Anouk de Wit said.");
+  const log = [];
+  const listen = (m) => log.push(m.text());
+  page.on("console", listen);
+  await page.setInputFiles("#file-input", [huge, note]);
+  await settled();
+  page.off("console", listen);
+  assert.ok(log.includes("2 files on disk: each read on its own"), JSON.stringify(log));
+  const report = await exportReport();
+  assert.equal(report.errors.find((e) => e.name === "huge-on-disk.log")?.error, "file too large (6000 MB; the limit is 50 MB)");
+  assert.match(report.documents.find((d) => d.name === "ferry-note.txt")?.text ?? "", /Anouk de Wit/);
+  fs.rmSync(dir, { recursive: true });
+});
+
 test(`${SMALL_FILES} small files are all read, and the page keeps answering`, async () => {
   await page.click("#clear-all");
   await settled();

@@ -371,7 +371,7 @@ test("a long entity table shows a screenful first, then 100 rows, then all on re
   await waitIdle();
 });
 
-test("a large batch is shared with helper workers (reading, then comparing) and gives the command line's report", async () => {
+test("a large batch dropped from disk is shared with helper workers (reading, then comparing) and gives the command line's report", async () => {
   // 60 reports of our own invention (over 100 KB, so the worker shares the reading), one a web
   // page, most ending in the same short line (which the batch removes after each document's
   // mentions were found in a helper), and an image.
@@ -401,7 +401,12 @@ test("a large batch is shared with helper workers (reading, then comparing) and 
   await pageReady(shared);
   // Helpers start once the worker is ready, and warm up before they take a part.
   await expectLog(log, /analysis helpers ready: 2 of 2/);
-  await shared.setInputFiles("#file-input", docs);
+  // Dropped as files on disk, as a person drops them: read each on its own (not as blobs, whose
+  // sizes the browser would look up one at a time), and read right, or the report would differ.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-e2e-"));
+  const paths = docs.map((d) => { fs.writeFileSync(path.join(dir, d.name), d.buffer); return path.join(dir, d.name); });
+  await shared.setInputFiles("#file-input", paths);
+  await expectLog(log, /^61 files on disk: each read on its own$/);
   await expectLog(log, /analysis stages: ingest\+recognise \(61 documents, 3 workers;/);
   // The texts were compared by a helper while the worker found the entities and quotes.
   assert.match(log.find((l) => l.startsWith("analysis stages:")), /compare \(by a helper in \d+ ms; waited\)/);
@@ -413,8 +418,6 @@ test("a large batch is shared with helper workers (reading, then comparing) and 
   assert.ok(report.documents.some((d) => d.removed.some((r) => r.reason === "repeated_across_batch")));
   assert.ok(report.overlaps.some((o) => o.passages.length > 0) && report.facts.length > 0);
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-e2e-"));
-  const paths = docs.map((d) => { fs.writeFileSync(path.join(dir, d.name), d.buffer); return path.join(dir, d.name); });
   const cli = JSON.parse(execFileSync(ANALYSE, ["--json", ...paths], { maxBuffer: 1 << 28 }).toString());
   assert.deepEqual(normaliseReport(report), normaliseReport(cli));
   await shared.click("#clear-all");

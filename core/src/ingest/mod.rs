@@ -102,15 +102,21 @@ pub fn ingest_each<I: Borrow<Input>>(
     names.into_iter().zip(out).collect()
 }
 
+/// Why an input of `bytes` bytes, over [`MAX_INPUT_BYTES`], is not read (the page and the
+/// command line refuse such files before reading them, with the same words).
+pub fn too_large(bytes: u64) -> String {
+    format!(
+        "file too large ({} MB; the limit is {} MB)",
+        bytes / 1_000_000,
+        MAX_INPUT_BYTES / 1_000_000
+    )
+}
+
 /// Reads one input.
 pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
     let bytes = &input.bytes;
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(format!(
-            "file too large: {} MB (the limit is {} MB)",
-            bytes.len() / 1_000_000,
-            MAX_INPUT_BYTES / 1_000_000
-        ));
+        return Err(too_large(bytes.len() as u64));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file: there is no text in it".into());
