@@ -5,8 +5,10 @@
 // this is how it was taken.
 //
 // usage (from the repository root, after scripts/build.sh):
-//   node tests/e2e/trace.mjs PATH/bbc.jsonl [--articles 5] [--out tests/e2e/artifacts/trace.json]
+//   node tests/e2e/trace.mjs PATH/bbc.jsonl [--articles 5] [--from-disk] [--out tests/e2e/artifacts/trace.json]
+// (--from-disk: the articles are written to files and dropped as files on disk, as in bench.mjs.)
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { articleFiles, freePort, launch, pageReady, serve } from "./harness.mjs";
 
@@ -15,13 +17,20 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const corpus = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
 if (!corpus) {
-  console.error("usage: node tests/e2e/trace.mjs PATH.jsonl [--articles 5] [--out tests/e2e/artifacts/trace.json]");
+  console.error("usage: node tests/e2e/trace.mjs PATH.jsonl [--articles 5] [--from-disk] [--out tests/e2e/artifacts/trace.json]");
   process.exit(2);
 }
 const n = Number(option("--articles", 5));
 const out = path.resolve(option("--out", "tests/e2e/artifacts/trace.json"));
 fs.mkdirSync(path.dirname(out), { recursive: true });
 const files = articleFiles(corpus).slice(0, n);
+if (args.includes("--from-disk")) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-trace-"));
+  for (const [i, f] of files.entries()) {
+    files[i] = path.join(dir, f.name);
+    fs.writeFileSync(files[i], f.buffer);
+  }
+}
 
 process.chdir(ROOT);
 const port = await freePort();
