@@ -32,8 +32,9 @@ const SLICE_MS: f64 = 30.0;
 /// Files read at a time. Each chunk is stored as it arrives, so a chunk is also what a crash in
 /// the middle of a drop can lose.
 const READ_CHUNK_FILES: usize = 128;
-/// Most bytes in a blob of files in memory.
+/// Most bytes in a chunk (for files on disk, expected: see [`files_per_chunk`]).
 const READ_CHUNK_BYTES: usize = 16 << 20;
+const MIN_CHUNK_FILES: usize = 4;
 
 /// How many of the first files' sizes are asked to tell whether the files are on disk, and the
 /// time a size may take for files in memory: there it is known (under a microsecond for 2,225
@@ -54,26 +55,34 @@ pub fn read_files(files: Vec<(u32, File)>, done: Callback<FilesRead>) {
     wasm_bindgen_futures::spawn_local(async move {
         // Not in the drop's own task, which has added every file to the list.
         later().await;
-        if on_disk(&files) {
+        if let Some(largest) = on_disk(&files) {
             gloo::console::log!(format!(
                 "{} files on disk: each read on its own",
                 files.len()
             ));
-            read_each_in_chunks(&files, &done).await;
+            read_each_in_chunks(&files, largest, &done).await;
         } else {
             read_as_blobs(files, &done).await;
         }
     });
 }
 
-/// Whether asking the first files' sizes took as long as for files on disk.
-fn on_disk(files: &[(u32, File)]) -> bool {
+/// If asking the first files' sizes took as long as for files on disk, the largest of them.
+fn on_disk(files: &[(u32, File)]) -> Option<usize> {
     let probe = &files[..files.len().min(PROBE_FILES)];
     let start = now();
-    for (_, file) in probe {
-        file.size();
-    }
-    now() - start > PROBE_MS_PER_FILE * probe.len() as f64
+    let largest = probe
+        .iter()
+        .map(|(_, file)| file.size())
+        .fold(0.0, f64::max);
+    (now() - start > PROBE_MS_PER_FILE * probe.len() as f64).then_some(largest as usize)
+}
+
+/// How many files on disk to read at once. Their sizes are not known before they are read, so
+/// a chunk is sized by the largest file seen so far to hold about [`READ_CHUNK_BYTES`]: 128
+/// articles of text, a few dozen saved web pages, a handful of large PDFs.
+fn files_per_chunk(largest: usize) -> usize {
+    (READ_CHUNK_BYTES / largest.max(1)).clamp(MIN_CHUNK_FILES, READ_CHUNK_FILES)
 }
 
 fn now() -> f64 {
@@ -82,14 +91,26 @@ fn now() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-/// Reads files each on its own, a chunk at a time, asking no sizes (files on disk).
-async fn read_each_in_chunks(files: &[(u32, File)], done: &Callback<FilesRead>) {
-    let mut chunks = files.chunks(READ_CHUNK_FILES);
+/// Reads files each on its own, a chunk at a time, asking no sizes (files on disk); `largest`
+/// is the largest file seen so far.
+async fn read_each_in_chunks(
+    files: &[(u32, File)],
+    mut largest: usize,
+    done: &Callback<FilesRead>,
+) {
+    let mut rest = files;
     let mut reading: Option<(&[(u32, File)], JsFuture)> = None;
     loop {
-        let started = chunks.next().map(|chunk| (chunk, start_each(chunk)));
+        let started = (!rest.is_empty()).then(|| {
+            let (chunk, after) = rest.split_at(files_per_chunk(largest).min(rest.len()));
+            rest = after;
+            (chunk, start_each(chunk))
+        });
         if let Some((chunk, read)) = reading.take() {
-            done.emit(each_read(chunk, read).await);
+            let read = each_read(chunk, read).await;
+            let sizes = read.iter().filter_map(|(_, content)| content.as_ref().ok());
+            largest = sizes.map(Vec::len).fold(largest, usize::max);
+            done.emit(read);
         }
         match started {
             Some(next) => reading = Some(next),
