@@ -775,6 +775,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_name_ends_before_a_possessive_or_a_lower_case_tail() {
+        fn name(word: &str) -> &str {
+            let t = Token {
+                start: 10,
+                end: 10 + word.len(),
+                text: word,
+            };
+            &word[..name_end(&t) - 10]
+        }
+        for (word, part) in [
+            ("NATO’s", "NATO"),
+            ("Vučić's", "Vučić"),
+            ("Jones’", "Jones"),
+            ("Jones'", "Jones"),
+            ("US-led", "US"),
+            ("Anne-Marie", "Anne-Marie"),
+            ("-led", "-led"),
+            ("’s", "’s"),
+            ("'s", "'s"),
+            ("’", "’"),
+            ("Paris", "Paris"),
+            ("s", "s"),
+        ] {
+            assert_eq!(name(word), part, "{word}");
+        }
+    }
+
+    #[test]
     fn shapes_collapse_runs() {
         assert_eq!(shape("Vučić"), "Xx");
         assert_eq!(shape("U.S."), "X.X.");
