@@ -4,7 +4,7 @@ use super::components::{
     DocumentList, EntityTable, InputPanel, OverlapList, QuoteList, ReadingView, SharedReport,
 };
 use super::protocol::{self, PageInput};
-use super::read::{read_files, FilesRead};
+use super::read::{read_files, Chosen, FilesRead};
 use super::{download, store};
 use newslens_core::report::Report;
 use std::collections::{HashMap, HashSet};
@@ -26,7 +26,7 @@ pub fn start() {
 
 pub enum Msg {
     /// Files chosen in the picker or dropped on the page.
-    Files(Vec<web_sys::File>),
+    Files(Chosen),
     /// A chunk of files has been read (each, or why it could not be), by input id.
     FilesRead(FilesRead),
     /// Text pasted into the paste box and added.
@@ -416,14 +416,21 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Files(files) => {
+                let mut unopened = Vec::new();
                 let to_read: Vec<(u32, web_sys::File)> = files
                     .into_iter()
-                    .map(|file| {
-                        let id = self.add(file.name(), None);
+                    .filter_map(|(name, file)| {
+                        let Some(file) = file else {
+                            let why = "cannot read it: the folder or file could not be opened";
+                            unopened.push(self.add(name, Some(Err(why.into()))));
+                            return None;
+                        };
+                        let id = self.add(name, None);
                         self.reading.insert(id);
-                        (id, file)
+                        Some((id, file))
                     })
                     .collect();
+                self.store(ctx, &unopened);
                 if !self.reading.is_empty() {
                     self.status = format!("Reading {} files…", self.reading.len());
                 }

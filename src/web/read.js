@@ -32,3 +32,43 @@ async function readOne(file, limit) {
   }
   return bytes;
 }
+
+/** The files of a drop that holds folders, or `null` when it holds none (its `files` are then
+ *  all there is). Resolves to `[name, file]` pairs in the order dropped, a folder's files sorted
+ *  and named by their path ("reports/2024/a.txt"); `file` is null for a folder or file that
+ *  could not be opened. Hidden files and folders inside a folder (".DS_Store", ".git") are left
+ *  out. The entries are taken at once: a drop's items are readable only during its event. */
+export function droppedFolders(dataTransfer) {
+  const entries = [...(dataTransfer?.items ?? [])].map((item) => item.webkitGetAsEntry?.() ?? null);
+  if (!entries.some((entry) => entry?.isDirectory)) return null;
+  return filesOf(entries.filter(Boolean));
+}
+
+/** `[name, file]` for every file under `entries` (file system entries), as `droppedFolders`. */
+export async function filesOf(entries) {
+  const found = [];
+  for (const entry of entries) await walk(entry, found, true);
+  return Promise.all(found.map(async ([name, entry]) => [name, entry && await new Promise((resolve) => entry.file(resolve, () => resolve(null)))]));
+}
+
+async function walk(entry, found, top) {
+  if (!top && entry.name.startsWith(".")) return;
+  const name = entry.fullPath.replace(/^\//, "");
+  if (!entry.isDirectory) {
+    found.push([name, entry]);
+    return;
+  }
+  const reader = entry.createReader();
+  const children = [];
+  try {
+    // Each call gives the next batch of a folder's entries (100 in Chromium), then none.
+    for (let batch; (batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject))).length;) {
+      children.push(...batch);
+    }
+  } catch {
+    found.push([name, null]);
+    return;
+  }
+  children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const child of children) await walk(child, found, false);
+}

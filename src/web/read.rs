@@ -1,4 +1,6 @@
-//! Reading the files a person dropped, a chunk at a time, without holding the page's thread.
+//! Reading the files a person dropped or chose, a chunk at a time, without holding the page's
+//! thread. A dropped folder is walked first ([`dropped`]); a folder's files are named by their
+//! path in it, its hidden files left out.
 //!
 //! Files in memory (made by another page, or by a test) are read as one blob per chunk: one
 //! read, one message and one page update per chunk (a read per file cost the page a quarter of
@@ -13,13 +15,58 @@ use newslens_core::ingest::{too_large, MAX_INPUT_BYTES};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::File;
+use web_sys::{DataTransfer, File, FileList};
 use yew::Callback;
 
 #[wasm_bindgen(module = "/src/web/read.js")]
 extern "C" {
     #[wasm_bindgen(js_name = readEach)]
     fn read_each_js(files: &js_sys::Array, limit: f64) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = droppedFolders)]
+    fn dropped_folders(data: &DataTransfer) -> JsValue;
+}
+
+/// Files chosen or dropped, each with its name (a folder's files by their path in it), or
+/// `None` for a folder or file that could not be opened.
+pub type Chosen = Vec<(String, Option<File>)>;
+
+/// The files a drop holds, sent to `done`: at once, or once the folders it holds have been
+/// walked (`read.js`).
+pub fn dropped(data: &DataTransfer, done: Callback<Chosen>) {
+    let walking = dropped_folders(data);
+    if walking.is_null() {
+        done.emit(chosen(data.files()));
+        return;
+    }
+    let walking = JsFuture::from(js_sys::Promise::from(walking));
+    wasm_bindgen_futures::spawn_local(async move {
+        let found = walking.await.map(|v| js_sys::Array::from(&v));
+        let found = found.unwrap_or_default().into_iter().map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            let name = pair.get(0).as_string().unwrap_or_default();
+            (name, pair.get(1).dyn_into::<File>().ok())
+        });
+        done.emit(found.collect());
+    });
+}
+
+/// The files of a file picker, named by their path in the folder when a folder was chosen
+/// (hidden files and folders in it left out, as from a dropped folder).
+pub fn chosen(list: Option<FileList>) -> Chosen {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    let files = (0..list.length()).filter_map(|i| list.get(i));
+    files
+        .filter_map(|file| {
+            let path = super::protocol::get_string(&file, "webkitRelativePath").unwrap_or_default();
+            if path.is_empty() {
+                return Some((file.name(), Some(file)));
+            }
+            let hidden = path.split('/').skip(1).any(|part| part.starts_with('.'));
+            (!hidden).then_some((path, Some(file)))
+        })
+        .collect()
 }
 
 /// Files read, by input id: each one's bytes, or why it could not be read.

@@ -329,6 +329,70 @@ test("Clear all empties the page and the store", async () => {
   assert.match(await page.textContent("main"), /Drop a few articles/);
 });
 
+test("a chosen folder's articles are read, named by their path, its hidden files left out", async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-folder-"));
+  const dir = path.join(root, "harbour-desk");
+  for (const sub of ["sub", "sub/.hidden", ".git"]) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  fs.writeFileSync(path.join(dir, "b-wire.txt"), fs.readFileSync(path.join(FIXTURES, "harbour-strike-wire.txt")));
+  fs.writeFileSync(path.join(dir, "sub", "a-gazette.md"), fs.readFileSync(path.join(FIXTURES, "harbour-strike-gazette.md")));
+  fs.writeFileSync(path.join(dir, ".DS_Store"), Buffer.from([0, 0, 0, 1, 66, 117, 100, 49]));
+  fs.writeFileSync(path.join(dir, ".git", "config"), "[core]\n");
+  fs.writeFileSync(path.join(dir, "sub", ".hidden", "note.txt"), "A hidden note about Maria Keller.");
+  await page.setInputFiles("#folder-input", dir);
+  await waitIdle();
+  await page.waitForSelector("#entities tbody tr");
+  const names = await page.$$eval("#documents > li", (items) => items.map((li) => li.querySelector(".doc-name").textContent.trim()));
+  assert.equal(names.length, 2, JSON.stringify(names));
+  assert.match(names.join(" "), /harbour-desk\/b-wire\.txt/);
+  assert.match(names.join(" "), /harbour-desk\/sub\/a-gazette\.md/);
+  assert.match(await page.textContent("#entities"), /Maria Keller/);
+  await page.click("#clear-all");
+  await waitIdle();
+  fs.rmSync(root, { recursive: true });
+});
+
+test("a dropped folder is walked: files sorted and named by their path, hidden ones left out, failures kept", async () => {
+  // The walk over the File and Directory Entries API, with entries of our own (a real folder
+  // cannot be dropped in a headless browser): folders list their entries in batches.
+  const { droppedFolders, filesOf } = await import(path.join(ROOT, "src/web/read.js"));
+  const file = (fullPath, ok = true) => ({
+    name: path.basename(fullPath), fullPath, isDirectory: false,
+    file: (resolve, reject) => (ok ? resolve({ file: fullPath }) : reject(new Error("gone"))),
+  });
+  const folder = (fullPath, children, ok = true) => ({
+    name: path.basename(fullPath), fullPath, isDirectory: true,
+    createReader: () => {
+      const batches = [children.slice(0, 2), children.slice(2), []];
+      return { readEntries: (resolve, reject) => (ok ? resolve(batches.shift()) : reject(new Error("denied"))) };
+    },
+  });
+  const item = (entry) => ({ webkitGetAsEntry: () => entry });
+  assert.equal(droppedFolders({ items: [item(file("/a.txt")), item(file("/.b.txt"))] }), null, "no folder: the drop's files are all");
+  const drop = {
+    items: [
+      item(file("/z-first.txt")),
+      item(folder("/desk", [
+        file("/desk/c.txt"), file("/desk/.DS_Store"), folder("/desk/.git", [file("/desk/.git/config")]),
+        file("/desk/a.txt"), folder("/desk/sub", [file("/desk/sub/b.html"), file("/desk/sub/gone.txt", false)]),
+        folder("/desk/locked", [file("/desk/locked/x.txt")], false),
+      ])),
+      { webkitGetAsEntry: () => null },
+      item(file("/.env")),
+    ],
+  };
+  const found = await droppedFolders(drop);
+  assert.deepEqual(found, [
+    ["z-first.txt", { file: "/z-first.txt" }],
+    ["desk/a.txt", { file: "/desk/a.txt" }],
+    ["desk/c.txt", { file: "/desk/c.txt" }],
+    ["desk/locked", null],
+    ["desk/sub/b.html", { file: "/desk/sub/b.html" }],
+    ["desk/sub/gone.txt", null],
+    [".env", { file: "/.env" }],
+  ]);
+  assert.deepEqual(await filesOf([]), []);
+});
+
 test("the sample articles load from the empty state", async () => {
   await page.click("#try-sample");
   await waitIdle();

@@ -1,17 +1,13 @@
 //! Where inputs come in: a drop zone that is also a file picker, and a paste box.
 
-use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
+use crate::web::read::{self, Chosen};
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub on_files: Callback<Vec<web_sys::File>>,
+    pub on_files: Callback<Chosen>,
     pub on_paste: Callback<String>,
-}
-
-fn files_of(list: Option<FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
 #[function_component(InputPanel)]
@@ -23,7 +19,7 @@ pub fn input_panel(props: &Props) -> Html {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            on_files.emit(files_of(input.files()));
+            on_files.emit(read::chosen(input.files()));
             // Clearing lets the same file be chosen again after it was removed.
             input.set_value("");
         })
@@ -34,7 +30,9 @@ pub fn input_panel(props: &Props) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            on_files.emit(files_of(e.data_transfer().and_then(|d| d.files())));
+            if let Some(data) = e.data_transfer() {
+                read::dropped(&data, on_files.clone());
+            }
         })
     };
     let ondragover = {
@@ -72,13 +70,19 @@ pub fn input_panel(props: &Props) -> Html {
 
     html! {
         <section class="inputs" aria-label="Add articles">
-            <label id="dropzone" class={classes!("dropzone", (*dragging).then_some("dragging"))}
-                {ondrop} {ondragover} {ondragleave}>
-                <input id="file-input" type="file" multiple=true {onchange}
-                    accept=".txt,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,text/*" />
-                <strong>{ "Drop article files here" }</strong>
-                <span>{ " or click to choose them (text, Markdown, saved web pages, Word, PDF)" }</span>
-            </label>
+            <div class="drop">
+                <label id="dropzone" class={classes!("dropzone", (*dragging).then_some("dragging"))}
+                    {ondrop} {ondragover} {ondragleave}>
+                    <input id="file-input" type="file" multiple=true onchange={onchange.clone()}
+                        accept=".txt,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,text/*" />
+                    <strong>{ "Drop article files or folders here" }</strong>
+                    <span>{ " or click to choose files (text, Markdown, saved web pages, Word, PDF)" }</span>
+                </label>
+                <label class="folder-pick">
+                    <input id="folder-input" type="file" webkitdirectory=true {onchange} />
+                    { "or choose a folder of articles" }
+                </label>
+            </div>
             <div class="paste">
                 <label for="paste-box">{ "Or paste an article's text" }</label>
                 <textarea id="paste-box" ref={paste} rows="5" {onkeydown}
