@@ -37,11 +37,24 @@ async function readOne(file, limit) {
  *  all there is). Resolves to `[name, file]` pairs in the order dropped, a folder's files sorted
  *  and named by their path ("reports/2024/a.txt"); `file` is null for a folder or file that
  *  could not be opened. Hidden files and folders inside a folder (".DS_Store", ".git") are left
- *  out. The entries are taken at once: a drop's items are readable only during its event. */
+ *  out. The drop's items are read at once: they are readable only during its event. */
 export function droppedFolders(dataTransfer) {
-  const entries = [...(dataTransfer?.items ?? [])].map((item) => item.webkitGetAsEntry?.() ?? null);
-  if (!entries.some((entry) => entry?.isDirectory)) return null;
-  return filesOf(entries.filter(Boolean));
+  // Asking an item for its entry makes the browser look at the file, on the page's thread (~0.2
+  // ms each: a second for thousands of files). A folder has no type, and most files have one
+  // from their name: only the untyped are asked.
+  const dropped = [...(dataTransfer?.items ?? [])].filter((item) => item.kind === "file").map((item) => {
+    const entry = item.type === "" ? item.webkitGetAsEntry?.() : null;
+    return entry?.isDirectory ? { entry } : { file: item.getAsFile() };
+  });
+  if (!dropped.some((d) => d.entry)) return null;
+  return (async () => {
+    const found = [];
+    for (const { entry, file } of dropped) {
+      if (entry) found.push(...(await filesOf([entry])));
+      else if (file) found.push([file.name, file]);
+    }
+    return found;
+  })();
 }
 
 /** `[name, file]` for every file under `entries` (file system entries), as `droppedFolders`. */

@@ -366,8 +366,14 @@ test("a dropped folder is walked: files sorted and named by their path, hidden o
       return { readEntries: (resolve, reject) => (ok ? resolve(batches.shift()) : reject(new Error("denied"))) };
     },
   });
-  const item = (entry) => ({ webkitGetAsEntry: () => entry });
-  assert.equal(droppedFolders({ items: [item(file("/a.txt")), item(file("/.b.txt"))] }), null, "no folder: the drop's files are all");
+  // A typed item (a file named with a known extension) is never asked for its entry, which
+  // costs the browser a look at the file on the page's thread.
+  const item = (entry, type = entry.isDirectory ? "" : "text/plain") => ({
+    kind: "file", type,
+    getAsFile: () => ({ name: entry.name, file: entry.fullPath }),
+    webkitGetAsEntry: () => { if (type) throw new Error(`entry asked of ${entry.name}`); return entry; },
+  });
+  assert.equal(droppedFolders({ items: [item(file("/a.txt")), item(file("/notes"), "")] }), null, "no folder: the drop's files are all");
   const drop = {
     items: [
       item(file("/z-first.txt")),
@@ -376,19 +382,19 @@ test("a dropped folder is walked: files sorted and named by their path, hidden o
         file("/desk/a.txt"), folder("/desk/sub", [file("/desk/sub/b.html"), file("/desk/sub/gone.txt", false)]),
         folder("/desk/locked", [file("/desk/locked/x.txt")], false),
       ])),
-      { webkitGetAsEntry: () => null },
+      { kind: "string", type: "text/uri-list", webkitGetAsEntry: () => { throw new Error("asked"); } },
       item(file("/.env")),
     ],
   };
   const found = await droppedFolders(drop);
   assert.deepEqual(found, [
-    ["z-first.txt", { file: "/z-first.txt" }],
+    ["z-first.txt", { name: "z-first.txt", file: "/z-first.txt" }],
     ["desk/a.txt", { file: "/desk/a.txt" }],
     ["desk/c.txt", { file: "/desk/c.txt" }],
     ["desk/locked", null],
     ["desk/sub/b.html", { file: "/desk/sub/b.html" }],
     ["desk/sub/gone.txt", null],
-    [".env", { file: "/.env" }],
+    [".env", { name: ".env", file: "/.env" }],
   ]);
   assert.deepEqual(await filesOf([]), []);
 });
