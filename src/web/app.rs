@@ -25,6 +25,8 @@ pub fn start() {
 }
 
 pub enum Msg {
+    /// Dropped folders are being walked for their files (which come as `Files`).
+    Opening,
     /// Files chosen in the picker or dropped on the page.
     Files(Chosen),
     /// A chunk of files has been read (each, or why it could not be), by input id.
@@ -142,6 +144,8 @@ pub struct App {
     status: String,
     /// Inputs whose files are still being read.
     reading: HashSet<u32>,
+    /// Dropped folders are being walked for their files.
+    opening: bool,
     next_id: u32,
     last_seq: f64,
     /// When reading files last re-rendered the page: a drop of thousands of files re-renders a
@@ -398,6 +402,7 @@ impl Component for App {
             report: None,
             status: LOADING.into(),
             reading: HashSet::new(),
+            opening: false,
             next_id: 0,
             last_seq: 0.0,
             last_progress: 0.0,
@@ -415,7 +420,15 @@ impl Component for App {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
+            Msg::Opening => {
+                self.opening = true;
+                self.status = "Opening the dropped folders…".into();
+                true
+            }
             Msg::Files(files) => {
+                if std::mem::take(&mut self.opening) && files.is_empty() {
+                    self.status = "The dropped folders hold no files.".into();
+                }
                 let mut unopened = Vec::new();
                 let to_read: Vec<(u32, web_sys::File)> = files
                     .into_iter()
@@ -672,7 +685,7 @@ impl Component for App {
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
-        let busy = self.analysing || !self.reading.is_empty();
+        let busy = self.analysing || self.opening || !self.reading.is_empty();
         let on_tab_key = {
             let (link, current) = (link.clone(), self.tab);
             Callback::from(move |e: KeyboardEvent| {
@@ -697,6 +710,7 @@ impl Component for App {
                 </header>
                 <InputPanel
                     on_files={link.callback(Msg::Files)}
+                    on_opening={link.callback(|()| Msg::Opening)}
                     on_paste={link.callback(Msg::Paste)}
                 />
                 <section class="status" aria-live="polite" id="status">

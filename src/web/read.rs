@@ -31,13 +31,14 @@ extern "C" {
 pub type Chosen = Vec<(String, Option<File>)>;
 
 /// The files a drop holds, sent to `done`: at once, or once the folders it holds have been
-/// walked (`read.js`).
-pub fn dropped(data: &DataTransfer, done: Callback<Chosen>) {
+/// walked (`read.js`; `opening` hears of it first).
+pub fn dropped(data: &DataTransfer, opening: &Callback<()>, done: Callback<Chosen>) {
     let walking = dropped_folders(data);
     if walking.is_null() {
         done.emit(chosen(data.files()));
         return;
     }
+    opening.emit(());
     let walking = JsFuture::from(js_sys::Promise::from(walking));
     wasm_bindgen_futures::spawn_local(async move {
         let found = walking.await.map(|v| js_sys::Array::from(&v));

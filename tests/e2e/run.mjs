@@ -351,6 +351,33 @@ test("a chosen folder's articles are read, named by their path, its hidden files
   fs.rmSync(root, { recursive: true });
 });
 
+test("a folder dropped on the page is opened and its articles read, named by their path", async () => {
+  // A headless browser cannot drop a real folder: the drop's untyped item answers with a folder
+  // entry of our own holding files made in the page; the rest is the page's own path.
+  await page.evaluate(([wire, gazette]) => {
+    const entry = (fullPath, children) => ({
+      name: fullPath.split("/").pop(), fullPath, isDirectory: Boolean(children), isFile: !children,
+      file: (resolve) => resolve(new File([children ? "" : fullPath.endsWith(".md") ? gazette : wire], fullPath.split("/").pop())),
+      createReader: () => { const batches = [children, []]; return { readEntries: (resolve) => resolve(batches.shift()) }; },
+    });
+    const desk = entry("/desk", [entry("/desk/wire.txt"), entry("/desk/.DS_Store"), entry("/desk/sub", [entry("/desk/sub/gazette.md")])]);
+    const original = DataTransferItem.prototype.webkitGetAsEntry;
+    DataTransferItem.prototype.webkitGetAsEntry = function () { return this.type === "" ? desk : original.call(this); };
+    const dt = new DataTransfer();
+    dt.items.add(new File(["x"], "desk"));
+    dt.items.add(new File(["Ferry note\n\nThe ferry to Vlieland sails on Friday, Anouk de Wit said."], "note.txt", { type: "text/plain" }));
+    document.getElementById("dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    DataTransferItem.prototype.webkitGetAsEntry = original;
+  }, [fs.readFileSync(path.join(FIXTURES, "harbour-strike-wire.txt"), "utf8"), fs.readFileSync(path.join(FIXTURES, "harbour-strike-gazette.md"), "utf8")]);
+  await waitIdle();
+  await page.waitForSelector("#entities tbody tr");
+  const names = await page.$$eval("#documents > li", (items) => items.map((li) => li.querySelector(".doc-name").textContent.trim()));
+  assert.deepEqual(names, ["desk/sub/gazette.md", "desk/wire.txt", "note.txt"]);
+  assert.match(await page.textContent("#entities"), /Maria Keller/);
+  await page.click("#clear-all");
+  await waitIdle();
+});
+
 test("a dropped folder is walked: files sorted and named by their path, hidden ones left out, failures kept", async () => {
   // The walk over the File and Directory Entries API, with entries of our own (a real folder
   // cannot be dropped in a headless browser): folders list their entries in batches.

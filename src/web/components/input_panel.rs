@@ -7,6 +7,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub on_files: Callback<Chosen>,
+    /// A drop holds folders: its files come once they are walked.
+    pub on_opening: Callback<()>,
     pub on_paste: Callback<String>,
 }
 
@@ -25,13 +27,13 @@ pub fn input_panel(props: &Props) -> Html {
         })
     };
     let ondrop = {
-        let on_files = props.on_files.clone();
+        let (on_files, on_opening) = (props.on_files.clone(), props.on_opening.clone());
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
             if let Some(data) = e.data_transfer() {
-                read::dropped(&data, on_files.clone());
+                read::dropped(&data, &on_opening, on_files.clone());
             }
         })
     };
