@@ -1,6 +1,7 @@
-// Reading files on disk each on its own, without asking their sizes first: for a file on disk
-// the browser looks its size up on the page's thread, one file at a time (~0.2 ms each here),
-// while the reads themselves run side by side in the browser. See `read_files` in app.rs.
+// The page's side of reading what a person drops (see read.rs): files on disk read each on its
+// own, without asking their sizes first (for a file on disk the browser looks its size up on the
+// page's thread, one file at a time, ~0.2 ms each here, while the reads themselves run side by
+// side in the browser), and dropped folders walked for their files.
 
 /** Reads each of `files` (all at once), at most `limit` bytes of each. Resolves to one entry
  *  per file, in order: its bytes (a Uint8Array), `{ tooLarge: size }` for a file over the
@@ -71,9 +72,9 @@ async function walk(entry, found, top) {
     found.push([name, entry]);
     return;
   }
-  const reader = entry.createReader();
   const children = [];
   try {
+    const reader = entry.createReader();
     // Each call gives the next batch of a folder's entries (100 in Chromium), then none.
     for (let batch; (batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject))).length;) {
       children.push(...batch);
