@@ -61,15 +61,23 @@ export function droppedFolders(dataTransfer) {
 /** `[name, file]` for every file under `entries` (file system entries), as `droppedFolders`. */
 export async function filesOf(entries) {
   const found = [];
-  for (const entry of entries) await walk(entry, found, true);
+  for (const entry of entries) await walk(entry, found, 0);
   return Promise.all(found.map(async ([name, entry]) => [name, entry && await new Promise((resolve) => entry.file(resolve, () => resolve(null)))]));
 }
 
-async function walk(entry, found, top) {
-  if (!top && entry.name.startsWith(".")) return;
+/** Folders nested deeper than this are listed as unopened: a link from a folder to one above
+ *  it would otherwise be walked forever. */
+const MAX_DEPTH = 16;
+
+async function walk(entry, found, depth) {
+  if (depth > 0 && entry.name.startsWith(".")) return;
   const name = entry.fullPath.replace(/^\//, "");
   if (!entry.isDirectory) {
     found.push([name, entry]);
+    return;
+  }
+  if (depth >= MAX_DEPTH) {
+    found.push([name, null]);
     return;
   }
   const children = [];
@@ -84,5 +92,5 @@ async function walk(entry, found, top) {
     return;
   }
   children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const child of children) await walk(child, found, false);
+  for (const child of children) await walk(child, found, depth + 1);
 }

@@ -424,6 +424,17 @@ test("a dropped folder is walked: files sorted and named by their path, hidden o
     [".env", { name: ".env", file: "/.env" }],
   ]);
   assert.deepEqual(await filesOf([]), []);
+  // A folder that holds a link to itself is walked to a depth, not forever.
+  const loop = {
+    name: "loop", fullPath: "/loop", isDirectory: true,
+    createReader() {
+      const batches = [[file(`${this.fullPath}/a.txt`), { ...loop, fullPath: `${this.fullPath}/loop` }], []];
+      return { readEntries: (resolve) => resolve(batches.shift()) };
+    },
+  };
+  const looped = await filesOf([loop]);
+  assert.equal(looped.length, 17);
+  assert.deepEqual(looped.at(-1), [`${"loop/".repeat(16)}loop`, null]);
 });
 
 test("the sample articles load from the empty state", async () => {
