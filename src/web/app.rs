@@ -433,10 +433,13 @@ impl Component for App {
                 let to_read: Vec<(u32, web_sys::File)> = files
                     .into_iter()
                     .filter_map(|(name, file)| {
-                        let Some(file) = file else {
-                            let why = "cannot read it: the folder or file could not be opened";
-                            unopened.push(self.add(name, Some(Err(why.into()))));
-                            return None;
+                        let file = match file {
+                            Ok(file) => file,
+                            Err(why) => {
+                                let why = format!("cannot read it: {why}");
+                                unopened.push(self.add(name, Some(Err(why))));
+                                return None;
+                            }
                         };
                         let id = self.add(name, None);
                         self.reading.insert(id);

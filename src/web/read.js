@@ -36,8 +36,8 @@ async function readOne(file, limit) {
 
 /** The files of a drop that holds folders, or `null` when it holds none (its `files` are then
  *  all there is). Resolves to `[name, file]` pairs in the order dropped, a folder's files sorted
- *  and named by their path ("reports/2024/a.txt"); `file` is null for a folder or file that
- *  could not be opened. Hidden files and folders inside a folder (".DS_Store", ".git") are left
+ *  and named by their path ("reports/2024/a.txt"); for a folder or file that could not be
+ *  opened, `[name, null, why]`. Hidden files and folders inside a folder (".DS_Store", ".git") are left
  *  out. The drop's items are read at once: they are readable only during its event. */
 export function droppedFolders(dataTransfer) {
   // Asking an item for its entry makes the browser look at the file, on the page's thread (~0.2
@@ -62,7 +62,10 @@ export function droppedFolders(dataTransfer) {
 export async function filesOf(entries) {
   const found = [];
   for (const entry of entries) await walk(entry, found, 0);
-  return Promise.all(found.map(async ([name, entry]) => [name, entry && await new Promise((resolve) => entry.file(resolve, () => resolve(null)))]));
+  return Promise.all(found.map(async ([name, entry, why]) => {
+    const file = entry && await new Promise((resolve) => entry.file(resolve, () => resolve(null)));
+    return file ? [name, file] : [name, null, why ?? "the file could not be opened"];
+  }));
 }
 
 /** Folders nested deeper than this are listed as unopened: a link from a folder to one above
@@ -77,7 +80,7 @@ async function walk(entry, found, depth) {
     return;
   }
   if (depth >= MAX_DEPTH) {
-    found.push([name, null]);
+    found.push([name, null, `a folder nested deeper than ${MAX_DEPTH} levels`]);
     return;
   }
   const children = [];
@@ -88,7 +91,7 @@ async function walk(entry, found, depth) {
       children.push(...batch);
     }
   } catch {
-    found.push([name, null]);
+    found.push([name, null, "the folder could not be opened"]);
     return;
   }
   children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

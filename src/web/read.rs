@@ -26,9 +26,9 @@ extern "C" {
     fn dropped_folders(data: &DataTransfer) -> JsValue;
 }
 
-/// Files chosen or dropped, each with its name (a folder's files by their path in it), or
-/// `None` for a folder or file that could not be opened.
-pub type Chosen = Vec<(String, Option<File>)>;
+/// Files chosen or dropped, each with its name (a folder's files by their path in it), or why
+/// a folder or file could not be opened.
+pub type Chosen = Vec<(String, Result<File, String>)>;
 
 /// The files a drop holds, sent to `done`: at once, or once the folders it holds have been
 /// walked (`read.js`; `opening` hears of it first).
@@ -45,7 +45,8 @@ pub fn dropped(data: &DataTransfer, opening: &Callback<()>, done: Callback<Chose
         let found = found.unwrap_or_default().into_iter().map(|pair| {
             let pair = js_sys::Array::from(&pair);
             let name = pair.get(0).as_string().unwrap_or_default();
-            (name, pair.get(1).dyn_into::<File>().ok())
+            let why = || pair.get(2).as_string().unwrap_or_default();
+            (name, pair.get(1).dyn_into::<File>().map_err(|_| why()))
         });
         done.emit(found.collect());
     });
@@ -62,10 +63,10 @@ pub fn chosen(list: Option<FileList>) -> Chosen {
         .filter_map(|file| {
             let path = super::protocol::get_string(&file, "webkitRelativePath").unwrap_or_default();
             if path.is_empty() {
-                return Some((file.name(), Some(file)));
+                return Some((file.name(), Ok(file)));
             }
             let hidden = path.split('/').skip(1).any(|part| part.starts_with('.'));
-            (!hidden).then_some((path, Some(file)))
+            (!hidden).then_some((path, Ok(file)))
         })
         .collect()
 }

@@ -360,7 +360,8 @@ test("a folder dropped on the page is opened and its articles read, named by the
       file: (resolve) => resolve(new File([children ? "" : fullPath.endsWith(".md") ? gazette : wire], fullPath.split("/").pop())),
       createReader: () => { const batches = [children, []]; return { readEntries: (resolve) => resolve(batches.shift()) }; },
     });
-    const desk = entry("/desk", [entry("/desk/wire.txt"), entry("/desk/.DS_Store"), entry("/desk/sub", [entry("/desk/sub/gazette.md")])]);
+    const locked = { ...entry("/desk/locked", []), createReader: () => ({ readEntries: (resolve, reject) => reject(new Error("denied")) }) };
+    const desk = entry("/desk", [entry("/desk/wire.txt"), entry("/desk/.DS_Store"), locked, entry("/desk/sub", [entry("/desk/sub/gazette.md")])]);
     const original = DataTransferItem.prototype.webkitGetAsEntry;
     DataTransferItem.prototype.webkitGetAsEntry = function () { return this.type === "" ? desk : original.call(this); };
     const dt = new DataTransfer();
@@ -372,7 +373,8 @@ test("a folder dropped on the page is opened and its articles read, named by the
   await waitIdle();
   await page.waitForSelector("#entities tbody tr");
   const names = await page.$$eval("#documents > li", (items) => items.map((li) => li.querySelector(".doc-name").textContent.trim()));
-  assert.deepEqual(names, ["desk/sub/gazette.md", "desk/wire.txt", "note.txt"]);
+  assert.deepEqual(names, ["desk/locked", "desk/sub/gazette.md", "desk/wire.txt", "note.txt"]);
+  assert.match(await page.textContent("#documents"), /desk\/locked\s*cannot read it: the folder could not be opened/);
   assert.match(await page.textContent("#entities"), /Maria Keller/);
   await page.click("#clear-all");
   await waitIdle();
@@ -418,9 +420,9 @@ test("a dropped folder is walked: files sorted and named by their path, hidden o
     ["z-first.txt", { name: "z-first.txt", file: "/z-first.txt" }],
     ["desk/a.txt", { file: "/desk/a.txt" }],
     ["desk/c.txt", { file: "/desk/c.txt" }],
-    ["desk/locked", null],
+    ["desk/locked", null, "the folder could not be opened"],
     ["desk/sub/b.html", { file: "/desk/sub/b.html" }],
-    ["desk/sub/gone.txt", null],
+    ["desk/sub/gone.txt", null, "the file could not be opened"],
     [".env", { name: ".env", file: "/.env" }],
   ]);
   assert.deepEqual(await filesOf([]), []);
@@ -434,7 +436,7 @@ test("a dropped folder is walked: files sorted and named by their path, hidden o
   };
   const looped = await filesOf([loop]);
   assert.equal(looped.length, 17);
-  assert.deepEqual(looped.at(-1), [`${"loop/".repeat(16)}loop`, null]);
+  assert.deepEqual(looped.at(-1), [`${"loop/".repeat(16)}loop`, null, "a folder nested deeper than 16 levels"]);
 });
 
 test("the sample articles load from the empty state", async () => {
