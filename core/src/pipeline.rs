@@ -354,12 +354,21 @@ impl Batch {
         }
     }
 
-    /// The report, from the batch's `statements` and the [`compare::compare_texts`] of its
-    /// texts (to which it adds the facts): [`Stage::Report`] (the facts compared across sources,
-    /// then the report), then [`Stage::Done`]. All three are only borrowed: a caller in a hurry
-    /// (the page's worker) lets go of them after it has sent the report on.
+    /// The parts of the report that need no comparison of the texts (see [`report::Draft`]),
+    /// from the batch's `statements`: made while the texts are compared elsewhere (no stage of
+    /// its own; [`Batch::report`] finishes it).
+    pub fn draft(&self, statements: &Statements) -> report::Draft {
+        report::draft(&self.articles, &statements.table, &statements.quotes)
+    }
+
+    /// The report: its `draft`, finished with the [`compare::compare_texts`] of the batch's texts
+    /// (to which it adds the facts of the `statements`): [`Stage::Report`] (the facts compared
+    /// across sources, then the report), then [`Stage::Done`]. The statements and comparison
+    /// are only borrowed: a caller in a hurry (the page's worker) lets go of them after it has
+    /// sent the report on.
     pub fn report(
         &self,
+        draft: report::Draft,
         statements: &Statements,
         comparison: &mut compare::Comparison,
         on_stage: &mut dyn FnMut(Stage),
@@ -367,12 +376,7 @@ impl Batch {
         on_stage(Stage::Report);
         let texts = self.texts();
         compare::compare_facts(comparison, &texts, &statements.table);
-        let mut report = report::build(
-            &self.articles,
-            &statements.table,
-            &statements.quotes,
-            comparison,
-        );
+        let mut report = report::finish(draft, &self.articles, comparison);
         report.errors = self.errors.clone();
         on_stage(Stage::Done);
         report
@@ -381,9 +385,10 @@ impl Batch {
     /// All of it, one step after the other.
     fn analyse(self, mentions: Vec<Vec<Mention>>, on_stage: &mut dyn FnMut(Stage)) -> Report {
         let statements = self.statements(mentions, on_stage);
+        let draft = self.draft(&statements);
         on_stage(Stage::Compare);
         let mut comparison = compare::compare_texts(&self.texts());
-        self.report(&statements, &mut comparison, on_stage)
+        self.report(draft, &statements, &mut comparison, on_stage)
     }
 }
 

@@ -357,13 +357,16 @@ impl Pieces<'_> {
     }
 }
 
-/// Builds the report from the stages' results, converting byte offsets to character offsets.
-pub fn build(
-    articles: &[Article],
-    table: &EntityTable,
-    quotes: &[quotes::Quote],
-    comparison: &Comparison,
-) -> Report {
+/// The parts of a report that need no comparison of the texts: its documents (all but what
+/// only each says), entities and quotes, with byte offsets made character offsets. The page's
+/// worker makes it while a helper compares the texts, and [`finish`]es it with their comparison.
+pub struct Draft {
+    report: Report,
+    offsets: Vec<CharOffsets>,
+}
+
+/// The [`Draft`] of a report from the articles, their entities and their quotes.
+pub fn draft(articles: &[Article], table: &EntityTable, quotes: &[quotes::Quote]) -> Draft {
     let offsets: Vec<CharOffsets> = articles.iter().map(|a| CharOffsets::new(&a.text)).collect();
     let ch = |doc: usize, byte: usize| offsets[doc].char_offset(&articles[doc].text, byte);
 
@@ -399,16 +402,7 @@ pub fn build(
                     reason: reason_name(r.reason),
                 })
                 .collect(),
-            unique: comparison
-                .unique
-                .get(i)
-                .into_iter()
-                .flatten()
-                .map(|r| Span {
-                    start: ch(i, r.start),
-                    end: ch(i, r.end),
-                })
-                .collect(),
+            unique: Vec::new(),
         })
         .collect();
 
@@ -457,12 +451,55 @@ pub fn build(
         })
         .collect();
 
+    Draft {
+        report: Report {
+            version: VERSION,
+            documents,
+            errors: Vec::new(),
+            entities,
+            quotes,
+            overlaps: Vec::new(),
+            facts: Vec::new(),
+        },
+        offsets,
+    }
+}
+
+/// The report: its [`Draft`] with the comparison of the texts (what only each document says,
+/// the overlaps between documents, the facts they agree or disagree on) added.
+pub fn finish(draft: Draft, articles: &[Article], comparison: &Comparison) -> Report {
+    let Draft {
+        mut report,
+        offsets,
+    } = draft;
+    let ch = |doc: usize, byte: usize| offsets[doc].char_offset(&articles[doc].text, byte);
+    let doc_ids: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    let mention = |m: &crate::entities::DocSpan| Mention {
+        doc: doc_ids[m.doc].to_string(),
+        start: ch(m.doc, m.start),
+        end: ch(m.doc, m.end),
+    };
+    let unique: Vec<Vec<Span>> = (0..articles.len())
+        .map(|i| {
+            comparison
+                .unique
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(|r| Span {
+                    start: ch(i, r.start),
+                    end: ch(i, r.end),
+                })
+                .collect()
+        })
+        .collect();
+
     let overlaps = comparison
         .overlaps
         .iter()
         .map(|o| Overlap {
-            a: doc_ids[o.a].clone(),
-            b: doc_ids[o.b].clone(),
+            a: doc_ids[o.a].to_string(),
+            b: doc_ids[o.b].to_string(),
             score: round4(o.score),
             similarity: round4(o.similarity),
             passages: o
@@ -495,15 +532,12 @@ pub fn build(
         })
         .collect();
 
-    Report {
-        version: VERSION,
-        documents,
-        errors: Vec::new(),
-        entities,
-        quotes,
-        overlaps,
-        facts,
+    for (document, unique) in report.documents.iter_mut().zip(unique) {
+        document.unique = unique;
     }
+    report.overlaps = overlaps;
+    report.facts = facts;
+    report
 }
 
 /// Scores are rounded so reports diff cleanly across platforms.

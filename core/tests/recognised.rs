@@ -89,8 +89,11 @@ fn texts_compared_elsewhere_give_the_report_of_the_whole_batch() {
     // The stages each part announces, in order: the comparison's own is the caller's.
     let mut stages = Vec::new();
     let statements = batch.statements(mentions, &mut |s| stages.push(s.name()));
+    let draft = batch.draft(&statements);
     let mut comparison = comparison.unwrap();
-    let report = batch.report(&statements, &mut comparison, &mut |s| stages.push(s.name()));
+    let report = batch.report(draft, &statements, &mut comparison, &mut |s| {
+        stages.push(s.name())
+    });
     assert_eq!(stages, ["resolve", "quotes", "group", "report", "done"]);
     assert!(!report.overlaps.is_empty() && !report.facts.is_empty());
     assert_eq!(json(&report), json(&whole));

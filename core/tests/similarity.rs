@@ -48,3 +48,26 @@ fn similarity_is_symmetric() {
     let ba = similarity(STRIKE_B, STRIKE_A);
     assert!((ab - ba).abs() < 1e-9);
 }
+
+#[test]
+fn what_only_one_source_says_is_given_in_characters_of_its_text() {
+    let shared = "Ferry crews in Žabljak and Kotor stopped work on Tuesday, the union said. \
+        Managers at Plovput d.o.o. offered a 4% rise, which the crews turned down. \
+        Passengers queued for hours at the harbour in Tivat before buses were sent.";
+    let only_b = "The minister, Željka Vučković, will meet both sides on Friday in Podgorica.";
+    let inputs = [
+        Input::new("a.txt", shared.as_bytes().to_vec()),
+        Input::new("b.txt", format!("{shared} {only_b}").into_bytes()),
+    ];
+    let report = analyse(&inputs, &Options { raw: true });
+    assert_eq!(report.overlaps.len(), 1, "the two share their passage");
+    let b = &report.documents[1];
+    let chars: Vec<char> = b.text.chars().collect();
+    let unique: Vec<String> = b
+        .unique
+        .iter()
+        .map(|s| chars[s.start..s.end].iter().collect())
+        .collect();
+    assert_eq!(unique, [only_b]);
+    assert!(report.documents[0].unique.is_empty());
+}

@@ -127,13 +127,14 @@ mod cli {
         });
         // The comparison of the texts in a thread of its own, beside the entities and quotes.
         let (batch, mentions) = Batch::new(docs, options);
-        let (statements, mut comparison) = std::thread::scope(|scope| {
+        let (statements, draft, mut comparison) = std::thread::scope(|scope| {
             let texts = batch.texts();
             let comparing = scope.spawn(move || ahead.compare(&texts));
             let statements = batch.statements(mentions, &mut |_| {});
-            (statements, comparing.join().expect("no panics"))
+            let draft = batch.draft(&statements);
+            (statements, draft, comparing.join().expect("no panics"))
         });
-        batch.report(&statements, &mut comparison, &mut |_| {})
+        batch.report(draft, &statements, &mut comparison, &mut |_| {})
     }
 
     /// The report names a document by its file name, as the page does (it never sees paths).

@@ -15,7 +15,7 @@
 use super::protocol::{self, set, Request};
 use js_sys::{Array, Function, Promise, Uint8Array};
 use newslens_core::compare::{compare_texts, Comparison};
-use newslens_core::report::{InputError, Report};
+use newslens_core::report::{Draft, InputError, Report};
 use newslens_core::{recognise_input, wire, Batch, Options, Recognised, Stage, Statements};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -178,35 +178,63 @@ fn analyse(state: Rc<State>, request: Request, read: Read, started: f64) {
         helper.ask(&message, &Array::of1(&texts.buffer()))
     });
     let statements = batch.statements(mentions, &mut |stage| clock.stage(&state, stage));
-    clock.stage(&state, Stage::Compare);
     let Some(comparing) = comparing else {
+        clock.stage(&state, Stage::Compare);
         let comparison = compare_texts(&batch.texts());
-        return post_report(state, request, batch, statements, comparison, clock);
+        let drafted = Drafted::new(batch, statements, &mut clock);
+        return post_report(state, request, drafted, comparison, clock);
     };
+    // What of the report needs no comparison is made while the helper compares (~30 ms of the
+    // ~45 the report takes for 2,225 articles, which the worker used to spend waiting).
+    let drafted = Drafted::new(batch, statements, &mut clock);
+    clock.stage(&state, Stage::Compare);
     let go_on = Closure::once(move |reply: JsValue| {
         let comparison = match helper_reply(&reply, wire::decode_comparison) {
             Some((comparison, worked)) => {
                 clock.last.1 = format!("compare (by a helper in {} ms; waited)", worked as u64);
                 comparison
             }
-            None => compare_texts(&batch.texts()),
+            None => compare_texts(&drafted.batch.texts()),
         };
-        post_report(state, request, batch, statements, comparison, clock);
+        post_report(state, request, drafted, comparison, clock);
     });
     let _ = comparing.then(&go_on);
     go_on.forget();
+}
+
+/// A batch analysed but for the comparison of its texts, and its report's draft.
+struct Drafted {
+    batch: Batch,
+    statements: Statements,
+    draft: Draft,
+}
+
+impl Drafted {
+    fn new(batch: Batch, statements: Statements, clock: &mut Clock) -> Drafted {
+        clock.lap("report draft");
+        let draft = batch.draft(&statements);
+        Drafted {
+            batch,
+            statements,
+            draft,
+        }
+    }
 }
 
 /// Writes and posts the report, then handles the next message.
 fn post_report(
     state: Rc<State>,
     request: Request,
-    batch: Batch,
-    statements: Statements,
+    drafted: Drafted,
     mut comparison: Comparison,
     mut clock: Clock,
 ) {
-    let mut report = batch.report(&statements, &mut comparison, &mut |stage| {
+    let Drafted {
+        batch,
+        statements,
+        draft,
+    } = drafted;
+    let mut report = batch.report(draft, &statements, &mut comparison, &mut |stage| {
         clock.stage(&state, stage)
     });
     report.errors.extend(
