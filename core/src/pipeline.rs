@@ -361,19 +361,20 @@ impl Batch {
         report::draft(&self.articles, &statements.table, &statements.quotes)
     }
 
-    /// The report: its `draft`, finished with the [`compare::compare_texts`] of the batch's texts
-    /// (to which it adds the facts of the `statements`): [`Stage::Report`] (the facts compared
-    /// across sources, then the report), then [`Stage::Done`]. The statements and comparison
-    /// are only borrowed: a caller in a hurry (the page's worker) lets go of them after it has
-    /// sent the report on.
+    /// The report: its `draft` ([`Batch::draft`], made here if not given), finished with the
+    /// [`compare::compare_texts`] of the batch's texts (to which it adds the facts of the
+    /// `statements`): [`Stage::Report`] (the facts compared across sources, then the report),
+    /// then [`Stage::Done`]. The statements and comparison are only borrowed: a caller in a
+    /// hurry (the page's worker) lets go of them after it has sent the report on.
     pub fn report(
         &self,
-        draft: report::Draft,
+        draft: Option<report::Draft>,
         statements: &Statements,
         comparison: &mut compare::Comparison,
         on_stage: &mut dyn FnMut(Stage),
     ) -> Report {
         on_stage(Stage::Report);
+        let draft = draft.unwrap_or_else(|| self.draft(statements));
         let texts = self.texts();
         compare::compare_facts(comparison, &texts, &statements.table);
         let mut report = report::finish(draft, &self.articles, comparison);
@@ -385,10 +386,9 @@ impl Batch {
     /// All of it, one step after the other.
     fn analyse(self, mentions: Vec<Vec<Mention>>, on_stage: &mut dyn FnMut(Stage)) -> Report {
         let statements = self.statements(mentions, on_stage);
-        let draft = self.draft(&statements);
         on_stage(Stage::Compare);
         let mut comparison = compare::compare_texts(&self.texts());
-        self.report(draft, &statements, &mut comparison, on_stage)
+        self.report(None, &statements, &mut comparison, on_stage)
     }
 }
 

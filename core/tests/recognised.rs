@@ -91,7 +91,7 @@ fn texts_compared_elsewhere_give_the_report_of_the_whole_batch() {
     let statements = batch.statements(mentions, &mut |s| stages.push(s.name()));
     let draft = batch.draft(&statements);
     let mut comparison = comparison.unwrap();
-    let report = batch.report(draft, &statements, &mut comparison, &mut |s| {
+    let report = batch.report(Some(draft), &statements, &mut comparison, &mut |s| {
         stages.push(s.name())
     });
     assert_eq!(stages, ["resolve", "quotes", "group", "report", "done"]);

@@ -134,7 +134,7 @@ mod cli {
             let draft = batch.draft(&statements);
             (statements, draft, comparing.join().expect("no panics"))
         });
-        batch.report(draft, &statements, &mut comparison, &mut |_| {})
+        batch.report(Some(draft), &statements, &mut comparison, &mut |_| {})
     }
 
     /// The report names a document by its file name, as the page does (it never sees paths).

@@ -234,7 +234,7 @@ fn post_report(
         statements,
         draft,
     } = drafted;
-    let mut report = batch.report(draft, &statements, &mut comparison, &mut |stage| {
+    let mut report = batch.report(Some(draft), &statements, &mut comparison, &mut |stage| {
         clock.stage(&state, stage)
     });
     report.errors.extend(
