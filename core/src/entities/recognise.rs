@@ -185,8 +185,10 @@ fn role_regex() -> &'static Regex {
             .map(|r| regex::escape(r))
             .collect::<Vec<_>>()
             .join("|");
+        // ASCII word boundaries (the words here are ASCII): at a Unicode one the regex engine
+        // leaves its fast automaton on the first non-ASCII byte of the text (a curly quote).
         Regex::new(&format!(
-            r"(?i)\bthe\s+(?:(?:[A-Z][\w’'-]*|[a-z]+(?:’s|'s))\s+){{0,3}}(?P<role>{roles})\b"
+            r"(?i)(?-u:\b)the\s+(?:(?:[A-Z][\w’'-]*|[a-z]+(?:’s|'s))\s+){{0,3}}(?P<role>{roles})(?-u:\b)"
         ))
         .expect("the role pattern compiles")
     })
