@@ -245,7 +245,9 @@ fn post_report(
     );
     let reply = protocol::message("report", request.id);
     set(&reply, "elapsed_ms", js_sys::Date::now() - clock.started);
+    clock.last.1 = "wire form".into();
     let transfer = attach_binary(&reply, &report);
+    clock.lap("sent");
     let memory = protocol::wasm_memory_mb();
     let timings = format!("{}; worker memory {memory} MB", clock.timings.join(", "));
     set(&reply, "timings", timings);
