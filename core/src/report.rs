@@ -466,7 +466,8 @@ pub fn draft(articles: &[Article], table: &EntityTable, quotes: &[quotes::Quote]
 }
 
 /// The report: its [`Draft`] with the comparison of the texts (what only each document says,
-/// the overlaps between documents, the facts they agree or disagree on) added.
+/// the overlaps between documents, the facts they agree or disagree on) added. `articles` are
+/// those the draft was made from.
 pub fn finish(draft: Draft, articles: &[Article], comparison: &Comparison) -> Report {
     let Draft {
         mut report,
