@@ -27,8 +27,9 @@ pub fn start() {
 pub enum Msg {
     /// Dropped folders are being walked for their files (which come as `Files`).
     Opening,
-    /// Files chosen in the picker or dropped on the page.
-    Files(Chosen),
+    /// Files chosen in the picker or dropped on the page, with the count of "Clear all"s when
+    /// they were (a folder's files come once it has been walked).
+    Files(u32, Chosen),
     /// A chunk of files has been read (each, or why it could not be), by input id.
     FilesRead(FilesRead),
     /// Text pasted into the paste box and added.
@@ -146,6 +147,9 @@ pub struct App {
     reading: HashSet<u32>,
     /// Dropped folders are being walked for their files.
     opening: bool,
+    /// How many times "Clear all" was pressed: files dropped before the last one (folders still
+    /// being walked then) are not added when they come.
+    clears: u32,
     next_id: u32,
     last_seq: f64,
     /// When reading files last re-rendered the page: a drop of thousands of files re-renders a
@@ -178,6 +182,9 @@ const PROGRESS_INTERVAL_MS: f64 = 250.0;
 
 /// The status until the worker is ready (warmed up); files dropped meanwhile wait for it.
 const LOADING: &str = "Loading the analyser…";
+
+/// The status while dropped folders are walked.
+const OPENING: &str = "Opening the dropped folders…";
 
 /// The report's JSON (what `analyse --json` writes for the same files), as byte arrays of
 /// whole items copied out of wasm memory as they are written: never one string there.
@@ -403,6 +410,7 @@ impl Component for App {
             status: LOADING.into(),
             reading: HashSet::new(),
             opening: false,
+            clears: 0,
             next_id: 0,
             last_seq: 0.0,
             last_progress: 0.0,
@@ -422,10 +430,11 @@ impl Component for App {
         match msg {
             Msg::Opening => {
                 self.opening = true;
-                self.status = "Opening the dropped folders…".into();
+                self.status = OPENING.into();
                 true
             }
-            Msg::Files(files) => {
+            Msg::Files(clears, _) if clears != self.clears => false,
+            Msg::Files(_, files) => {
                 if std::mem::take(&mut self.opening) && files.is_empty() {
                     self.status = "The dropped folders hold no files.".into();
                 }
@@ -567,6 +576,10 @@ impl Component for App {
             Msg::ClearAll => {
                 self.inputs.clear();
                 self.reading.clear();
+                self.clears += 1;
+                if std::mem::take(&mut self.opening) && self.status == OPENING {
+                    self.status.clear();
+                }
                 wasm_bindgen_futures::spawn_local(async move {
                     let _ = store::clear().await;
                 });
@@ -689,6 +702,8 @@ impl Component for App {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let busy = self.analysing || self.opening || !self.reading.is_empty();
+        let clears = self.clears;
+        let on_files = link.callback(move |files| Msg::Files(clears, files));
         let on_tab_key = {
             let (link, current) = (link.clone(), self.tab);
             Callback::from(move |e: KeyboardEvent| {
@@ -712,7 +727,7 @@ impl Component for App {
                     <p class="tagline">{ "Compare news articles: entities, quotes and what sources share. Everything stays in your browser." }</p>
                 </header>
                 <InputPanel
-                    on_files={link.callback(Msg::Files)}
+                    on_files={on_files}
                     on_opening={link.callback(|()| Msg::Opening)}
                     on_paste={link.callback(Msg::Paste)}
                 />

@@ -380,6 +380,37 @@ test("a folder dropped on the page is opened and its articles read, named by the
   await waitIdle();
 });
 
+test("Clear all while a dropped folder is still being walked: its files do not come after it", async () => {
+  await page.setInputFiles("#file-input", path.join(FIXTURES, "harbour-strike-wire.txt"));
+  await waitIdle();
+  assert.equal(await count("#documents > li"), 1);
+  // A folder of our own whose listing waits until the test lets it go.
+  await page.evaluate(() => {
+    let release;
+    const walked = new Promise((resolve) => { release = resolve; });
+    window.__releaseWalk = () => release();
+    const note = { name: "a.txt", fullPath: "/late/a.txt", isDirectory: false, isFile: true,
+      file: (resolve) => resolve(new File(["Late note\n\nThe ferry to Texel sails on Monday, Joris Bakker said."], "a.txt")) };
+    const late = { name: "late", fullPath: "/late", isDirectory: true, isFile: false,
+      createReader: () => { const batches = [[note], []]; return { readEntries: (resolve) => walked.then(() => resolve(batches.shift())) }; } };
+    const original = DataTransferItem.prototype.webkitGetAsEntry;
+    DataTransferItem.prototype.webkitGetAsEntry = function () { return this.type === "" ? late : original.call(this); };
+    const dt = new DataTransfer();
+    dt.items.add(new File(["x"], "late"));
+    document.getElementById("dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    DataTransferItem.prototype.webkitGetAsEntry = original;
+  });
+  await page.waitForFunction(() => /Opening the dropped folders/.test(document.getElementById("status").textContent));
+  await page.click("#clear-all");
+  assert.doesNotMatch(await page.textContent("#status"), /Opening/);
+  await page.evaluate(() => window.__releaseWalk());
+  // The walk's files would be added in the tasks right after it ends.
+  await page.waitForTimeout(300);
+  await waitIdle();
+  assert.equal(await count("#documents > li"), 0);
+  assert.doesNotMatch(await page.textContent("main"), /Joris Bakker|a\.txt/);
+});
+
 test("a dropped folder is walked: files sorted and named by their path, hidden ones left out, failures kept", async () => {
   // The walk over the File and Directory Entries API, with entries of our own (a real folder
   // cannot be dropped in a headless browser): folders list their entries in batches.
