@@ -15,25 +15,35 @@ pub fn is_vague(name: &str) -> bool {
     })
 }
 
-/// The date patterns, one per kind of date, in order of preference: where two match at the same
-/// place, the first listed wins, as in an alternation.
-const KINDS: [&str; 17] = [
-    "iso", "dmy", "mdy", "my", "fy", "edge", "qtr", "period", "past", "ago", "wd", "rel",
-    "holiday", "decade", "m", "year", "yearonly",
-];
-
-/// The date patterns ([`patterns`]), searched for together. A match says which matched (its
-/// pattern's number) with no capture groups: as one alternation with a group per kind, every
-/// date also took a backtracking search to fill the groups in (~9 % of the recognition in
-/// wasm).
-fn regex() -> &'static meta::Regex {
-    static RE: OnceLock<meta::Regex> = OnceLock::new();
-    RE.get_or_init(|| meta::Regex::new_many(&patterns()).expect("the date patterns compile"))
+/// The date patterns ([`patterns`]) searched for together, and the kind of date each finds. A
+/// match says which matched (its pattern's number) with no capture groups: as one alternation
+/// with a group per kind, every date also took a backtracking search to fill the groups in (~9 %
+/// of the recognition in wasm).
+struct Dates {
+    regex: meta::Regex,
+    kinds: [&'static str; KINDS],
 }
 
-/// The pattern of each of [`KINDS`]. A "year" match ("in 2008", "since 2008s") is the year
-/// alone: its four digits.
-fn patterns() -> [String; KINDS.len()] {
+/// How many kinds of date there are.
+const KINDS: usize = 17;
+
+fn dates() -> &'static Dates {
+    static DATES: OnceLock<Dates> = OnceLock::new();
+    DATES.get_or_init(|| {
+        let all = patterns();
+        let regex = meta::Regex::new_many(&all.each_ref().map(|(_, p)| p.as_str()))
+            .expect("the date patterns compile");
+        Dates {
+            regex,
+            kinds: all.map(|(kind, _)| kind),
+        }
+    })
+}
+
+/// Each kind of date with its pattern, in order of preference: where two match at the same
+/// place, the first listed wins, as in an alternation. A "year" match ("in 2008", "since
+/// 2008s") is the year alone: its four digits.
+fn patterns() -> [(&'static str, String); KINDS] {
     let month_full = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
     let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
     let day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
@@ -47,27 +57,27 @@ fn patterns() -> [String; KINDS.len()] {
     let qualifier = r"(?:latest|current|same|year-earlier|year-ago|previous|prior|recent|comparable|fiscal|full|past|last|next|coming|first|second|third|fourth|final|early|late|{ordinal}[-\s]quarter)";
     let qualifier = qualifier.replace("{ordinal}", ordinal);
     let patterns = [
-        format!(r"\b{year}-[01]\d-[0-3]\d\b"),
-        format!(r"\b{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b"),
-        format!(r"\b{month}\s+{day}(?:,?\s+{year})?\b"),
-        format!(r"\b{month}\s+{year}\b"),
-        format!(r"\b(?i:fiscal)\s+{year}\b"),
-        format!(r"\b(?i:the\s+(?:end|beginning|start|middle|rest|first\s+half|second\s+half)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?)(?:(?i:year|month|week|quarter|decade|century)|{month_full}|{year})\b"),
-        format!(r"\b(?i:(?:the\s+|this\s+|last\s+|next\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:fiscal\s+)?(?:{ordinal})[-\s]quarter)(?:\s+of\s+{year})?\b"),
-        format!(r"\b(?i:the|this|that|its)\s+(?:(?i:{qualifier})\s+)+(?i:{span_word})\b"),
-        r"\b(?i:the\s+(?:past|last|next|coming|previous)\s+(?:day|week|month|year|decade|quarter|century))\b".to_string(),
-        format!(r"\b(?i:{count}\s+{unit}\s+(?:ago|earlier|later|from\s+now))\b"),
-        format!(r"\b(?:(?i:last|next|this|on|early|late)\s+)?{weekday}(?:\s+(?i:morning|afternoon|evening|night))?\b"),
-        format!(r"\b(?i:yesterday|today|tomorrow|tonight|now|currently|recently|the\s+(?:future|past|weekend)|recent\s+(?:years|months|weeks|days)|(?:early|late|mid-?)\s*(?:this|next|last)\s+(?:week|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year|quarter)|(?:last|next|this|past|coming)\s+(?:week|month|year|quarter|weekend|decade|century|{season})|(?:this|last|next)\s+{month_full}|the\s+quarter|year-earlier|year-ago|year-end|{season}\s+(?:of\s+)?{year})\b"),
-        r"\b(?:(?:Thanksgiving|Christmas|Easter|New\s+Year's|Memorial|Labor|Independence|Election)\s+(?:Day|Eve)|Thanksgiving|Christmas|Easter)\b".to_string(),
-        r"\b(?i:the\s+)?(?:19|20)\d0s\b|(?i:the\s+)'\d0s\b".to_string(),
-        format!(r"\b(?:(?i:early|late|mid-?)\s*)?{month_full}(?:\s+(?i:this|last|next)\s+year)?\b"),
-        format!(r"\b(?i:in|since|by|until|during|from|of|before|after)\s+{year}s?\b"),
-        format!(r"\b{year}\b"),
+        ("iso", format!(r"\b{year}-[01]\d-[0-3]\d\b")),
+        ("dmy", format!(r"\b{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b")),
+        ("mdy", format!(r"\b{month}\s+{day}(?:,?\s+{year})?\b")),
+        ("my", format!(r"\b{month}\s+{year}\b")),
+        ("fy", format!(r"\b(?i:fiscal)\s+{year}\b")),
+        ("edge", format!(r"\b(?i:the\s+(?:end|beginning|start|middle|rest|first\s+half|second\s+half)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?)(?:(?i:year|month|week|quarter|decade|century)|{month_full}|{year})\b")),
+        ("qtr", format!(r"\b(?i:(?:the\s+|this\s+|last\s+|next\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:fiscal\s+)?(?:{ordinal})[-\s]quarter)(?:\s+of\s+{year})?\b")),
+        ("period", format!(r"\b(?i:the|this|that|its)\s+(?:(?i:{qualifier})\s+)+(?i:{span_word})\b")),
+        ("past", r"\b(?i:the\s+(?:past|last|next|coming|previous)\s+(?:day|week|month|year|decade|quarter|century))\b".to_string()),
+        ("ago", format!(r"\b(?i:{count}\s+{unit}\s+(?:ago|earlier|later|from\s+now))\b")),
+        ("wd", format!(r"\b(?:(?i:last|next|this|on|early|late)\s+)?{weekday}(?:\s+(?i:morning|afternoon|evening|night))?\b")),
+        ("rel", format!(r"\b(?i:yesterday|today|tomorrow|tonight|now|currently|recently|the\s+(?:future|past|weekend)|recent\s+(?:years|months|weeks|days)|(?:early|late|mid-?)\s*(?:this|next|last)\s+(?:week|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year|quarter)|(?:last|next|this|past|coming)\s+(?:week|month|year|quarter|weekend|decade|century|{season})|(?:this|last|next)\s+{month_full}|the\s+quarter|year-earlier|year-ago|year-end|{season}\s+(?:of\s+)?{year})\b")),
+        ("holiday", r"\b(?:(?:Thanksgiving|Christmas|Easter|New\s+Year's|Memorial|Labor|Independence|Election)\s+(?:Day|Eve)|Thanksgiving|Christmas|Easter)\b".to_string()),
+        ("decade", r"\b(?i:the\s+)?(?:19|20)\d0s\b|(?i:the\s+)'\d0s\b".to_string()),
+        ("m", format!(r"\b(?:(?i:early|late|mid-?)\s*)?{month_full}(?:\s+(?i:this|last|next)\s+year)?\b")),
+        ("year", format!(r"\b(?i:in|since|by|until|during|from|of|before|after)\s+{year}s?\b")),
+        ("yearonly", format!(r"\b{year}\b")),
     ];
     // ASCII word boundaries: every word here is ASCII, and Unicode ones would push the regex
     // engine off its fast automaton on any non-ASCII text.
-    patterns.map(|p| p.replace(r"\b", r"(?-u:\b)"))
+    patterns.map(|(kind, p)| (kind, p.replace(r"\b", r"(?-u:\b)")))
 }
 
 /// Words before a bare "May" or "March" that make it the month, not the verb or a name.
@@ -181,8 +191,9 @@ fn infer_year(month: u32, published: Option<(i32, u32, u32)>) -> Option<i32> {
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMatch> {
     let anchor = parse_published(published);
     let mut out = Vec::new();
-    for m in regex().find_iter(text) {
-        let name = KINDS[m.pattern().as_usize()];
+    let dates = dates();
+    for m in dates.regex.find_iter(text) {
+        let name = dates.kinds[m.pattern().as_usize()];
         let (start, end) = match name {
             "year" => {
                 let digits = text[m.range()].find(|c: char| c.is_ascii_digit());
