@@ -214,11 +214,11 @@ async fn next_chunk(
     files: &mut std::iter::Peekable<impl Iterator<Item = (u32, File)>>,
 ) -> (Vec<ToRead>, FilesRead) {
     let (mut chunk, mut refused, mut bytes) = (Vec::new(), Vec::new(), 0);
-    let mut slice = js_sys::Date::now();
+    let mut slice = now();
     while chunk.len() < READ_CHUNK_FILES {
-        if js_sys::Date::now() - slice > SLICE_MS {
+        if now() - slice > SLICE_MS {
             later().await;
-            slice = js_sys::Date::now();
+            slice = now();
         }
         let Some((id, file)) = files.peek() else {
             break;

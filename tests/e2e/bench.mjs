@@ -11,9 +11,8 @@
 // files in memory, which Chromium reads several times faster.)
 // Prints a Markdown table; BENCHMARKS.md records the figures.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { articleFiles, expectLog, freePort, launch, pageReady, serve } from "./harness.mjs";
+import { articleFiles, expectLog, freePort, launch, pageReady, serve, writeFiles } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const args = process.argv.slice(2);
@@ -26,14 +25,8 @@ const sizesArg = args[args.indexOf("--sizes") + 1];
 const settleMs = args.includes("--settle") ? Number(args[args.indexOf("--settle") + 1]) : 1000;
 const helpers = args.includes("--helpers") ? Number(args[args.indexOf("--helpers") + 1]) : undefined;
 const files = articleFiles(corpus);
-if (args.includes("--from-disk")) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-bench-"));
-  for (const [i, f] of files.entries()) {
-    const file = path.join(dir, f.name);
-    fs.writeFileSync(file, f.buffer);
-    files[i] = Object.assign(file, { buffer: f.buffer });
-  }
-}
+// What is dropped: the files in memory, or their paths once written to disk.
+const dropped = args.includes("--from-disk") ? writeFiles(files, "newslens-bench-") : files;
 const sizes = (args.includes("--sizes") ? sizesArg.split(",").map(Number) : [5, 100, files.length])
   .map((n) => Math.min(n, files.length));
 const mb = (n) => files.slice(0, n).reduce((s, f) => s + f.buffer.length, 0) / 1e6;
@@ -115,8 +108,7 @@ try {
       ownPeak = Math.max(ownPeak, own);
     };
     const sampler = setInterval(sample, 100);
-    // (Paths, for --from-disk: strings carrying their bytes' length for the table.)
-    await page.setInputFiles("#file-input", files.slice(0, n).map((f) => (f instanceof String ? String(f) : f)));
+    await page.setInputFiles("#file-input", dropped.slice(0, n));
     await page.waitForFunction(() => /Analysed/.test(document.getElementById("status").textContent)
       && document.querySelector("#entities tbody tr"), null, { timeout: 600_000, polling: 50 });
     const m = await page.evaluate(() => {

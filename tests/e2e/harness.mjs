@@ -3,6 +3,8 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { chromium } from "playwright-core";
 
 const tests = [];
@@ -78,6 +80,17 @@ export function articleFiles(corpus) {
     return {
       name: `${String(i).padStart(4, "0")}.txt`, mimeType: "text/plain", buffer: Buffer.from(`${a.title}\n\n${a.text}`),
     };
+  });
+}
+
+/** Writes files (`{ name, buffer }`, as `articleFiles` gives them) into a new folder under the
+ *  system's temporary one, to be dropped as a person's files on disk are; returns their paths. */
+export function writeFiles(files, prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return files.map((f) => {
+    const file = path.join(dir, f.name);
+    fs.writeFileSync(file, f.buffer);
+    return file;
   });
 }
 

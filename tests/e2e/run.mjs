@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expectLog, freePort, launch, pageReady, run, serve, test } from "./harness.mjs";
+import { expectLog, freePort, launch, pageReady, run, serve, test, writeFiles } from "./harness.mjs";
 import { validateReport, normaliseReport } from "./report.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -174,11 +174,7 @@ test("Export JSON downloads a valid report equal to the command line's", async (
   assert.equal(exported.documents.length, 5);
   assert.deepEqual(exported.errors.map((e) => e.name), ["photo.png"]);
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-e2e-"));
-  const paths = [...files.map((f) => [f.name, f.buffer]), ["pasted-1", Buffer.from(PASTED)]].map(([name, bytes]) => {
-    fs.writeFileSync(path.join(dir, name), bytes);
-    return path.join(dir, name);
-  });
+  const paths = writeFiles([...files, { name: "pasted-1", buffer: Buffer.from(PASTED) }], "newslens-e2e-");
   const cli = JSON.parse(execFileSync(ANALYSE, ["--json", ...paths], { maxBuffer: 1 << 28 }).toString());
   validateReport(cli);
   assert.deepEqual(normaliseReport(exported), normaliseReport(cli));
@@ -544,8 +540,7 @@ test("a large batch dropped from disk is shared with helper workers (reading, th
   await expectLog(log, /analysis helpers ready: 2 of 2/);
   // Dropped as files on disk, as a person drops them: read each on its own (not as blobs, whose
   // sizes the browser would look up one at a time), and read right, or the report would differ.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-e2e-"));
-  const paths = docs.map((d) => { fs.writeFileSync(path.join(dir, d.name), d.buffer); return path.join(dir, d.name); });
+  const paths = writeFiles(docs, "newslens-e2e-");
   await shared.setInputFiles("#file-input", paths);
   await expectLog(log, /^61 files on disk: each read on its own$/);
   await expectLog(log, /analysis stages: ingest\+recognise \(61 documents, 3 workers;/);

@@ -8,9 +8,8 @@
 //   node tests/e2e/trace.mjs PATH/bbc.jsonl [--articles 5] [--from-disk] [--out tests/e2e/artifacts/trace.json]
 // (--from-disk: the articles are written to files and dropped as files on disk, as in bench.mjs.)
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { articleFiles, freePort, launch, pageReady, serve } from "./harness.mjs";
+import { articleFiles, freePort, launch, pageReady, serve, writeFiles } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const args = process.argv.slice(2);
@@ -23,14 +22,8 @@ if (!corpus) {
 const n = Number(option("--articles", 5));
 const out = path.resolve(option("--out", "tests/e2e/artifacts/trace.json"));
 fs.mkdirSync(path.dirname(out), { recursive: true });
-const files = articleFiles(corpus).slice(0, n);
-if (args.includes("--from-disk")) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newslens-trace-"));
-  for (const [i, f] of files.entries()) {
-    files[i] = path.join(dir, f.name);
-    fs.writeFileSync(files[i], f.buffer);
-  }
-}
+const articles = articleFiles(corpus).slice(0, n);
+const files = args.includes("--from-disk") ? writeFiles(articles, "newslens-trace-") : articles;
 
 process.chdir(ROOT);
 const port = await freePort();
