@@ -110,7 +110,20 @@ fn plausible(text: &str, name: &str, start: usize, end: usize) -> bool {
         || after.trim_start().starts_with(['%'])
         || prev_word == "no"
         || prev_word == "number"
-        || counts_things(&prev_word, after))
+        || counts_things(&prev_word, after)
+        || clock_time(after))
+}
+
+/// "1945 GMT": four digits before a time zone are a time of day.
+fn clock_time(after: &str) -> bool {
+    const ZONES: [&str; 11] = [
+        "GMT", "BST", "UTC", "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "hrs",
+    ];
+    let next = after.trim_start();
+    let word = &next[..next
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(next.len())];
+    ZONES.contains(&word)
 }
 
 /// "for 2020 shares": a number before a plural noun counts things, unless a determiner makes it
@@ -188,19 +201,44 @@ fn infer_year(month: u32, published: Option<(i32, u32, u32)>) -> Option<i32> {
     Some(if month > pm + 1 { py - 1 } else { py })
 }
 
+/// The paragraphs of `text` (blank lines between them), each with where it starts: no date runs
+/// from one into the next ("Tuesday, 1 March" above a line "2000 GMT" is not 1 March 2000).
+fn paragraphs(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    for line in text.split('\n') {
+        let end = at + line.len();
+        if line.trim().is_empty() {
+            if at > start {
+                out.push((start, &text[start..at]));
+            }
+            start = (end + 1).min(text.len());
+        }
+        at = end + 1;
+    }
+    if start < text.len() {
+        out.push((start, &text[start..]));
+    }
+    out
+}
+
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMatch> {
     let anchor = parse_published(published);
     let mut out = Vec::new();
     let dates = dates();
-    for m in dates.regex.find_iter(text) {
-        let name = dates.kinds[m.pattern().as_usize()];
+    let found = paragraphs(text).into_iter().flat_map(|(at, paragraph)| {
+        let matches = dates.regex.find_iter(paragraph);
+        matches.map(move |m| (m.pattern().as_usize(), at + m.start(), at + m.end()))
+    });
+    for (pattern, start, end) in found {
+        let name = dates.kinds[pattern];
         let (start, end) = match name {
             "year" => {
-                let digits = text[m.range()].find(|c: char| c.is_ascii_digit());
-                let start = m.start() + digits.unwrap_or(0);
+                let digits = text[start..end].find(|c: char| c.is_ascii_digit());
+                let start = start + digits.unwrap_or(0);
                 (start, start + 4)
             }
-            _ => (m.start(), m.end()),
+            _ => (start, end),
         };
         let s = &text[start..end];
         if !plausible(text, name, start, end) {
@@ -341,6 +379,32 @@ mod tests {
         assert_eq!(got, expect);
         let late = values("in March last year", Some("2023-11-22"));
         assert_eq!(late[0].1.as_deref(), Some("2022-03"));
+    }
+
+    #[test]
+    fn a_date_stays_in_its_paragraph_and_a_time_is_no_year() {
+        // A match preview: the day, then the kick-off time on a line of its own.
+        let text =
+            "Harbour Park\n\nTuesday, 1 March\n\n1945 GMT\n\nThe home side won 3-1 in 1998.\n";
+        let got = values(text, Some("2005-02-28"));
+        let got: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Tuesday", Some("2005-02-22")),
+                ("1 March", Some("2005-03-01")),
+                ("1998", Some("1998"))
+            ]
+        );
+        // One line break is a wrapped line, not a paragraph: the date goes on.
+        assert_eq!(
+            values("It opens on 1\nMarch 2006.", None)[0].0,
+            "1\nMarch 2006"
+        );
+        assert_eq!(paragraphs("a\n \n\nb\nc\n\n"), [(0, "a\n"), (5, "b\nc\n")]);
     }
 
     #[test]
