@@ -1,7 +1,7 @@
 //! Runs the stages in order over a batch of inputs.
 
 use crate::entities::Mention;
-use crate::ingest::{self, Article};
+use crate::ingest::{self, Article, Fate};
 use crate::report::Report;
 use crate::{compare, entities, quotes, report};
 use std::borrow::Borrow;
@@ -143,39 +143,46 @@ const WARM_UP_ROUNDS: usize = 8;
 
 /// [`analyse`], calling `on_stage` as each stage starts (for progress and per-stage timing:
 /// the core itself keeps no clock, which wasm32 lacks). Inputs may be given by value, one at a
-/// time: each one's bytes go once it is read (see [`ingest::ingest_each`]).
+/// time: each one's bytes go once it is read. Documents are read, then their mentions found, then
+/// put together as a batch ([`Batch::new`]), as the page's workers do.
 pub fn analyse_observed<I: Borrow<Input>>(
     inputs: impl IntoIterator<Item = I>,
     options: &Options,
     mut on_stage: impl FnMut(Stage),
 ) -> Report {
     on_stage(Stage::Ingest);
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
-    for (name, result) in ingest::ingest_each(inputs, options.raw) {
-        match result {
-            Ok(article) => articles.push(article),
-            Err(error) => errors.push(report::InputError { name, error }),
-        }
-    }
-    let mut report = analyse_articles_observed(articles, &mut on_stage);
-    report.errors = errors;
-    report
+    let read: Vec<(String, Vec<String>, Result<Article, String>)> = inputs
+        .into_iter()
+        .map(|input| {
+            let input = input.borrow();
+            let article = ingest::ingest_one(input, options.raw);
+            (input.name.clone(), input.keep.clone(), article)
+        })
+        .collect();
+    on_stage(Stage::Recognise);
+    let docs = read
+        .into_iter()
+        .map(|(name, keep, article)| Recognised {
+            name,
+            keep,
+            result: article.map(|a| {
+                let mentions = recognise(&a);
+                (a, mentions)
+            }),
+        })
+        .collect();
+    let (batch, mentions) = Batch::new(docs, options);
+    batch.analyse(mentions, &mut on_stage)
 }
 
 /// Analyses articles that are already extracted (the second half of [`analyse`]).
 pub fn analyse_articles(articles: Vec<Article>) -> Report {
-    analyse_articles_observed(articles, &mut |_| {})
-}
-
-fn analyse_articles_observed(articles: Vec<Article>, on_stage: &mut dyn FnMut(Stage)) -> Report {
-    on_stage(Stage::Recognise);
-    let mentions: Vec<_> = articles.iter().map(recognise).collect();
+    let mentions = articles.iter().map(recognise).collect();
     let batch = Batch {
         articles,
         errors: Vec::new(),
     };
-    batch.analyse(mentions, on_stage)
+    batch.analyse(mentions, &mut |_| {})
 }
 
 fn recognise(article: &Article) -> Vec<Mention> {
@@ -282,7 +289,9 @@ pub struct Statements {
 impl Batch {
     /// The documents in input order, and the mentions of each article (to give
     /// [`Batch::statements`]). Lines repeated across documents go (see `ingest::ingest_each`),
-    /// and a document that loses some has its mentions found again.
+    /// and the mentions found in a document before follow its text, but for those in the lines
+    /// it lost: finding them again took the worker alone, for a batch of one outlet's articles
+    /// that all lose a line, longer than all the workers' recognition together.
     pub fn new(docs: Vec<Recognised>, options: &Options) -> (Batch, Vec<Vec<Mention>>) {
         let (mut names, mut keeps) = (Vec::new(), Vec::new());
         let (mut results, mut mentions) = (Vec::new(), Vec::new());
@@ -301,11 +310,26 @@ impl Batch {
             }
         }
         if !options.raw {
-            for i in ingest::remove_repeated(&mut results, &keeps) {
-                if let Ok(article) = &results[i] {
+            // Each article's mentions follow its text; those in the lines removed go with them.
+            // One that ran into a removed line ("Tuesday, 1 March" over "2000 GMT") would have
+            // been another mention without it: that article's mentions are found again.
+            ingest::remove_repeated(&mut results, &keeps, |i, article, moved| {
+                let mut cut = false;
+                mentions[i].retain_mut(|m| match moved.span(m.start, m.end) {
+                    Fate::Moved(span) => {
+                        (m.start, m.end) = (span.start, span.end);
+                        true
+                    }
+                    Fate::Removed => false,
+                    Fate::Cut => {
+                        cut = true;
+                        false
+                    }
+                });
+                if cut {
                     mentions[i] = recognise(article);
                 }
-            }
+            });
         }
         let (mut articles, mut kept, mut errors) = (Vec::new(), Vec::new(), Vec::new());
         for ((name, result), found) in names.into_iter().zip(results).zip(mentions) {

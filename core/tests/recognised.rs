@@ -98,3 +98,85 @@ fn texts_compared_elsewhere_give_the_report_of_the_whole_batch() {
     assert!(!report.overlaps.is_empty() && !report.facts.is_empty());
     assert_eq!(json(&report), json(&whole));
 }
+
+#[test]
+fn mentions_follow_their_text_when_the_batch_removes_lines() {
+    // A short line three documents share (with a place in it), first in one, amid blank lines in
+    // another: it goes, and the mentions after it move with their words.
+    let line = "Lanterns glowed over the Maas in Rotterdam.";
+    let story = |who: &str, n: u32| {
+        format!(
+            "Mayor {who} opened the new ferry pier on Monday, {n} years after the storm.\n\n\
+             The Port of Rotterdam paid 40 million euros, said Mayor {who}.\n"
+        )
+    };
+    let texts = [
+        format!("{line}\n\n{}", story("Ana Petrović", 3)),
+        format!(
+            "{}\n\n\n{line}\n\n\n\nShips from Antwerp came too.\n",
+            story("Ahmed Aboutaleb", 4)
+        ),
+        format!("{}\n{line}\n", story("Ivo Opstelten", 5)),
+    ];
+    let options = Options::default();
+    let docs: Vec<Recognised> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| recognise_input(&Input::new(format!("{i}.txt"), t.as_str()), &options))
+        .collect();
+    let before: Vec<(String, Vec<newslens_core::entities::Mention>)> = docs
+        .iter()
+        .map(|d| d.result.clone().map(|(a, m)| (a.text, m)).unwrap())
+        .collect();
+    let (batch, mentions) = Batch::new(docs, &options);
+    for (doc, ((old, found), (new, moved))) in before
+        .iter()
+        .zip(batch.texts().iter().zip(&mentions))
+        .enumerate()
+    {
+        assert!(!new.contains("Lanterns") && new.contains("Ships from Antwerp") == (doc == 1));
+        let gone = old.find(line).unwrap()..old.find(line).unwrap() + line.len();
+        assert!(
+            found.iter().any(|m| gone.contains(&m.start)),
+            "{doc}: a mention in the line"
+        );
+        let stayed: Vec<(&str, _)> = found
+            .iter()
+            .filter(|m| !gone.contains(&m.start))
+            .map(|m| (&old[m.start..m.end], m.kind))
+            .collect();
+        let now: Vec<(&str, _)> = moved
+            .iter()
+            .map(|m| (&new[m.start..m.end], m.kind))
+            .collect();
+        assert!(
+            now.iter().any(|(s, _)| s.contains("Port of Rotterdam")),
+            "{doc}: {now:?}"
+        );
+        assert_eq!(now, stayed, "{doc}");
+    }
+}
+
+#[test]
+fn a_mention_that_ran_into_a_removed_line_is_found_again() {
+    // Three match previews whose kick-off time is a line of its own, right under the day: read
+    // with it, the day and the time are one date ("1 March 2000"); without it, the day alone.
+    let preview = |home: &str| {
+        format!("{home} v Harbour Town\n\n{home} play Harbour Town at Ewood Park on Tuesday, 1 March\n2000 GMT\n\nTickets are sold out.\n")
+    };
+    let options = Options::default();
+    let docs: Vec<Recognised> = ["Blackburn", "Burnley", "Preston"]
+        .iter()
+        .map(|home| recognise_input(&Input::new(format!("{home}.txt"), preview(home)), &options))
+        .collect();
+    let (article, before) = docs[0].result.as_ref().unwrap();
+    let date = |text: &str, m: &newslens_core::entities::Mention| text[m.start..m.end].to_string();
+    assert!(before
+        .iter()
+        .any(|m| date(&article.text, m) == "1 March\n2000"));
+    let (batch, mentions) = Batch::new(docs, &Options::default());
+    let text = batch.texts()[0];
+    assert!(!text.contains("GMT"));
+    let dates: Vec<String> = mentions[0].iter().map(|m| date(text, m)).collect();
+    assert!(dates.iter().any(|d| d == "1 March"), "{dates:?}");
+}

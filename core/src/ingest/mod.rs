@@ -97,7 +97,7 @@ pub fn ingest_each<I: Borrow<Input>>(
         keeps.push(input.keep.clone());
     }
     if !raw {
-        remove_repeated(&mut out, &keeps);
+        remove_repeated(&mut out, &keeps, |_, _, _| {});
     }
     names.into_iter().zip(out).collect()
 }
@@ -206,12 +206,14 @@ fn limit(mut text: String, warnings: &mut Vec<String>) -> String {
 /// (a slogan, a "follow us" line in new words): two documents of the same outlet, or three of any.
 /// Long lines are never touched: shared wire copy is content the comparison must see.
 /// Lines the person restored (`Input::keep`) stay.
-/// `keeps[i]`: the lines the person restored in article `i`. Returns the indices of the articles
-/// that lost lines, in order.
+/// `keeps[i]`: the lines the person restored in article `i`. `moved(i, a, m)` is called for
+/// each article `a` (the `i`th) that lost lines, in order, with where its text's bytes went
+/// ([`Moved`]), so that what was found in the text before can follow it.
 pub(crate) fn remove_repeated(
     articles: &mut [Result<Article, String>],
     keeps: &[Vec<String>],
-) -> Vec<usize> {
+    mut moved: impl FnMut(usize, &Article, &Moved),
+) {
     let key = |l: &str| crate::text::fold(l.trim());
     // (Words counted only as far as the limit: most lines are paragraphs.)
     let short = |l: &str| (1..=12).contains(&l.split_whitespace().take(13).count());
@@ -233,32 +235,94 @@ pub(crate) fn remove_repeated(
             *n >= 3 || by_source.iter().any(|(s, c)| !s.is_empty() && *c >= 2)
         })
     };
-    let mut changed = Vec::new();
     for (i, (a, keep)) in articles.iter_mut().zip(keeps).enumerate() {
         let Ok(a) = a else { continue };
         let removable = |l: &str| short(l) && repeated(&key(l)) && !restored(keep, l);
         if !a.text.lines().any(removable) {
             continue;
         }
-        changed.push(i);
-        let mut body = String::with_capacity(a.text.len());
-        for l in a.text.split('\n') {
-            if removable(l) {
+        let (text, m) = without_lines(&a.text, |l| {
+            let gone = removable(l);
+            if gone {
                 a.removed.push(Removed {
                     text: l.trim().to_string(),
                     reason: RemovalReason::RepeatedAcrossBatch,
                 });
-                continue;
             }
-            body.push_str(l);
-            body.push('\n');
-        }
-        while body.contains("\n\n\n") {
-            body = body.replace("\n\n\n", "\n\n");
-        }
-        a.text = body.trim().to_string();
+            gone
+        });
+        a.text = text;
+        moved(i, a, &m);
     }
-    changed
+}
+
+/// `text` without the lines `remove` picks (given in order), blank lines then kept to one in a
+/// row and the whole trimmed; and where its bytes were in `text`.
+fn without_lines(text: &str, mut remove: impl FnMut(&str) -> bool) -> (String, Moved) {
+    let mut out = String::with_capacity(text.len());
+    let mut from: Vec<u32> = Vec::with_capacity(text.len());
+    // Line breaks at the end of `out`, blank lines between them.
+    let mut breaks = 0;
+    let mut at = 0;
+    for line in text.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        if remove(line) {
+            continue;
+        }
+        if !line.is_empty() {
+            breaks = 0;
+            out.push_str(line);
+            from.extend(start as u32..(start + line.len()) as u32);
+        }
+        // The last line's break (after the text's end) is trimmed below.
+        if breaks < 2 {
+            out.push('\n');
+            from.push((start + line.len()) as u32);
+            breaks += 1;
+        }
+    }
+    let end = out.trim_end().len();
+    let start = end - out[..end].trim_start().len();
+    from.truncate(end);
+    from.drain(..start);
+    out.truncate(end);
+    out.drain(..start);
+    (out, Moved(from))
+}
+
+/// Where each byte of a text with lines removed was before ([`remove_repeated`]); texts are
+/// under 4 GB ([`MAX_TEXT_BYTES`]).
+pub(crate) struct Moved(Vec<u32>);
+
+/// What became of a span of a text that lost lines.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Fate {
+    /// All of it stayed, together, here.
+    Moved(std::ops::Range<usize>),
+    /// All of it went.
+    Removed,
+    /// Some of it went.
+    Cut,
+}
+
+impl Moved {
+    /// What became of the bytes `start..end` of the text before.
+    pub(crate) fn span(&self, start: usize, end: usize) -> Fate {
+        let from = &self.0;
+        let i = from.partition_point(|&b| (b as usize) < start);
+        let at = |j: usize| from.get(j).map(|&b| b as usize);
+        if !matches!(at(i), Some(b) if b < end.max(start + 1)) {
+            return Fate::Removed;
+        }
+        // Bytes only ever go, so the first and last in place means all between are too.
+        let last = i + end.saturating_sub(start).max(1) - 1;
+        match (at(i), at(last)) {
+            (Some(first), _) if end == start && first == start => Fate::Moved(i..i),
+            (Some(first), Some(b)) if first == start && b == end - 1 => Fate::Moved(i..last + 1),
+            _ => Fate::Cut,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -356,6 +420,66 @@ mod tests {
         assert!(!a.text.contains("hidden") && !a.text.contains("p{}"));
         assert_eq!(a.title.as_deref(), Some("Pier – vote"));
         assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn lines_go_with_their_bytes_and_blank_lines_are_kept_to_one() {
+        // What the batch's pass did before it kept where bytes went: the text, rebuilt.
+        let rebuilt = |text: &str, gone: &dyn Fn(&str) -> bool| {
+            let mut body = String::new();
+            for l in text.split('\n').filter(|l| !gone(l)) {
+                body.push_str(l);
+                body.push('\n');
+            }
+            while body.contains("\n\n\n") {
+                body = body.replace("\n\n\n", "\n\n");
+            }
+            body.trim().to_string()
+        };
+        let pieces = [
+            "Gone.", "", "", " ", "\u{a0}", "Pier é", "\r", "Vote", "x y", "Gone. ",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..seed % 9 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                if seed >> 40 & 3 != 0 {
+                    text.push('\n');
+                }
+            }
+            seed = seed.wrapping_add(text.len() as u64);
+            let gone = |l: &str| l.trim() == "Gone.";
+            let (out, moved) = without_lines(&text, gone);
+            assert_eq!(out, rebuilt(&text, &gone), "{text:?}");
+            // Every byte left came from where `moved` says, and every word that stayed is found.
+            for (at, b) in out.bytes().enumerate() {
+                assert_eq!(text.as_bytes()[moved.0[at] as usize], b, "{text:?}");
+            }
+            for (start, word) in text.match_indices("Pier é") {
+                let Fate::Moved(span) = moved.span(start, start + word.len()) else {
+                    panic!("{text:?}")
+                };
+                assert_eq!(&out[span], word);
+            }
+            let mut start = 0;
+            for line in text.split('\n') {
+                if gone(line) {
+                    let fate = moved.span(start, start + line.len());
+                    assert_eq!(fate, Fate::Removed, "{text:?}");
+                }
+                start += line.len() + 1;
+            }
+        }
+        // A span across a removed line did not stay together.
+        let (out, moved) = without_lines("a b\nGone.\nc d", |l| l == "Gone.");
+        assert_eq!(out, "a b\nc d");
+        assert_eq!(moved.span(2, 4), Fate::Moved(2..4));
+        assert_eq!(moved.span(4, 9), Fate::Removed);
+        assert_eq!(moved.span(2, 11), Fate::Cut);
+        assert_eq!(moved.span(6, 13), Fate::Cut);
+        assert_eq!(moved.span(10, 13), Fate::Moved(4..7));
     }
 
     #[test]
