@@ -29,9 +29,24 @@ pub struct Attribution {
 /// How far back a pronoun may look for the person it stands for.
 const PRONOUN_REACH: usize = 500;
 
+/// A document's speaker candidates ([`candidates`]), in order of their start, and the length
+/// of the longest (for searches by where they end).
+pub struct Candidates {
+    list: Vec<Candidate>,
+    longest: usize,
+}
+
+impl std::ops::Deref for Candidates {
+    type Target = [Candidate];
+
+    fn deref(&self) -> &[Candidate] {
+        &self.list
+    }
+}
+
 /// Speaker candidates of a document: entity mentions that can speak, and personal pronouns
 /// resolved to the nearest person named before them.
-pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Vec<Candidate> {
+pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Candidates {
     let mut out: Vec<Candidate> = table
         .mentions_in(doc)
         .iter()
@@ -53,10 +68,11 @@ pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Vec<Candidate>
         let entity = if t.text.eq_ignore_ascii_case("they") {
             None
         } else {
-            persons
-                .iter()
-                .rev()
-                .find(|(s, _)| *s < t.start && t.start - *s <= PRONOUN_REACH)
+            // The last person named before the pronoun, if near enough (mentions are in order).
+            let before = persons.partition_point(|(s, _)| *s < t.start);
+            persons[..before]
+                .last()
+                .filter(|(s, _)| t.start - *s <= PRONOUN_REACH)
                 .map(|p| p.1)
         };
         out.push(Candidate {
@@ -67,7 +83,8 @@ pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Vec<Candidate>
         });
     }
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-    out
+    let longest = out.iter().map(|c| c.end - c.start).max().unwrap_or(0);
+    Candidates { list: out, longest }
 }
 
 /// The tokens "he", "she" and "they" of a text (capitalised or not), in order. A token never
@@ -115,18 +132,41 @@ fn preferred<'a>(mut candidates: impl Iterator<Item = &'a Candidate> + Clone) ->
         .copied()
 }
 
-fn inside(range: &Range<usize>) -> impl Fn(&&Candidate) -> bool + Clone + '_ {
-    move |c| c.start >= range.start && c.end <= range.end
+/// The candidates that start in `starts`, found by a search: candidates are in order of their
+/// start, and a document of thousands of quotes has tens of thousands of them.
+fn starting_in(cands: &[Candidate], starts: Range<usize>) -> &[Candidate] {
+    let from = cands.partition_point(|c| c.start < starts.start);
+    let to = from + cands[from..].partition_point(|c| c.start < starts.end);
+    &cands[from..to]
+}
+
+/// The candidates inside `range`, in order.
+fn inside<'a>(
+    cands: &'a [Candidate],
+    range: &Range<usize>,
+) -> impl DoubleEndedIterator<Item = &'a Candidate> + Clone {
+    let end = range.end;
+    starting_in(cands, range.start..end.saturating_add(1))
+        .iter()
+        .filter(move |c| c.end <= end)
 }
 
 /// The first candidate inside `range`, preferring those that usually speak.
 fn first_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
-    preferred(cands.iter().filter(inside(&range)))
+    preferred(inside(cands, &range))
 }
 
 /// The last candidate inside `range`, preferring those that usually speak.
 fn last_in(cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
-    preferred(cands.iter().rev().filter(inside(&range)))
+    preferred(inside(cands, &range).rev())
+}
+
+/// The speaker-like candidate that starts at `start`.
+fn speaker_at(cands: &[Candidate], start: usize) -> Option<Candidate> {
+    starting_in(cands, start..start + 1)
+        .iter()
+        .find(|c| c.speaker_like)
+        .copied()
 }
 
 /// The subject of a cue: the last candidate before it, but before the appositions that end
@@ -185,10 +225,8 @@ fn subject(
     range: Range<usize>,
     clause_start: usize,
 ) -> Option<Candidate> {
-    let adjacent = cands
-        .iter()
+    let adjacent = inside(cands, &range)
         .rev()
-        .filter(inside(&range))
         .find(|c| {
             c.speaker_like
                 && text[c.end..range.end]
@@ -249,10 +287,8 @@ fn relative_who(text: &str, cands: &[Candidate], range: &Range<usize>) -> Option
         // (A restrictive "who" with no comma before it is part of its noun phrase.)
         if word == "who" && lead[..from].trim_end().ends_with(',') {
             let start = range.start + from;
-            let entity = cands
-                .iter()
+            let entity = inside(cands, &(range.start..start))
                 .rev()
-                .filter(inside(&(range.start..start)))
                 .find(|c| c.speaker_like)
                 .filter(|c| text[c.end..start].trim() == ",")
                 .and_then(|c| c.entity);
@@ -305,10 +341,8 @@ fn clause_subject(
 /// plan, [saying] …": the last name or pronoun in `range` that a finite verb follows, the
 /// subject of the clause that the cue continues.
 fn finite_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Option<Candidate> {
-    cands
-        .iter()
+    inside(cands, &range)
         .rev()
-        .filter(inside(&range))
         .find(|c| {
             let next = text[c.end..range.end]
                 .split_whitespace()
@@ -360,9 +394,7 @@ fn opening_subject(text: &str, cands: &[Candidate], range: Range<usize>) -> Opti
                     || COORDINATORS.contains(&lower.as_str())
             })
     };
-    cands
-        .iter()
-        .filter(inside(&range))
+    inside(cands, &range)
         .find(opens)
         .copied()
         .or_else(|| phrases::opening(text, range.clone()).map(phrase))
@@ -393,7 +425,7 @@ pub fn attribute(
     q: &Span,
     after: Range<usize>,
     before: Range<usize>,
-    cands: &[Candidate],
+    cands: &Candidates,
     clause_start: usize,
 ) -> Option<Attribution> {
     // “…” ― Ann Lee (the sentence may end at the quote, so look past it on the same line)
@@ -490,15 +522,11 @@ pub fn verb_after(
     }
     let rest = &text[after.clone()];
     let from = after.start + rest.len() - rest.trim_start().len();
-    let speaker = cands
-        .iter()
-        .find(|c| c.start == from && c.speaker_like)
-        .copied()
-        .or_else(|| {
-            phrases::opening(text, from..after.end)
-                .filter(|&(s, _)| s == from)
-                .map(phrase)
-        })?;
+    let speaker = speaker_at(cands, from).or_else(|| {
+        phrases::opening(text, from..after.end)
+            .filter(|&(s, _)| s == from)
+            .map(phrase)
+    })?;
     let tail = &text[speaker.end..after.end];
     let vs = speaker.end + tail.len() - tail.trim_start().len();
     let verb: &str = text[vs..after.end]
@@ -520,11 +548,8 @@ fn after_speaker(
     let inverted = phrases::inverts(&cue);
     if inverted && text[q.close..cs].trim_end().ends_with(',') {
         let from = ce + text[ce..after.end].len() - text[ce..after.end].trim_start().len();
-        let named = cands
-            .iter()
-            .find(|c| c.start == from && c.speaker_like)
-            .copied()
-            .or_else(|| phrases::after_cue(text, ce, after.end).map(phrase));
+        let named =
+            speaker_at(cands, from).or_else(|| phrases::after_cue(text, ce, after.end).map(phrase));
         if let Some(c) = named {
             return Some(found(c, cue));
         }
@@ -554,7 +579,7 @@ fn before_cue(
     text: &str,
     q: &Span,
     before: Range<usize>,
-    cands: &[Candidate],
+    cands: &Candidates,
     clause_start: usize,
 ) -> Option<Attribution> {
     // X said that “…” / X responded by saying “…” / According to X, “…”
@@ -612,10 +637,10 @@ fn labelled(text: &str, cands: &[Candidate], before: &Range<usize>) -> Option<At
         None => lead,
     };
     let end = before.start + lead.len();
-    let c = cands
+    let c = starting_in(cands, before.start..end.saturating_add(1))
         .iter()
         .rev()
-        .find(|c| c.end == end && c.start >= before.start && c.speaker_like)?;
+        .find(|c| c.end == end && c.speaker_like)?;
     Some(Attribution {
         speaker: c.entity,
         mention: Some((c.start, c.end)),
@@ -628,11 +653,14 @@ const POSSESSOR_REACH: usize = 80;
 
 /// The speaker that a possessive word names: the name it ends, else the possessive itself
 /// ("his", "the mayor’s"), standing for the nearest person or organisation named before it.
-fn possessor(cands: &[Candidate], start: usize, end: usize) -> Candidate {
-    if let Some(c) = cands.iter().find(|c| c.end == end && c.start <= start) {
+fn possessor(cands: &Candidates, start: usize, end: usize) -> Candidate {
+    // (A candidate ending at `end` starts at most the longest one's length before it.)
+    let ending = starting_in(cands, end.saturating_sub(cands.longest)..start + 1);
+    if let Some(c) = ending.iter().find(|c| c.end == end) {
         return *c;
     }
-    let entity = cands
+    let reach = start.saturating_sub(PRONOUN_REACH + cands.longest)..start + 1;
+    let entity = starting_in(cands, reach)
         .iter()
         .rev()
         .filter(|c| c.end <= start && start - c.end <= PRONOUN_REACH && c.speaker_like)
@@ -776,5 +804,71 @@ mod tests {
             ["he", "She", "they", "They", "he"]
         );
         assert!(found("the theme, he's, she-wolf, they’re").is_empty());
+    }
+
+    #[test]
+    fn searches_by_position_find_what_a_scan_of_every_candidate_finds() {
+        // Candidates of made-up spans, in the order `candidates` keeps (start, longest first).
+        let mut seed = 11u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((seed >> 33) % n) as usize
+        };
+        for _ in 0..300 {
+            let mut list: Vec<Candidate> = (0..next(80))
+                .map(|_| {
+                    let start = next(1200);
+                    Candidate {
+                        start,
+                        end: start + 1 + next(60),
+                        entity: (next(3) > 0).then(|| next(5)),
+                        speaker_like: next(2) == 0,
+                    }
+                })
+                .collect();
+            list.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+            let longest = list.iter().map(|c| c.end - c.start).max().unwrap_or(0);
+            let cands = Candidates { list, longest };
+            let key = |c: Option<Candidate>| c.map(|c| (c.start, c.end, c.entity));
+            for _ in 0..50 {
+                let (a, b) = (next(1300), next(1300));
+                let range = a.min(b)..a.max(b);
+                let scan = || {
+                    cands
+                        .iter()
+                        .filter(|c| c.start >= range.start && c.end <= range.end)
+                };
+                assert_eq!(key(first_in(&cands, range.clone())), key(preferred(scan())));
+                assert_eq!(
+                    key(last_in(&cands, range.clone())),
+                    key(preferred(scan().rev()))
+                );
+                let at = cands
+                    .iter()
+                    .find(|c| c.start == a && c.speaker_like)
+                    .copied();
+                assert_eq!(key(speaker_at(&cands, a)), key(at));
+                // (Some possessives just out of a pronoun's reach of a candidate's end.)
+                let start = match cands.get(next(cands.len().max(1) as u64)) {
+                    Some(c) if next(2) == 0 => c.end + PRONOUN_REACH - next(3),
+                    _ => a.min(b),
+                };
+                let end = start + next(20);
+                let ends = cands
+                    .iter()
+                    .find(|c| c.end == end && c.start <= start)
+                    .copied();
+                let near = cands
+                    .iter()
+                    .rev()
+                    .filter(|c| c.end <= start && start - c.end <= PRONOUN_REACH && c.speaker_like)
+                    .find_map(|c| c.entity);
+                let got = possessor(&cands, start, end);
+                match ends {
+                    Some(c) => assert_eq!(key(Some(got)), key(Some(c))),
+                    None => assert_eq!((got.start, got.end, got.entity), (start, end, near)),
+                }
+            }
+        }
     }
 }
