@@ -224,30 +224,39 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             }
         }
     }
+    // The holders of a role in a document, where each is named (in order; a tie keeps the order
+    // of the persons' keys), and the one named most often: found once for each role and
+    // document, not for each phrase (a long document has thousands).
+    type Holders = (Vec<(usize, usize)>, Option<usize>);
+    let mut holders_of: FxHashMap<(usize, String), Holders> = FxHashMap::default();
     let mut role_joins: Vec<(String, usize, Mention)> = Vec::new();
     for (doc, m) in roles {
         let role = m.role.as_deref().unwrap_or_default();
         let Some(spans) = person_spans.get(&doc) else {
             continue;
         };
-        let holders: Vec<&(usize, usize)> = spans
-            .iter()
-            .filter(|&&(_, n)| keys[n].1.titles.iter().any(|t| role_matches(role, t)))
-            .collect();
-        let before = holders
-            .iter()
-            .filter(|(s, _)| *s < m.start)
-            .max_by_key(|(s, _)| *s);
-        let chosen = before.map(|&&(_, n)| n).or_else(|| {
-            let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-            for &&(_, n) in &holders {
-                *counts.entry(n).or_default() += 1;
-            }
-            counts
-                .into_iter()
-                .max_by_key(|&(_, count)| count)
-                .map(|(n, _)| n)
-        });
+        let (holders, most) = holders_of
+            .entry((doc, role.to_string()))
+            .or_insert_with(|| {
+                let mut holders: Vec<(usize, usize)> = spans
+                    .iter()
+                    .filter(|&&(_, n)| keys[n].1.titles.iter().any(|t| role_matches(role, t)))
+                    .copied()
+                    .collect();
+                let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+                for &(_, n) in &holders {
+                    *counts.entry(n).or_default() += 1;
+                }
+                let most = counts
+                    .into_iter()
+                    .max_by_key(|&(_, count)| count)
+                    .map(|(n, _)| n);
+                holders.sort_by_key(|&(s, _)| s);
+                (holders, most)
+            });
+        // The latest named before the phrase, else the one named most often.
+        let before = holders.partition_point(|&(s, _)| s < m.start);
+        let chosen = before.checked_sub(1).map(|k| holders[k].1).or(*most);
         if let Some(n) = chosen {
             role_joins.push((keys[n].0.clone(), doc, m));
         }
@@ -355,6 +364,22 @@ mod tests {
         let us = entity(&table, "United States");
         assert_eq!(us.kind, Kind::Place);
         assert!(us.aliases.contains(&"U.S.".to_string()));
+    }
+
+    #[test]
+    fn a_role_phrase_joins_the_holder_named_last_before_it_else_the_one_named_most() {
+        let text =
+            "“We begin,” the president said. President Ivo Lend opened the summit in Split. \
+                    “We agree,” the president said. President Ana Kovač arrived later. President \
+                    Ana Kovač left. President Ana Kovač spoke.";
+        let table = resolve(&[text], vec![recognise(text, None)]);
+        let phrases: Vec<usize> = text
+            .match_indices("the president")
+            .map(|(i, _)| i)
+            .collect();
+        let holds =
+            |name: &str, at: usize| entity(&table, name).mentions.iter().any(|m| m.start == at);
+        assert!(holds("Ana Kovač", phrases[0]) && holds("Ivo Lend", phrases[1]));
     }
 
     #[test]
