@@ -261,7 +261,7 @@ pub(crate) fn remove_repeated(
 fn without_lines(text: &str, mut remove: impl FnMut(&str) -> bool) -> (String, Moved) {
     let mut out = String::with_capacity(text.len());
     let mut from: Vec<u32> = Vec::with_capacity(text.len());
-    // Line breaks at the end of `out`, blank lines between them.
+    // The line breaks `out` ends with: two at most, one blank line.
     let mut breaks = 0;
     let mut at = 0;
     for line in text.split('\n') {
