@@ -112,7 +112,111 @@ pub fn encode_report(report: &Report, chunk: usize, emit: &mut dyn FnMut(&[u8]))
 
 /// The report [`encode_report`] wrote.
 pub fn decode_report(bytes: &[u8]) -> Option<Report> {
-    take_all(bytes)
+    let mut reader = ReportReader::new(bytes.to_vec())?;
+    reader.read(usize::MAX)?;
+    reader.finish()
+}
+
+/// Reads the report [`encode_report`] wrote a few items at a time, for a caller that must not
+/// hold its thread for long: the page's, where a report of thousands of articles took one task
+/// of 300 ms to read.
+pub struct ReportReader {
+    bytes: Vec<u8>,
+    at: usize,
+    version: u32,
+    documents: Vec<Document>,
+    errors: Vec<InputError>,
+    entities: Vec<Entity>,
+    quotes: Vec<Quote>,
+    overlaps: Vec<ReportOverlap>,
+    facts: Vec<Fact>,
+    /// The list being read (in the order the report's fields are written), and how many of its
+    /// items are left once its length is read.
+    list: usize,
+    left: Option<usize>,
+}
+
+impl ReportReader {
+    /// A reader of `bytes`; `None` when they do not start as a report does.
+    pub fn new(bytes: Vec<u8>) -> Option<ReportReader> {
+        let mut input = &bytes[..];
+        let version = u32::take(&mut input)?;
+        Some(ReportReader {
+            at: bytes.len() - input.len(),
+            bytes,
+            version,
+            documents: Vec::new(),
+            errors: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            overlaps: Vec::new(),
+            facts: Vec::new(),
+            list: 0,
+            left: None,
+        })
+    }
+
+    /// Reads up to `items` more items of the report's lists: `Some(true)` once all are read,
+    /// `None` for bytes [`encode_report`] did not write.
+    pub fn read(&mut self, mut items: usize) -> Option<bool> {
+        let mut input = &self.bytes[self.at..];
+        let (left, budget) = (&mut self.left, &mut items);
+        while *budget > 0 {
+            let done = match self.list {
+                0 => take_some(&mut input, &mut self.documents, left, budget),
+                1 => take_some(&mut input, &mut self.errors, left, budget),
+                2 => take_some(&mut input, &mut self.entities, left, budget),
+                3 => take_some(&mut input, &mut self.quotes, left, budget),
+                4 => take_some(&mut input, &mut self.overlaps, left, budget),
+                5 => take_some(&mut input, &mut self.facts, left, budget),
+                _ => break,
+            }?;
+            if done {
+                (self.list, *left) = (self.list + 1, None);
+            }
+        }
+        self.at = self.bytes.len() - input.len();
+        Some(self.list > 5)
+    }
+
+    /// The report, once every item is read and nothing is left over.
+    pub fn finish(self) -> Option<Report> {
+        (self.list > 5 && self.at == self.bytes.len()).then_some(Report {
+            version: self.version,
+            documents: self.documents,
+            errors: self.errors,
+            entities: self.entities,
+            quotes: self.quotes,
+            overlaps: self.overlaps,
+            facts: self.facts,
+        })
+    }
+}
+
+/// Takes items of a list into `list` while `budget` lasts (its length first, into `left`, if
+/// not yet taken); whether the list is done.
+fn take_some<T: Wire>(
+    input: &mut &[u8],
+    list: &mut Vec<T>,
+    left: &mut Option<usize>,
+    budget: &mut usize,
+) -> Option<bool> {
+    let n = match *left {
+        Some(n) => n,
+        None => {
+            let n = usize::take(input)?;
+            // Every item takes at least one byte: a bogus length cannot reserve more than that.
+            list.reserve(n.min(input.len()));
+            n
+        }
+    };
+    let now = n.min(*budget);
+    for _ in 0..now {
+        list.push(T::take(input)?);
+    }
+    *budget -= now;
+    *left = Some(n - now);
+    Some(n == now)
 }
 
 /// A `T` that takes every one of `bytes`.

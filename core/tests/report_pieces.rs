@@ -91,3 +91,30 @@ fn pieces_are_cut_at_about_the_chunk_size() {
         1
     );
 }
+
+#[test]
+fn a_report_read_a_few_items_at_a_time_is_the_report() {
+    let report = report();
+    let bytes = binary_pieces(&report, usize::MAX).concat();
+    let items = report.documents.len() + report.entities.len() + report.quotes.len();
+    for step in [1, 2, 7, 50] {
+        let mut reader = wire::ReportReader::new(bytes.clone()).unwrap();
+        let mut reads = 1;
+        while !reader.read(step).unwrap() {
+            reads += 1;
+        }
+        assert!(reads >= items / step, "step {step}: {reads} reads");
+        assert_eq!(reader.finish(), Some(report.clone()), "step {step}");
+    }
+    // Cut short, or with bytes to spare: no report, and no panic.
+    for n in (0..bytes.len()).step_by(5) {
+        let read = wire::ReportReader::new(bytes[..n].to_vec()).and_then(|mut r| {
+            while !r.read(3)? {}
+            r.finish()
+        });
+        assert_eq!(read, None, "cut at {n}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(wire::decode_report(&longer), None);
+}

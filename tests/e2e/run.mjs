@@ -508,7 +508,7 @@ test("a long entity table shows a screenful first, then 100 rows, then all on re
   await waitIdle();
 });
 
-test("a large batch dropped from disk is shared with helper workers (reading, then comparing) and gives the command line's report", async () => {
+test("a large batch dropped from disk is shared with helper workers (reading, then comparing), its report read over many tasks, and gives the command line's report", async () => {
   // 60 reports of our own invention (over 100 KB, so the worker shares the reading), one a web
   // page, most ending in the same short line (which the batch removes after each document's
   // mentions were found in a helper), and an image.
@@ -534,7 +534,8 @@ test("a large batch dropped from disk is shared with helper workers (reading, th
   const log = [];
   shared.on("console", (m) => log.push(m.text()));
   shared.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  await shared.goto(`${server.url}?helpers=2`);
+  // (read_slice_ms=0: the page reads the report 100 items a task, as it does a large one's.)
+  await shared.goto(`${server.url}?helpers=2&read_slice_ms=0`);
   await pageReady(shared);
   // Helpers start once the worker is ready, and warm up before they take a part.
   await expectLog(log, /analysis helpers ready: 2 of 2/);
@@ -547,10 +548,14 @@ test("a large batch dropped from disk is shared with helper workers (reading, th
   // The texts were compared by a helper while the worker found the entities and quotes.
   assert.match(log.find((l) => l.startsWith("analysis stages:")), /compare \(by a helper in \d+ ms; waited\)/);
   await shared.waitForSelector("#entities tbody tr");
+  await expectLog(log, /^report read in/);
+  const tasks = Number(/^report read in \d+ ms over (\d+) tasks/.exec(log.find((l) => l.startsWith("report read in")))?.[1]);
   const [download] = await Promise.all([shared.waitForEvent("download"), shared.click("#export-json")]);
   const report = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
   validateReport(report);
   assert.equal(report.documents.length, 60);
+  const items = report.documents.length + report.entities.length + report.quotes.length;
+  assert.ok(tasks >= items / 100, `read over ${tasks} tasks`);
   assert.ok(report.documents.some((d) => d.removed.some((r) => r.reason === "repeated_across_batch")));
   assert.ok(report.overlaps.some((o) => o.passages.length > 0) && report.facts.length > 0);
 
