@@ -287,9 +287,9 @@ impl App {
         pending.read_ms += now - started;
         pending.tasks += 1;
         let link = ctx.link().clone();
+        self.status = "Preparing the report…".to_string();
         if !done {
             self.to_show = Some((Shown::Reading(pending), elapsed_ms));
-            self.status = "Preparing the report…".to_string();
             gloo::timers::callback::Timeout::new(0, move || link.send_message(Msg::Show)).forget();
             return true;
         }
@@ -311,6 +311,7 @@ impl App {
         true
     }
 
+    /// The worker's report could not be read: the page says so, and the worker is free.
     fn report_unreadable(&mut self) -> bool {
         self.status = "The analysis failed: its report could not be read".into();
         self.analysed();
