@@ -428,13 +428,15 @@ pub fn attribute(
     cands: &Candidates,
     clause_start: usize,
 ) -> Option<Attribution> {
-    // “…” ― Ann Lee (the sentence may end at the quote, so look past it on the same line)
-    let line_end = text[q.close..]
-        .find('\n')
-        .map_or(text.len(), |i| q.close + i);
-    let tail = &text[q.close..line_end];
-    let lead = tail.len() - tail.trim_start().len();
-    if tail.trim_start().starts_with(DASHES) {
+    // “…” ― Ann Lee (the sentence may end at the quote, so look past it on the same line; the
+    // line's end is looked for only then: a text with no line breaks has it far away)
+    let after_close = &text[q.close..];
+    let lead = after_close.len()
+        - after_close
+            .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+            .len();
+    if after_close[lead..].starts_with(DASHES) {
+        let line_end = after_close.find('\n').map_or(text.len(), |i| q.close + i);
         let from = q.close + lead;
         if let Some(c) = first_in(cands, from..line_end) {
             if c.speaker_like && c.start <= from + 12 {
