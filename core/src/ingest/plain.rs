@@ -48,11 +48,25 @@ pub fn clean(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
         })
         .collect();
 
-    // 1. Lines that are boilerplate on their own, and metadata lines.
-    for l in lines.iter_mut() {
+    // 1. Lines that are boilerplate on their own, and metadata lines. Past the text's first
+    // lines (title, byline, an outlet and a date), a date line with no label ("Published") is
+    // metadata when it is the only one (a date below the story); several are a timeline's or a
+    // list's content ("2 March 2024" over each part, "Ana Lee, Split, 3 March 2023, 120 euros").
+    let head = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.text.is_empty())
+        .nth(HEAD_LINES)
+        .map_or(lines.len(), |(i, _)| i);
+    let dated = lines[head..]
+        .iter()
+        .filter(|l| date_line(&l.text).is_some_and(|(_, labelled)| !labelled))
+        .count();
+    for (i, l) in lines.iter_mut().enumerate() {
         if l.text.is_empty() {
             continue;
         }
+        let metadata_date = |&(_, labelled): &(String, bool)| labelled || i < head || dated <= 1;
         if let Some(r) = classify_line(&l.text) {
             l.removed = Some(r);
         } else if let Some(s) = bp::source_line(&l.text) {
@@ -64,7 +78,7 @@ pub fn clean(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
                 out.published.get_or_insert(d);
             }
             l.removed = Some(RemovalReason::Metadata);
-        } else if let Some(d) = date_line(&l.text) {
+        } else if let Some((d, _)) = date_line(&l.text).filter(metadata_date) {
             out.published.get_or_insert(d);
             if out.source.is_none() {
                 out.source = outlet_before_date(&l.text);
@@ -385,8 +399,9 @@ fn only_date_words(line: &str) -> bool {
         })
 }
 
-/// A short line that is only a date, labelled, or `Name, date`.
-fn date_line(line: &str) -> Option<String> {
+/// A short line that is only a date, labelled, or `Name, date`: the date, and whether it was
+/// labelled.
+fn date_line(line: &str) -> Option<(String, bool)> {
     // Counted only as far as the longest date line: paragraphs are no date lines.
     let words = line.split_whitespace().take(15).count();
     if words > 14 {
@@ -409,8 +424,11 @@ fn date_line(line: &str) -> Option<String> {
                     .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         });
-    (labelled || named || words <= 4 || only_date_words(line)).then_some(date)
+    (labelled || named || words <= 4 || only_date_words(line)).then_some((date, labelled))
 }
+
+/// The first lines of a text, where a date line is always metadata (see [`clean`]).
+const HEAD_LINES: usize = 4;
 
 /// Index of the next line that is not blank, from `i`.
 fn next_nonblank(lines: &[Line], mut i: usize) -> Option<usize> {
@@ -576,6 +594,24 @@ mod tests {
         assert_eq!(c.source.as_deref(), Some("Coast Daily"));
         assert!(c.text.starts_with("The harbour council"));
         assert!(!c.text.contains("Coast Daily"));
+    }
+
+    #[test]
+    fn a_timelines_dates_are_its_content_and_a_lone_date_below_the_story_is_not() {
+        let timeline = format!(
+            "Harbour strike: a timeline\n\nBy Ana Lee\n\nPort Gazette, 14 March 2024\n\n{BODY1}\n\n\
+             2 March 2024\n\n{BODY2}\n\n11 March 2024\n\n{BODY1}\n"
+        );
+        let c = clean(&timeline, true, &[]);
+        assert_eq!(c.published.as_deref(), Some("2024-03-14"));
+        assert_eq!(c.source.as_deref(), Some("Port Gazette"));
+        assert!(c.text.contains("2 March 2024") && c.text.contains("11 March 2024"));
+        assert!(!c.text.contains("Port Gazette"), "{}", c.text);
+        let dated_below =
+            format!("Harbour strike ends\n\n{BODY1}\n\n{BODY2}\n\n{BODY1}\n\n14 March 2024\n");
+        let c = clean(&dated_below, true, &[]);
+        assert!(!c.text.contains("14 March 2024"), "{}", c.text);
+        assert_eq!(c.published.as_deref(), Some("2024-03-14"));
     }
 
     #[test]
