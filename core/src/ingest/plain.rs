@@ -58,9 +58,11 @@ pub fn clean(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
         .filter(|(_, l)| !l.text.is_empty())
         .nth(HEAD_LINES)
         .map_or(lines.len(), |(i, _)| i);
-    let dated = lines[head..]
+    let mut date_lines: Vec<Option<(String, bool)>> =
+        lines.iter().map(|l| date_line(&l.text)).collect();
+    let dated = date_lines[head..]
         .iter()
-        .filter(|l| date_line(&l.text).is_some_and(|(_, labelled)| !labelled))
+        .filter(|d| d.as_ref().is_some_and(|(_, labelled)| !labelled))
         .count();
     for (i, l) in lines.iter_mut().enumerate() {
         if l.text.is_empty() {
@@ -78,7 +80,7 @@ pub fn clean(text: &str, find_title: bool, keep: &[String]) -> Cleaned {
                 out.published.get_or_insert(d);
             }
             l.removed = Some(RemovalReason::Metadata);
-        } else if let Some((d, _)) = date_line(&l.text).filter(metadata_date) {
+        } else if let Some((d, _)) = date_lines[i].take().filter(metadata_date) {
             out.published.get_or_insert(d);
             if out.source.is_none() {
                 out.source = outlet_before_date(&l.text);
