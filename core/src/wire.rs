@@ -156,6 +156,11 @@ impl ReportReader {
         })
     }
 
+    /// The bytes it reads, in all.
+    pub fn size(&self) -> usize {
+        self.bytes.len()
+    }
+
     /// Reads up to `items` more items of the report's lists: `Some(true)` once all are read,
     /// `None` for bytes [`encode_report`] did not write.
     pub fn read(&mut self, mut items: usize) -> Option<bool> {

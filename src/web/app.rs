@@ -178,19 +178,17 @@ enum Shown {
     Read(Report),
 }
 
-/// A report being read: its reader, its size, and the time and tasks its reading took so far.
+/// A report being read: its reader, and the time and tasks its reading took so far.
 struct Pending {
     reader: newslens_core::wire::ReportReader,
-    size: usize,
     read_ms: f64,
     tasks: u32,
 }
 
 impl Pending {
-    fn new(reader: newslens_core::wire::ReportReader, size: usize) -> Pending {
+    fn new(reader: newslens_core::wire::ReportReader) -> Pending {
         Pending {
             reader,
-            size,
             read_ms: 0.0,
             tasks: 0,
         }
@@ -214,6 +212,9 @@ const PROGRESS_INTERVAL_MS: f64 = 250.0;
 
 /// The status until the worker is ready (warmed up); files dropped meanwhile wait for it.
 const LOADING: &str = "Loading the analyser…";
+
+/// Why an analysis failed when its report arrived but could not be read.
+const UNREADABLE: &str = "its report could not be read";
 
 /// The status while dropped folders are walked.
 const OPENING: &str = "Opening the dropped folders…";
@@ -265,10 +266,9 @@ impl App {
     /// quick (a few articles' report is), else reading it over tasks of at most about
     /// [`READ_SLICE_MS`] and showing it in one of its own. Returns whether the page must render.
     fn report_arrived(&mut self, ctx: &Context<Self>, bytes: Vec<u8>, elapsed_ms: f64) -> bool {
-        let size = bytes.len();
         match newslens_core::wire::ReportReader::new(bytes) {
-            Some(reader) => self.read_report(ctx, Pending::new(reader, size), elapsed_ms),
-            None => self.report_unreadable(),
+            Some(reader) => self.read_report(ctx, Pending::new(reader), elapsed_ms),
+            None => self.failed(UNREADABLE),
         }
     }
 
@@ -277,7 +277,7 @@ impl App {
         let started = js_sys::Date::now();
         let done = loop {
             match pending.reader.read(READ_ITEMS) {
-                None => return self.report_unreadable(),
+                None => return self.failed(UNREADABLE),
                 Some(true) => break true,
                 Some(false) if js_sys::Date::now() - started >= self.read_slice_ms => break false,
                 Some(false) => {}
@@ -286,34 +286,33 @@ impl App {
         let now = js_sys::Date::now();
         pending.read_ms += now - started;
         pending.tasks += 1;
-        let link = ctx.link().clone();
-        self.status = "Preparing the report…".to_string();
-        if !done {
-            self.to_show = Some((Shown::Reading(pending), elapsed_ms));
-            gloo::timers::callback::Timeout::new(0, move || link.send_message(Msg::Show)).forget();
-            return true;
-        }
-        let Some(report) = pending.reader.finish() else {
-            return self.report_unreadable();
+        let shown = if done {
+            let (read_ms, tasks, size) = (pending.read_ms, pending.tasks, pending.reader.size());
+            let Some(report) = pending.reader.finish() else {
+                return self.failed(UNREADABLE);
+            };
+            gloo::console::log!(format!(
+                "report read in {read_ms:.0} ms over {tasks} tasks ({} KB); page memory {} MB",
+                size / 1024,
+                protocol::wasm_memory_mb()
+            ));
+            if tasks == 1 && now - started < SHOW_IN_SAME_TASK_MS {
+                return self.show(report, elapsed_ms);
+            }
+            Shown::Read(report)
+        } else {
+            Shown::Reading(pending)
         };
-        gloo::console::log!(format!(
-            "report read in {:.0} ms over {} tasks ({} KB); page memory {} MB",
-            pending.read_ms,
-            pending.tasks,
-            pending.size / 1024,
-            protocol::wasm_memory_mb()
-        ));
-        if pending.tasks == 1 && now - started < SHOW_IN_SAME_TASK_MS {
-            return self.show(report, elapsed_ms);
-        }
-        self.to_show = Some((Shown::Read(report), elapsed_ms));
+        self.to_show = Some((shown, elapsed_ms));
+        self.status = "Preparing the report…".to_string();
+        let link = ctx.link().clone();
         gloo::timers::callback::Timeout::new(0, move || link.send_message(Msg::Show)).forget();
         true
     }
 
-    /// The worker's report could not be read: the page says so, and the worker is free.
-    fn report_unreadable(&mut self) -> bool {
-        self.status = "The analysis failed: its report could not be read".into();
+    /// The analysis failed, for this reason: the page says so, and the worker is free.
+    fn failed(&mut self, why: &str) -> bool {
+        self.status = format!("The analysis failed: {why}");
         self.analysed();
         true
     }
@@ -699,11 +698,7 @@ impl Component for App {
                 }
                 match report {
                     Ok(bytes) => self.report_arrived(ctx, bytes, elapsed_ms),
-                    Err(e) => {
-                        self.status = format!("The analysis failed: {e}");
-                        self.analysed();
-                        true
-                    }
+                    Err(e) => self.failed(&e),
                 }
             }
             Msg::Show => match self.to_show.take() {
