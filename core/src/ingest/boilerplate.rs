@@ -468,6 +468,51 @@ mod tests {
         assert!(!newsletter_re().is_match("Dénewsletter était là"));
         assert!(!newsletter_re().is_match("ßnewsletter"));
     }
+
+    #[test]
+    fn a_line_with_other_letters_is_matched_as_the_pattern_is_written() {
+        // The form without word boundaries rules lines out for the pattern as written: it must
+        // match wherever that one does (words ending in a letter beyond ASCII included).
+        let lines = [
+            "Déjà abonné ?",
+            "Réservé aux abonnés",
+            "Tous droits réservés",
+            "© 2024 Müller Verlag. Alle Rechte vorbehalten",
+            "Abonnez-vous à la newsletter",
+            "Dénewsletter était là",
+            "Suscríbete",
+            "¿Ya eres suscriptor?",
+            "Jetzt kostenlos abonnieren für Sie",
+            "Kommentar schreiben für Leser",
+            "Lesezeit: 4 Minuten für Müller",
+            "Lire aussi…",
+            "Lee también: Vučić en Bruselas",
+            "Foto: Željko Petrović",
+            "Čitajte i: newsletter",
+            "La cuenta atrás de la publicación",
+        ];
+        let patterns: [Pattern; 9] = [
+            comment_re,
+            share_re,
+            cookie_re,
+            paywall_re,
+            advert_re,
+            tags_re,
+            agency_re,
+            credit_re,
+            newsletter_re,
+        ];
+        let mut matched = 0;
+        for line in lines {
+            for pattern in patterns {
+                let p = pattern();
+                let written = p.written.is_match(line);
+                assert_eq!(p.is_match(line), written, "{line}");
+                matched += usize::from(written);
+            }
+        }
+        assert!(matched >= 10, "{matched}");
+    }
     use RemovalReason::*;
 
     #[test]
