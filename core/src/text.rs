@@ -70,10 +70,7 @@ pub struct Token<'a> {
 impl Token<'_> {
     #[inline]
     pub fn is_word(&self) -> bool {
-        self.text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric())
+        self.text.chars().next().is_some_and(is_letter_or_digit)
     }
     /// Starts with an upper-case letter.
     #[inline]
@@ -82,6 +79,18 @@ impl Token<'_> {
     }
     pub fn span(&self) -> Range<usize> {
         self.start..self.end
+    }
+}
+
+/// `c.is_alphanumeric()`, with the Latin letters of European languages settled without a search
+/// of Unicode's tables (a text with accented letters is read a word at a time).
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -98,10 +107,10 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let mut end = start + c.len_utf8();
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             loop {
                 match iter.peek().copied() {
-                    Some((i, d)) if d.is_alphanumeric() || is_combining(d) => {
+                    Some((i, d)) if is_letter_or_digit(d) || is_combining(d) => {
                         end = i + d.len_utf8();
                         iter.next();
                     }
@@ -119,7 +128,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                                         && p.is_uppercase()
                                         && is_initialism(&text[start..i]))
                             }
-                            (_, Some(a), _) => a.is_alphanumeric(),
+                            (_, Some(a), _) => is_letter_or_digit(a),
                             _ => false,
                         };
                         if !keep {
@@ -683,6 +692,18 @@ mod tests {
         assert_eq!(fold("Vučić"), "vucic");
         assert_eq!(fold("Lajčák’s"), "lajcak's");
         assert_eq!(fold("Đoković"), "dokovic");
+    }
+
+    #[test]
+    fn letters_and_digits_are_unicode_s() {
+        for c in (0..0x1000).filter_map(char::from_u32) {
+            assert_eq!(
+                is_letter_or_digit(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
