@@ -3,6 +3,7 @@
 //! attack on 23 September"), listed as agreements or disagreements.
 
 use crate::entities::{DocSpan, EntityTable, Kind};
+use crate::text::is_letter_or_digit;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -186,7 +187,7 @@ fn event_before(before: &str) -> Option<String> {
     if !matches!(prep, "on" | "of" | "in") {
         return None;
     }
-    let word = words.next()?.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = words.next()?.trim_matches(|c: char| !is_letter_or_digit(c));
     let event = word.len() >= 4
         && word.chars().all(|c| c.is_lowercase())
         && !word.ends_with("ed")

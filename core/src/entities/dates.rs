@@ -1,6 +1,7 @@
 //! Dates and times: explicit dates, months, years, weekdays and relative expressions, with an
 //! ISO value where the text and the article's own date allow.
 
+use crate::text::{is_letter, is_letter_or_digit};
 use crate::text::{month_number, WEEKDAYS};
 use regex_automata::meta;
 use std::sync::OnceLock;
@@ -8,7 +9,7 @@ use std::sync::OnceLock;
 /// Whether a date expression names no day, month or year ("now", "recently", "the future", "the
 /// coming period"): a time expression all the same, but too vague to list beside the others.
 pub fn is_vague(name: &str) -> bool {
-    !name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+    !name.split(|c: char| !is_letter_or_digit(c)).any(|w| {
         w.chars().any(|c| c.is_ascii_digit())
             || month_number(w).is_some()
             || WEEKDAYS.contains(&w.to_lowercase().as_str())
@@ -95,7 +96,7 @@ fn plausible(text: &str, name: &str, start: usize, end: usize) -> bool {
     }
     let before = text[..start].trim_end();
     let prev_word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !is_letter_or_digit(c))
         .next()
         .unwrap_or("")
         .to_lowercase();
@@ -121,7 +122,7 @@ fn clock_time(after: &str) -> bool {
     ];
     let next = after.trim_start();
     let word = &next[..next
-        .find(|c: char| !c.is_alphanumeric())
+        .find(|c: char| !is_letter_or_digit(c))
         .unwrap_or(next.len())];
     ZONES.contains(&word)
 }
@@ -132,7 +133,7 @@ fn counts_things(prev_word: &str, after: &str) -> bool {
     let next: String = after
         .trim_start()
         .chars()
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|&c| is_letter(c))
         .collect();
     let plural = next.len() > 3
         && next.ends_with('s')

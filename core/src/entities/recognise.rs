@@ -6,6 +6,7 @@ use super::gazetteer::{self, Gazetteer, NAME_CONNECTORS};
 use super::tagger::name_end;
 use super::{dates, tagger, Kind, Mention};
 use crate::text::{fold, Token};
+use crate::text::{is_letter, is_letter_or_digit};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -107,7 +108,7 @@ fn quantities(text: &str, out: &mut Vec<Mention>) {
         let start = num.start();
         // Part of a word, a date, an id or a version number: not a quantity.
         let before = text[..start].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '/') {
+        if before.is_some_and(|c| is_letter_or_digit(c) || c == '-' || c == '.' || c == '/') {
             continue;
         }
         // Inside a date? Dates come sorted and apart, so look at the last one starting before.
@@ -282,7 +283,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         }
         // "(D-N.C.)", "R-Wis.": a US party and state, and single letters, are not names.
         let surface = &text[start..end];
-        if surface.chars().filter(|c| c.is_alphabetic()).count() < 2 || party_and_state(surface) {
+        if surface.chars().filter(|&c| is_letter(c)).count() < 2 || party_and_state(surface) {
             continue;
         }
         // "I’m", "We’re": a contraction, not a name.
@@ -511,7 +512,7 @@ fn split_titles(
 /// "JOIN US ON TELEGRAM": a pronoun in a line of capitals looks like a name.
 fn caps_pronoun(tokens: &[Token], first: usize, last: usize, folded: &str) -> bool {
     let shouted = |t: &Token| {
-        t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        t.text.chars().filter(|&c| is_letter(c)).count() >= 2
             && !t.text.chars().any(char::is_lowercase)
     };
     CAPS_PRONOUNS.contains(&folded)
@@ -544,7 +545,7 @@ fn known(g: &Gazetteer, folded: &str) -> Option<Kind> {
 /// starts with the acronym's first letter.
 fn acronym_definitions(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
     let acronym_letters = |t: &Token| -> Option<Vec<char>> {
-        let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = t.text.chars().filter(|&c| is_letter(c)).collect();
         (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())).then_some(letters)
     };
     for k in 1..tokens.len().saturating_sub(2) {

@@ -10,6 +10,7 @@
 //! The tagger works on [`text::tokens`], so training and use see the same tokens.
 
 use super::gazetteer::{self, Gazetteer};
+use crate::text::is_letter;
 use crate::text::{self, fold, Numbering, Token};
 use rustc_hash::FxHashMap;
 use std::cell::Cell;
@@ -481,7 +482,7 @@ fn caps_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
     let lines: Vec<_> = text::lines(text)
         .into_iter()
         .filter(|r| {
-            let letters = text[r.clone()].chars().filter(|c| c.is_alphabetic());
+            let letters = text[r.clone()].chars().filter(|&c| is_letter(c));
             // The first small letter settles most lines.
             letters.clone().all(char::is_uppercase) && letters.count() >= 8
         })

@@ -5,6 +5,7 @@
 //! that happens to mention Twitter or comments is left alone.
 
 use super::RemovalReason;
+use crate::text::is_letter_or_digit;
 use crate::text::WordList;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -20,7 +21,7 @@ pub fn word_count(line: &str) -> usize {
 }
 
 fn raw_words(line: &str) -> impl Iterator<Item = &str> {
-    line.split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '\'' || c == '’' || c == '_'))
+    line.split(|c: char| !(is_letter_or_digit(c) || c == '@' || c == '\'' || c == '’' || c == '_'))
         .filter(|w| !w.is_empty())
 }
 
@@ -32,7 +33,7 @@ pub fn strip_bullet(line: &str) -> &str {
                 c,
                 '-' | '*' | '•' | '·' | '–' | '—' | '›' | '»' | '>' | '▶' | '►' | '→' | '+'
             )
-            || (!c.is_alphanumeric() && !c.is_ascii() && !matches!(c, '“' | '‘' | '«' | '„'))
+            || (!is_letter_or_digit(c) && !c.is_ascii() && !matches!(c, '“' | '‘' | '«' | '„'))
     })
 }
 
@@ -278,7 +279,7 @@ pub fn is_tracking_id(line: &str) -> bool {
         return false;
     }
     toks.iter().any(|t| {
-        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let t = t.trim_matches(|c: char| !is_letter_or_digit(c));
         t.len() >= 16
             && t.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

@@ -10,6 +10,7 @@
 use super::dom::{self, collapse, Dom, Kind};
 use super::metadata::{parse_date, split_title_outlet};
 use super::plain::{self, Cleaned};
+use crate::text::is_letter_or_digit;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -716,7 +717,7 @@ fn ld_title(name: Option<&str>, headline: Option<&str>, page_title: &str) -> Opt
 fn similarity(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
         crate::text::fold(s)
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_letter_or_digit(c))
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect()

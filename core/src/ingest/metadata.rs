@@ -1,6 +1,7 @@
 //! Metadata helpers shared by the text and HTML paths: dates to ISO form, datelines, and
 //! "Headline – Outlet" title suffixes.
 
+use crate::text::{is_letter, is_letter_or_digit};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -45,13 +46,15 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-fn date_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+/// The date pattern, and its form without word boundaries: that one can only match more, and
+/// runs on the regex engine's fast automaton where the other cannot (on a line with letters
+/// beyond ASCII, where Unicode word boundaries sent every line to the slowest engine).
+fn date_re() -> &'static (Regex, Regex) {
+    static R: OnceLock<(Regex, Regex)> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(
-            r"(?i)\b(\d{4})-(\d{2})-(\d{2})|\b([^\W\d_]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10}\.?),?\s+(?:de\s+|del\s+)?(\d{4})\b|\b(\d{4})/(\d{2})/(\d{2})\b|\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b",
-        )
-        .expect("date pattern")
+        let pattern = r"(?i)\b(\d{4})-(\d{2})-(\d{2})|\b([^\W\d_]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10}\.?),?\s+(?:de\s+|del\s+)?(\d{4})\b|\b(\d{4})/(\d{2})/(\d{2})\b|\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b";
+        let compile = |p: &str| Regex::new(p).expect("date pattern");
+        (compile(pattern), compile(&pattern.replace(r"\b", "")))
     })
 }
 
@@ -60,7 +63,11 @@ fn date_re() -> &'static Regex {
 /// `1er mars 2023`, `22 de noviembre de 2023`) as ISO `YYYY-MM-DD`: the day as written, in the
 /// page's own time zone (a time and offset after it are not applied).
 pub fn parse_date(s: &str) -> Option<String> {
-    for c in date_re().captures_iter(s) {
+    let (written, loose) = date_re();
+    if !loose.is_match(s) {
+        return None;
+    }
+    for c in written.captures_iter(s) {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let found = if c.get(1).is_some() {
             iso(n(1)?, n(2)?, n(3)?)
@@ -101,7 +108,7 @@ pub fn dateline(line: &str) -> Option<(usize, Option<String>, String)> {
     // A place opens with a capital (the pattern's letters are any case: Unicode's category
     // tables would cost the download more than this check).
     let opens_with_month = head
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !is_letter(c))
         .next()
         .and_then(month)
         .is_some();
@@ -119,7 +126,7 @@ pub fn dateline(line: &str) -> Option<(usize, Option<String>, String)> {
     let head_ok = date.is_some()
         || head
             .chars()
-            .filter(|c| c.is_alphabetic())
+            .filter(|&c| is_letter(c))
             .all(|c| c.is_uppercase());
     (outlet_ok && head_ok && whole.end() < line.len())
         .then(|| (whole.end(), date, outlet.to_string()))
@@ -131,7 +138,7 @@ fn is_domain(s: &str) -> bool {
         !name.is_empty()
             && name
                 .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                .all(|c| is_letter_or_digit(c) || c == '-' || c == '.')
             && (2..=6).contains(&tld.len())
             && tld.chars().all(|c| c.is_ascii_alphabetic())
     })
@@ -206,6 +213,9 @@ mod tests {
         }
         assert_eq!(parse_date("Version 1.2.3 und 45.67.8901"), None);
         assert_eq!(parse_date("Der Sonntag 23 war ruhig, 2026"), None);
+        // The form without word boundaries finds a date here; the pattern as written does not.
+        assert_eq!(parse_date("Größe 12 März 2023ä"), None);
+        assert_eq!(parse_date("Größe 12 März 2023"), Some("2023-03-12".into()));
         // A name gives its month; a prefix its month or, when two months share it, none.
         for (i, names) in FOREIGN_MONTHS.iter().enumerate() {
             for m in *names {

@@ -6,6 +6,8 @@
 //! words, the result is the clear error "PDF without a supported text layer". Inflation is capped
 //! in total ([`MAX_INFLATED`]); the scan is linear; nothing recurses.
 
+use crate::text::is_letter;
+
 /// The most bytes all streams of one file may inflate to.
 pub const MAX_INFLATED: usize = 64_000_000;
 
@@ -74,7 +76,7 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         }
     }
     let visible: Vec<char> = out.chars().filter(|c| !c.is_whitespace()).collect();
-    let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
+    let letters = visible.iter().filter(|&&c| is_letter(c)).count();
     if visible.len() < 20 || letters * 10 < visible.len() * 6 {
         return Err(UNSUPPORTED.to_string());
     }

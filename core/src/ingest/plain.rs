@@ -9,6 +9,7 @@ use super::boilerplate::{self as bp, classify_line, is_headline_like};
 use super::metadata::{dateline, parse_date, split_title_outlet};
 use super::{RemovalReason, Removed};
 use crate::text::fold;
+use crate::text::is_letter_or_digit;
 use rustc_hash::FxHashSet;
 
 /// What the text path found.
@@ -287,7 +288,7 @@ fn outlet_before_date(line: &str) -> Option<String> {
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         && words.iter().any(|w| {
             let w = w.to_lowercase();
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let w = w.trim_matches(|c: char| !is_letter_or_digit(c));
             OUTLET_WORDS.contains(&w) || FOREIGN_OUTLET_WORDS.iter().any(|o| w.ends_with(o))
         });
     ok.then(|| name.to_string())
@@ -478,7 +479,7 @@ fn related_blocks(lines: &mut [Line]) {
 /// The words of four letters or more of a folded line.
 fn content_words(folded: &str) -> Vec<&str> {
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_letter_or_digit(c))
         .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
         .collect()
 }

@@ -7,6 +7,7 @@ use super::marks::Span;
 use super::phrases;
 use crate::entities::{EntityTable, Kind};
 use crate::text::Token;
+use crate::text::{is_letter, is_letter_or_digit};
 use std::ops::Range;
 
 /// A span that can name a speaker, with the entity it stands for when known.
@@ -241,7 +242,7 @@ fn subject(
     // A participle ("…, saying") or "according to" has no subject right before it.
     let cue = &text[range.end..];
     let verb = cue
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_letter_or_digit(c))
         .next()
         .unwrap_or("");
     let participle = verb.ends_with("ing") || verb.eq_ignore_ascii_case("according");
@@ -479,7 +480,7 @@ fn after_cue(
     };
     let (cs, ce) = (after.start + cs, after.start + ce);
     let coordinated = text[q.close..cs]
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_letter_or_digit(c))
         .any(|w| {
             matches!(
                 w,
@@ -531,9 +532,7 @@ pub fn verb_after(
     })?;
     let tail = &text[speaker.end..after.end];
     let vs = speaker.end + tail.len() - tail.trim_start().len();
-    let verb: &str = text[vs..after.end]
-        .split(|c: char| !c.is_alphabetic())
-        .next()?;
+    let verb: &str = text[vs..after.end].split(|c: char| !is_letter(c)).next()?;
     finite_verb(verb).then(|| (vs, found(speaker, verb.to_string())))
 }
 
@@ -729,7 +728,7 @@ fn outer_speaker(
     }
     if between.contains(['“', '”', '"'])
         || between
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_letter_or_digit(c))
             .any(|w| matches!(w, "which" | "who" | "whom" | "whose" | "where" | "when"))
     {
         return None;

@@ -1,5 +1,6 @@
 //! Reporting cues: the verbs and phrases that attribute speech.
 
+use crate::text::is_letter_or_digit;
 use crate::text::WordList;
 
 /// Multi-word cues, matched before single verbs (longest first).
@@ -230,7 +231,7 @@ fn all_in(window: &str, lower: &str) -> Vec<(usize, usize, String)> {
             }
         }
     }
-    let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
+    let is_word_char = |c: char| is_letter_or_digit(c) || c == '-';
     let mut start = None;
     for (i, c) in lower
         .char_indices()
@@ -267,7 +268,7 @@ fn all_in(window: &str, lower: &str) -> Vec<(usize, usize, String)> {
 fn is_word_at(s: &str, start: usize, end: usize) -> bool {
     let before = s[..start].chars().next_back();
     let after = s[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(is_letter_or_digit) && !after.is_some_and(is_letter_or_digit)
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! paragraph; a quote left open at the end of a paragraph ends there (the multi-paragraph
 //! convention reopens the next paragraph with a mark of its own).
 
+use crate::text::is_letter_or_digit;
+
 /// A quoted span: `open..close` are the marks' positions, `start..end` the words inside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -98,7 +100,7 @@ fn find_in_paragraph(text: &str, base: usize, para: &str, out: &mut Vec<Span>) {
             Some(j) => {
                 let end = base + chars[j].0;
                 let close = end + chars[j].1.len_utf8();
-                if text[start..end].trim().chars().any(char::is_alphanumeric) {
+                if text[start..end].trim().chars().any(is_letter_or_digit) {
                     out.push(trimmed(
                         text,
                         Span {
@@ -145,10 +147,10 @@ fn opens_here(chars: &[(usize, char)], i: usize) -> bool {
     let next = chars.get(i + 1).map(|x| x.1);
     let prev = i.checked_sub(1).map(|p| chars[p].1);
     let next_ok = next.is_some_and(|n| {
-        n.is_alphanumeric() || matches!(n, '[' | '(' | '…' | '.' | '\'' | '‘' | '$' | '€')
+        is_letter_or_digit(n) || matches!(n, '[' | '(' | '…' | '.' | '\'' | '‘' | '$' | '€')
     });
     match c {
-        '"' | '‘' | '‚' => next_ok && !prev.is_some_and(char::is_alphanumeric),
+        '"' | '‘' | '‚' => next_ok && !prev.is_some_and(is_letter_or_digit),
         _ => next_ok || next == Some(' ') && c == '«',
     }
 }
@@ -157,7 +159,7 @@ fn opens_here(chars: &[(usize, char)], i: usize) -> bool {
 fn closes_here(chars: &[(usize, char)], j: usize, d: char) -> bool {
     if d == '’' || d == '"' {
         let next = chars.get(j + 1).map(|x| x.1);
-        return !next.is_some_and(char::is_alphanumeric);
+        return !next.is_some_and(is_letter_or_digit);
     }
     true
 }

@@ -11,6 +11,7 @@ mod marks;
 mod phrases;
 
 use crate::entities::EntityTable;
+use crate::text::is_letter_or_digit;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -142,10 +143,7 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         let words = quoted.split_whitespace().count();
         let ends_sentence = quoted.trim_end().ends_with(['.', '!', '?', ',', '…']);
         let lead = text[before_start..q.open].trim_end();
-        let embedded = lead
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric())
+        let embedded = lead.chars().next_back().is_some_and(is_letter_or_digit)
             && !quoted.chars().next().is_some_and(char::is_uppercase);
         let kind = if words <= 3 && !ends_sentence {
             if attributed.is_some() {
@@ -235,7 +233,7 @@ fn question_tail(
     /// How far into the next sentence its cue may stand ("Senate Majority Leader Ann Lee said").
     const CUE_REACH: usize = 60;
     let closing =
-        text[..close].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
+        text[..close].trim_end_matches(|c: char| !is_letter_or_digit(c) && c != '?' && c != '!');
     if !text[close..after_end].trim().is_empty() || !closing.ends_with(['?', '!']) {
         return after_end;
     }

@@ -3,6 +3,7 @@
 //! he/she/they ("it", "I", "we") standing right next to a reporting cue. The phrase becomes the
 //! quote's speaker mention; it names no entity, so the quote's speaker stays unknown.
 
+use crate::text::is_letter_or_digit;
 use std::ops::Range;
 
 /// Words that open a noun phrase.
@@ -117,10 +118,10 @@ fn plain(word: &str) -> bool {
         .or_else(|| word.strip_suffix(['’', '\'']))
         .unwrap_or(word);
     !stem.is_empty()
-        && stem.chars().any(char::is_alphanumeric)
+        && stem.chars().any(is_letter_or_digit)
         && stem
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '&'))
+            .all(|c| is_letter_or_digit(c) || matches!(c, '-' | '.' | '&'))
         && !stem.ends_with('.')
 }
 
