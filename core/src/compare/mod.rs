@@ -44,7 +44,8 @@ pub struct Overlap {
 #[derive(Clone, Debug, Default)]
 pub struct Comparison {
     /// One entry per pair of documents up to [`ALL_PAIRS_LIMIT`] documents; beyond, only the
-    /// pairs that share a passage or are at least [`LISTED_SIMILARITY`] similar.
+    /// pairs that share a passage or are at least [`LISTED_SIMILARITY`] similar, at most
+    /// [`MAX_LISTED_PAIRS`] of them (the most similar).
     pub overlaps: Vec<Overlap>,
     /// Numbers and event dates compared across documents on the same story.
     pub facts: Vec<Fact>,
@@ -56,6 +57,15 @@ pub struct Comparison {
 /// millions of entries that say "unrelated".
 pub const ALL_PAIRS_LIMIT: usize = 60;
 pub const LISTED_SIMILARITY: f64 = 0.4;
+/// Beyond [`ALL_PAIRS_LIMIT`], at most this many pairs are listed: a batch of a thousand copies
+/// of one story has half a million alike pairs, whose passages the page could not hold. (The
+/// 2,225 BBC articles list about 3,000; four times them, about 60,000.)
+pub const MAX_LISTED_PAIRS: usize = 100_000;
+/// A word's background weight ([`idf::weight`]) from which it is rare in news at large: in
+/// fewer than one news article in fifty (as `max_df` leaves out words in more than one in fifty
+/// of a big batch's documents).
+const RARE_WEIGHT: f64 = 4.93;
+
 /// An 8-gram found in more documents than this is boilerplate, not a shared passage.
 const MAX_SHINGLE_DOCS: usize = 50;
 
@@ -157,6 +167,12 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         })
         .collect();
     drop(tf);
+    // Which words are rare in news at large (see `Dots::new`).
+    let rare: Vec<bool> = vocabulary
+        .weights
+        .iter()
+        .map(|&w| w >= RARE_WEIGHT)
+        .collect();
     let vocabulary = vocabulary.count();
 
     // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
@@ -199,7 +215,8 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         .collect();
 
     let all_pairs = n <= ALL_PAIRS_LIMIT;
-    // Very common words carry little and cost much in a big batch.
+    // Words common in news at large that are in many of the batch's documents carry little and
+    // cost much.
     let max_df = if all_pairs {
         usize::MAX
     } else {
@@ -208,7 +225,7 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
     // Beyond the limit, a pair is compared when it shares a passage or is similar enough: only
     // those pairs' products are kept (the products come in pair order, as the seed runs do).
     let mut seed_pairs = seed_runs.iter().map(|x| x.0).peekable();
-    let dots = Dots::new(&vectors, vocabulary, max_df, |a, b, dot| {
+    let dots = Dots::new(&vectors, &rare, max_df, |a, b, dot| {
         while seed_pairs.next_if(|&pair| pair < (a, b)).is_some() {}
         all_pairs || similarity(dot) >= LISTED_SIMILARITY || seed_pairs.peek() == Some(&(a, b))
     });
@@ -225,7 +242,14 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
                 .filter(|&(_, _, d)| similarity(d) >= LISTED_SIMILARITY)
                 .map(|(a, b, _)| (a, b)),
         );
-        p.into_iter().collect()
+        let mut p: Vec<(usize, usize)> = p.into_iter().collect();
+        if p.len() > MAX_LISTED_PAIRS {
+            // The most similar, then in pair order again.
+            p.sort_by(|&(a, b), &(c, d)| dots.get(c, d).total_cmp(&dots.get(a, b)));
+            p.truncate(MAX_LISTED_PAIRS);
+            p.sort_unstable();
+        }
+        p
     };
 
     let mut overlaps = Vec::with_capacity(pairs.len());
@@ -528,23 +552,28 @@ struct Dots {
 
 impl Dots {
     /// `vectors`: each document's (word number, weight), in order of word number, over
-    /// `vocabulary` numbers. `max_df`: words in more documents than this are left out.
+    /// `rare.len()` numbers. `max_df`: words in more documents than this are left out, unless
+    /// they are `rare` in news at large: the words of a story that many outlets of the batch
+    /// carry (a wire story in a hundred papers) are what makes their copies alike.
     /// `keep(a, b, dot)`: whether to keep a pair's product (`get` gives 0 for the others),
     /// called in pair order.
     fn new(
         vectors: &[Vec<(u32, f64)>],
-        vocabulary: usize,
+        rare: &[bool],
         max_df: usize,
         mut keep: impl FnMut(usize, usize, f64) -> bool,
     ) -> Dots {
         let n = vectors.len();
         // The number of documents each word is in.
-        let mut df = vec![0u32; vocabulary];
+        let mut df = vec![0u32; rare.len()];
         for &(id, _) in vectors.iter().flatten() {
             df[id as usize] += 1;
         }
-        let counted = |id: u32| (2..=max_df).contains(&(df[id as usize] as usize));
-        // Lists only for the words counted (in 2 to `max_df` documents), each sized once: most
+        let counted = |id: u32| {
+            let df = df[id as usize] as usize;
+            df >= 2 && (df <= max_df || rare[id as usize])
+        };
+        // Lists only for the words counted (in 2 documents or more), each sized once: most
         // words are in one document, and their lists were the comparison's peak of memory.
         let mut postings: Vec<Vec<(usize, f64)>> = (0..df.len() as u32)
             .map(|id| match counted(id) {
@@ -632,6 +661,78 @@ mod tests {
         // Said once (a bit shared by chance would keep one; these are few, and 2^12 bits).
         let once: Vec<&u64> = ha.iter().filter(|h| !hb.contains(h)).collect();
         assert!(once.iter().filter(|h| repeated.may_be(***h)).count() <= 1);
+    }
+
+    /// A made-up word (rare in news at large, as a story's names and terms are): texts made of
+    /// them differ in all their words.
+    fn made_up_word(n: u64) -> String {
+        let syllables = [
+            "ka", "vo", "rin", "tel", "mu", "sa", "dro", "pe", "lix", "gor",
+        ];
+        let mut n = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20;
+        (0..4)
+            .map(|_| {
+                let s = syllables[(n % 10) as usize];
+                n /= 10;
+                s
+            })
+            .collect()
+    }
+
+    fn made_up_words(numbers: Range<u64>) -> String {
+        numbers.map(made_up_word).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_story_many_outlets_carry_is_alike_in_a_big_batch() {
+        // 70 outlets carry the story, each with a line of its own; 20 other stories.
+        let mut texts: Vec<String> = (0..70)
+            .map(|k| {
+                format!(
+                    "{}. Reported by {}.",
+                    made_up_words(0..80),
+                    made_up_words(1000 + 2 * k..1002 + 2 * k)
+                )
+            })
+            .collect();
+        texts.extend((0..20).map(|k| made_up_words(10_000 + 100 * k..10_080 + 100 * k) + "."));
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        assert!(texts.len() > ALL_PAIRS_LIMIT);
+        let comparison = compare_texts(&texts);
+        let alike: Vec<&Overlap> = comparison.overlaps.iter().filter(|o| o.b < 70).collect();
+        assert_eq!(
+            alike.len(),
+            70 * 69 / 2,
+            "every pair of the story's copies is listed"
+        );
+        assert!(
+            alike.iter().all(|o| o.similarity > 0.9),
+            "{}",
+            alike[0].similarity
+        );
+        assert!(comparison.overlaps.iter().all(|o| o.b < 70));
+    }
+
+    #[test]
+    fn hundreds_of_copies_list_the_most_alike_pairs() {
+        let mut texts: Vec<String> = (0..460)
+            .map(|k| format!("{}. {}.", made_up_words(0..20), made_up_word(5000 + k)))
+            .collect();
+        // The last twenty (the last pairs in order) also share a sentence of their own: the
+        // most alike pairs.
+        for text in &mut texts[440..] {
+            text.push_str(&format!(" {}.", made_up_words(40..60)));
+        }
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let overlaps = compare_texts(&texts).overlaps;
+        let n = texts.len();
+        assert!(n * (n - 1) / 2 > MAX_LISTED_PAIRS);
+        assert_eq!(overlaps.len(), MAX_LISTED_PAIRS);
+        assert!(overlaps
+            .windows(2)
+            .all(|w| (w[0].a, w[0].b) < (w[1].a, w[1].b)));
+        let last = overlaps.iter().filter(|o| o.a >= 440).count();
+        assert_eq!(last, 20 * 19 / 2, "the most alike pairs are kept");
     }
 
     #[test]
