@@ -66,7 +66,8 @@ pub const MAX_LISTED_PAIRS: usize = 100_000;
 /// of a big batch's documents).
 const RARE_WEIGHT: f64 = 4.93;
 
-/// An 8-gram found in more documents than this is boilerplate, not a shared passage.
+/// An 8-gram found in more documents than this is [`Popular`]: its seeds are found only for the
+/// pairs compared (a story many outlets carry, or boilerplate no rule removed).
 const MAX_SHINGLE_DOCS: usize = 50;
 
 /// The comparison of a batch's texts but its `facts` (left empty: they need the entity table,
@@ -182,6 +183,7 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
     // 8-grams that may be said twice are listed (see [`Repeated`]).
     let repeated = Repeated::new(&words);
     let mut seeds: Vec<Seed> = Vec::new();
+    let mut popular: Vec<Popular> = Vec::new();
     let mut shingles: Vec<(u64, u32, u32)> = Vec::new();
     for round in 0..SHINGLE_ROUNDS {
         shingles.clear();
@@ -193,8 +195,15 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
                     .map(|(pos, h)| (h, doc as u32, pos as u32)),
             );
         }
-        add_seeds(&mut shingles, &mut seeds);
+        add_seeds(&mut shingles, &mut seeds, &mut popular);
     }
+    // Each document's popular 8-grams together, by hash.
+    popular.sort_unstable();
+    let popular_of = |doc: usize| {
+        let start = popular.partition_point(|x| (x.0 as usize) < doc);
+        let end = popular.partition_point(|x| (x.0 as usize) <= doc);
+        &popular[start..end]
+    };
     drop(repeated);
     // They go now, not at the end: comparing the pairs holds the batch's word lists and
     // sentences, and these would be held beside them.
@@ -261,10 +270,18 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         let similarity = similarity(cosine);
 
         let mut found: Vec<Passage> = Vec::new();
-        if let Ok(at) = seed_runs.binary_search_by_key(&(a, b), |x| x.0) {
-            let positions = seeds[seed_runs[at].1.clone()]
-                .iter()
-                .map(|s| (s.2 as usize, s.3 as usize));
+        let mut positions: Vec<(usize, usize)> =
+            match seed_runs.binary_search_by_key(&(a, b), |x| x.0) {
+                Ok(at) => seeds[seed_runs[at].1.clone()]
+                    .iter()
+                    .map(|s| (s.2 as usize, s.3 as usize))
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+        if shared_popular(popular_of(a), popular_of(b), &mut positions) {
+            positions.sort_unstable();
+        }
+        if !positions.is_empty() {
             for (ra, rb) in passages::exact_runs(positions, &words[a], &words[b]) {
                 found.push(passages::passage(
                     words[a][ra.start].start..words[a][ra.end - 1].end,
@@ -382,8 +399,42 @@ impl Repeated {
 /// seed, and a story carried whole by many outlets has hundreds of seeds per pair.
 type Seed = (u32, u32, u32, u32);
 
-/// Adds the seeds of a list of 8-grams.
-fn add_seeds(shingles: &mut [(u64, u32, u32)], seeds: &mut Vec<Seed>) {
+/// An 8-gram found in more than [`MAX_SHINGLE_DOCS`] documents: (document, hash, position).
+/// Its pairs are too many to list as seeds (a story carried by a thousand outlets has half a
+/// million pairs for each of its 8-grams); those of the pairs that are compared are found when
+/// they are ([`shared_popular`]).
+type Popular = (u32, u64, u32);
+
+/// Adds the positions in `a` and `b` of the popular 8-grams two documents share (each
+/// document's list sorted by hash), after `positions`; whether there were any.
+fn shared_popular(a: &[Popular], b: &[Popular], positions: &mut Vec<(usize, usize)>) -> bool {
+    let before = positions.len();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].1.cmp(&b[j].1) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let hash = a[i].1;
+                let run_b = b[j..].iter().take_while(|x| x.1 == hash).count();
+                while i < a.len() && a[i].1 == hash {
+                    positions.extend(
+                        b[j..j + run_b]
+                            .iter()
+                            .map(|y| (a[i].2 as usize, y.2 as usize)),
+                    );
+                    i += 1;
+                }
+                j += run_b;
+            }
+        }
+    }
+    positions.len() > before
+}
+
+/// Adds the seeds of a list of 8-grams, and the 8-grams in too many documents for their pairs
+/// to be listed to `popular`.
+fn add_seeds(shingles: &mut [(u64, u32, u32)], seeds: &mut Vec<Seed>, popular: &mut Vec<Popular>) {
     // By hash first (one integer comparison), then each run of equal hashes, which is short.
     shingles.sort_unstable_by_key(|x| x.0);
     for run in shingles.chunk_by_mut(|x, y| x.0 == y.0) {
@@ -394,7 +445,11 @@ fn add_seeds(shingles: &mut [(u64, u32, u32)], seeds: &mut Vec<Seed>) {
     for list in shingles.chunk_by(|x, y| x.0 == y.0).filter(|l| l.len() > 1) {
         // Sorted by document within the run: count the distinct ones.
         let docs = 1 + list.windows(2).filter(|w| w[0].1 != w[1].1).count();
-        if !(2..=MAX_SHINGLE_DOCS).contains(&docs) {
+        if docs > MAX_SHINGLE_DOCS {
+            popular.extend(list.iter().map(|&(hash, doc, pos)| (doc, hash, pos)));
+            continue;
+        }
+        if docs < 2 {
             continue;
         }
         for (x, &(_, da, pa)) in list.iter().enumerate() {
@@ -686,13 +741,15 @@ mod tests {
     #[test]
     fn a_story_many_outlets_carry_is_alike_in_a_big_batch() {
         // 70 outlets carry the story, each with a line of its own; 20 other stories.
+        let sentence = |r: Range<u64>| {
+            let words = made_up_words(r);
+            format!("{}{}.", words[..1].to_uppercase(), &words[1..])
+        };
+        let story = [0..30, 30..60, 60..80].map(sentence).join(" ");
         let mut texts: Vec<String> = (0..70)
             .map(|k| {
-                format!(
-                    "{}. Reported by {}.",
-                    made_up_words(0..80),
-                    made_up_words(1000 + 2 * k..1002 + 2 * k)
-                )
+                let own = made_up_words(1000 + 2 * k..1002 + 2 * k);
+                format!("{story} Reported by {own}.")
             })
             .collect();
         texts.extend((0..20).map(|k| made_up_words(10_000 + 100 * k..10_080 + 100 * k) + "."));
@@ -711,6 +768,28 @@ mod tests {
             alike[0].similarity
         );
         assert!(comparison.overlaps.iter().all(|o| o.b < 70));
+        // Word for word: the whole story is one passage (its 8-grams are in more documents
+        // than are listed as seeds), not three sentences found alike.
+        let whole = story.len() - 1;
+        for o in &alike {
+            let p = &o.passages[0];
+            assert!(
+                p.a_end - p.a_start >= whole && p.b_end - p.b_start >= whole,
+                "{p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn shared_popular_8_grams_pair_every_position() {
+        // Hash 5 twice in a, hash 9 twice in b, hash 7 in a alone.
+        let a = [(0, 5, 1), (0, 5, 7), (0, 7, 2), (0, 9, 3)];
+        let b = [(1, 5, 2), (1, 9, 4), (1, 9, 8)];
+        let mut positions = vec![(0, 0)];
+        assert!(shared_popular(&a, &b, &mut positions));
+        positions.sort_unstable();
+        assert_eq!(positions, [(0, 0), (1, 2), (3, 4), (3, 8), (7, 2)]);
+        assert!(!shared_popular(&a[2..3], &b, &mut positions));
     }
 
     #[test]
