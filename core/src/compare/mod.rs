@@ -253,10 +253,23 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         );
         let mut p: Vec<(usize, usize)> = p.into_iter().collect();
         if p.len() > MAX_LISTED_PAIRS {
-            // The most similar, then in pair order again.
-            p.sort_by(|&(a, b), &(c, d)| dots.get(c, d).total_cmp(&dots.get(a, b)));
-            p.truncate(MAX_LISTED_PAIRS);
-            p.sort_unstable();
+            // The most similar (ties in pair order), then in pair order again. (Sorted as
+            // plain pairs: a sort with a comparison of its own is more code in the download.)
+            let mut ranked: Vec<(usize, usize)> = p
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, b))| {
+                    let unlike = 1.0 - similarity(dots.get(a, b));
+                    ((unlike * 1e9) as usize, i)
+                })
+                .collect();
+            ranked.sort_unstable();
+            let mut kept: Vec<(usize, usize)> = ranked[..MAX_LISTED_PAIRS]
+                .iter()
+                .map(|&(_, i)| p[i])
+                .collect();
+            kept.sort_unstable();
+            p = kept;
         }
         p
     };
@@ -402,8 +415,9 @@ type Seed = (u32, u32, u32, u32);
 /// An 8-gram found in more than [`MAX_SHINGLE_DOCS`] documents: (document, hash, position).
 /// Its pairs are too many to list as seeds (a story carried by a thousand outlets has half a
 /// million pairs for each of its 8-grams); those of the pairs that are compared are found when
-/// they are ([`shared_popular`]).
-type Popular = (u32, u64, u32);
+/// they are ([`shared_popular`]). (Document, the hash's high and low halves, position: the type
+/// of a [`Seed`], so that their sorting is one piece of code in the download.)
+type Popular = (u32, u32, u32, u32);
 
 /// Adds the positions in `a` and `b` of the popular 8-grams two documents share (each
 /// document's list sorted by hash), after `positions`; whether there were any.
@@ -411,17 +425,18 @@ fn shared_popular(a: &[Popular], b: &[Popular], positions: &mut Vec<(usize, usiz
     let before = positions.len();
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].1.cmp(&b[j].1) {
+        let hash = |x: &Popular| (x.1, x.2);
+        match hash(&a[i]).cmp(&hash(&b[j])) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let hash = a[i].1;
-                let run_b = b[j..].iter().take_while(|x| x.1 == hash).count();
-                while i < a.len() && a[i].1 == hash {
+                let h = hash(&a[i]);
+                let run_b = b[j..].iter().take_while(|x| hash(x) == h).count();
+                while i < a.len() && hash(&a[i]) == h {
                     positions.extend(
                         b[j..j + run_b]
                             .iter()
-                            .map(|y| (a[i].2 as usize, y.2 as usize)),
+                            .map(|y| (a[i].3 as usize, y.3 as usize)),
                     );
                     i += 1;
                 }
@@ -446,7 +461,10 @@ fn add_seeds(shingles: &mut [(u64, u32, u32)], seeds: &mut Vec<Seed>, popular: &
         // Sorted by document within the run: count the distinct ones.
         let docs = 1 + list.windows(2).filter(|w| w[0].1 != w[1].1).count();
         if docs > MAX_SHINGLE_DOCS {
-            popular.extend(list.iter().map(|&(hash, doc, pos)| (doc, hash, pos)));
+            popular.extend(
+                list.iter()
+                    .map(|&(hash, doc, pos)| (doc, (hash >> 32) as u32, hash as u32, pos)),
+            );
             continue;
         }
         if docs < 2 {
@@ -783,8 +801,8 @@ mod tests {
     #[test]
     fn shared_popular_8_grams_pair_every_position() {
         // Hash 5 twice in a, hash 9 twice in b, hash 7 in a alone.
-        let a = [(0, 5, 1), (0, 5, 7), (0, 7, 2), (0, 9, 3)];
-        let b = [(1, 5, 2), (1, 9, 4), (1, 9, 8)];
+        let a = [(0, 0, 5, 1), (0, 0, 5, 7), (0, 0, 7, 2), (0, 1, 9, 3)];
+        let b = [(1, 0, 5, 2), (1, 1, 9, 4), (1, 1, 9, 8), (1, 2, 9, 9)];
         let mut positions = vec![(0, 0)];
         assert!(shared_popular(&a, &b, &mut positions));
         positions.sort_unstable();
