@@ -288,7 +288,7 @@ pub struct Statements {
 
 impl Batch {
     /// The documents in input order, and the mentions of each article (to give
-    /// [`Batch::statements`]). Lines repeated across documents go (see `ingest::ingest_each`),
+    /// [`Batch::statements`]). Lines repeated across documents go (see `ingest::ingest_batch`),
     /// and the mentions found in a document before follow its text, but for those in the lines
     /// it lost: finding them again took the worker alone, for a batch of one outlet's articles
     /// that all lose a line, longer than all the workers' recognition together.

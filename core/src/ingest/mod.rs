@@ -20,7 +20,6 @@ use crate::pipeline::Input;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use sniff::Format;
-use std::borrow::Borrow;
 
 /// Why a line or block was removed from the body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -73,33 +72,17 @@ pub const MAX_INPUT_BYTES: usize = 50_000_000;
 /// Decoded text longer than this (in bytes) is cut, with a warning, so analysis stays responsive.
 pub const MAX_TEXT_BYTES: usize = 5_000_000;
 
-/// Reads every input. An input that cannot be read gives an error message for that input alone.
-/// With `raw`, each input's decoded text is the body as it is (BOM stripped, nothing else).
+/// Reads every input, then drops the lines repeated across the batch. An input that cannot be
+/// read gives an error message for that input alone. With `raw`, each input's decoded text is
+/// the body as it is (BOM stripped, nothing else). (The analysis reads its inputs one at a time
+/// and drops the repeated lines when it puts the batch together: `pipeline::Batch::new`.)
 pub fn ingest_batch(inputs: &[Input], raw: bool) -> Vec<Result<Article, String>> {
-    ingest_each(inputs, raw)
-        .into_iter()
-        .map(|(_, r)| r)
-        .collect()
-}
-
-/// [`ingest_batch`] over inputs given one at a time, each with its name: an input given by value
-/// goes as soon as it is read, so the batch never holds all its files (a saved web page is many
-/// times its text).
-pub fn ingest_each<I: Borrow<Input>>(
-    inputs: impl IntoIterator<Item = I>,
-    raw: bool,
-) -> Vec<(String, Result<Article, String>)> {
-    let (mut names, mut out, mut keeps) = (Vec::new(), Vec::new(), Vec::new());
-    for input in inputs {
-        let input = input.borrow();
-        out.push(ingest_one(input, raw));
-        names.push(input.name.clone());
-        keeps.push(input.keep.clone());
-    }
+    let mut out: Vec<_> = inputs.iter().map(|input| ingest_one(input, raw)).collect();
     if !raw {
+        let keeps: Vec<Vec<String>> = inputs.iter().map(|input| input.keep.clone()).collect();
         remove_repeated(&mut out, &keeps, |_, _, _| {});
     }
-    names.into_iter().zip(out).collect()
+    out
 }
 
 /// Why an input of `bytes` bytes, over [`MAX_INPUT_BYTES`], is not read (the page and the
@@ -511,9 +494,9 @@ mod tests {
     }
 
     #[test]
-    fn inputs_given_one_at_a_time_read_as_a_batch_given_at_once() {
-        // The worker gives inputs by value, one at a time: names, errors and restored lines must
-        // stay with their own input, and the repeated-line pass still see the whole batch.
+    fn errors_and_restored_lines_stay_with_their_own_input() {
+        // The repeated-line pass sees the whole batch; a line one input restored stays in that
+        // input alone, and an input that cannot be read keeps its place.
         let body = |s: &str| {
             format!("{s} council met on Monday to vote on the pier.\nFollow the facts with us.\nThe {s} vote passed by a wide margin, officials said.\n")
         };
@@ -523,30 +506,16 @@ mod tests {
             .collect();
         inputs.insert(1, Input::new("empty.txt", "  \n"));
         inputs[3].keep = vec!["Follow the facts with us.".into()];
-        let at_once = ingest_batch(&inputs, false);
-        let one_at_a_time = ingest_each(inputs.clone(), false);
-        let names: Vec<&str> = one_at_a_time.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "North.txt",
-                "empty.txt",
-                "South.txt",
-                "East.txt",
-                "West.txt"
-            ]
-        );
-        assert!(one_at_a_time[1].1.is_err());
-        let kept: Vec<bool> = one_at_a_time
+        let read = ingest_batch(&inputs, false);
+        assert!(read[1].is_err());
+        let kept: Vec<bool> = read
             .iter()
-            .map(|(_, r)| {
+            .map(|r| {
                 r.as_ref()
                     .is_ok_and(|a| a.text.contains("Follow the facts"))
             })
             .collect();
         assert_eq!(kept, [false, false, false, true, false]);
-        let results: Vec<_> = one_at_a_time.into_iter().map(|(_, r)| r).collect();
-        assert_eq!(results, at_once);
     }
 
     #[test]
