@@ -106,7 +106,24 @@ pub fn encode_report(report: &Report, chunk: usize, emit: &mut dyn FnMut(&[u8]))
         bytes: Vec::new(),
         cut: Some(Cut { chunk, emit }),
     };
-    report.put(&mut out);
+    // The lists in the order `ReportReader::read` takes them (its list numbers); naming every
+    // field, so that a new one fails to compile until it is written (and read).
+    let Report {
+        version,
+        documents,
+        errors,
+        entities,
+        quotes,
+        overlaps,
+        facts,
+    } = report;
+    version.put(&mut out);
+    documents.put(&mut out);
+    errors.put(&mut out);
+    entities.put(&mut out);
+    quotes.put(&mut out);
+    overlaps.put(&mut out);
+    facts.put(&mut out);
     out.emit_rest();
 }
 
@@ -167,6 +184,7 @@ impl ReportReader {
         let mut input = &self.bytes[self.at..];
         let (left, budget) = (&mut self.left, &mut items);
         while *budget > 0 {
+            // In the order `encode_report` writes them.
             let done = match self.list {
                 0 => take_some(&mut input, &mut self.documents, left, budget),
                 1 => take_some(&mut input, &mut self.errors, left, budget),
@@ -520,15 +538,6 @@ wire_struct!(Overlap {
     passages,
 });
 
-wire_struct!(Report {
-    version,
-    documents,
-    errors,
-    entities,
-    quotes,
-    overlaps,
-    facts,
-});
 wire_struct!(Document {
     id,
     name,
