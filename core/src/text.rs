@@ -86,7 +86,7 @@ impl Token<'_> {
 /// those below U+3000 (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic scripts...) from a table
 /// made once, and the CJK ideographs and Hangul syllables, which are all letters. Text in
 /// Cyrillic spent a quarter of its analysis in that search.
-#[inline]
+#[inline(always)]
 pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
@@ -96,7 +96,7 @@ pub fn is_letter(c: char) -> bool {
 }
 
 /// `c.is_alphanumeric()`, as [`is_letter`] is `c.is_alphabetic()`.
-#[inline]
+#[inline(always)]
 pub fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
