@@ -425,11 +425,11 @@ impl Repeated {
 /// seed, and a story carried whole by many outlets has hundreds of seeds per pair.
 type Seed = (u32, u32, u32, u32);
 
-/// An 8-gram found in more than [`MAX_SHINGLE_DOCS`] documents: (document, hash, position).
-/// Its pairs are too many to list as seeds (a story carried by a thousand outlets has half a
-/// million pairs for each of its 8-grams); those of the pairs that are compared are found when
-/// they are ([`shared_popular`]). (Document, the hash's high and low halves, position: the type
-/// of a [`Seed`], so that their sorting is one piece of code in the download.)
+/// An 8-gram found in more than [`MAX_SHINGLE_DOCS`] documents, where one of them has it:
+/// (document, the hash's high and low halves, position; the type of a [`Seed`], so that both
+/// are sorted by one piece of code in the download). Its pairs are too many to list as seeds (a
+/// story carried by a thousand outlets has half a million pairs for each of its 8-grams): the
+/// pairs that are compared find those they share ([`shared_popular`]).
 type Popular = (u32, u32, u32, u32);
 
 /// Adds the positions in `a` and `b` of the popular 8-grams two documents share (each
