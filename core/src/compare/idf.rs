@@ -44,11 +44,6 @@ pub fn weight(content: u64) -> f64 {
     ((t.documents + 1.0) / (df + 1.0)).ln() + 1.0
 }
 
-/// The weight of a content word the table does not list (the highest there is).
-pub fn unlisted_weight() -> f64 {
-    (table().documents + 1.0).ln() + 1.0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,8 +44,7 @@ pub struct Overlap {
 #[derive(Clone, Debug, Default)]
 pub struct Comparison {
     /// One entry per pair of documents up to [`ALL_PAIRS_LIMIT`] documents; beyond, only the
-    /// pairs that share a passage or are at least [`LISTED_SIMILARITY`] similar, at most
-    /// [`MAX_LISTED_PAIRS`] of them (the most similar).
+    /// pairs that share a passage or are at least [`LISTED_SIMILARITY`] similar.
     pub overlaps: Vec<Overlap>,
     /// Numbers and event dates compared across documents on the same story.
     pub facts: Vec<Fact>,
@@ -57,19 +56,6 @@ pub struct Comparison {
 /// millions of entries that say "unrelated".
 pub const ALL_PAIRS_LIMIT: usize = 60;
 pub const LISTED_SIMILARITY: f64 = 0.4;
-/// Beyond [`ALL_PAIRS_LIMIT`], at most this many pairs are listed: a batch of a thousand copies
-/// of one story has half a million alike pairs, whose passages the page could not hold. (The
-/// 2,225 BBC articles list about 3,000; four times them, about 60,000.)
-pub const MAX_LISTED_PAIRS: usize = 100_000;
-/// A word's background weight ([`idf::weight`]) from which it is rare in news at large: in
-/// fewer than one news article in fifty (as `max_df` leaves out words in more than one in fifty
-/// of a big batch's documents).
-const RARE_WEIGHT: f64 = 4.93;
-
-/// A document is in the background table's language when at least this share of its content
-/// words are in the table.
-const DESCRIBED_SHARE: f64 = 0.25;
-
 /// An 8-gram found in more documents than this is [`Popular`]: its seeds are found only for the
 /// pairs compared (a story many outlets carry, or boilerplate no rule removed).
 const MAX_SHINGLE_DOCS: usize = 50;
@@ -156,21 +142,12 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         None => f64::from(c).ln(),
     };
     let mut tf = Tally::new(vocabulary.count());
-    // Whether each document is in a language the background table describes (see
-    // `Dots::new`): English news has 43–66 % of its content words among the table's, German,
-    // French or Spanish 4–6 %, other scripts 1 %.
-    let unlisted = idf::unlisted_weight();
-    let mut described: Vec<bool> = Vec::with_capacity(n);
     let vectors: Vec<Vec<(u32, f64)>> = contents
         .into_iter()
         .map(|content| {
-            let (mut listed, mut all) = (0, 0);
             for c in content.into_iter().filter(|&c| c != 0) {
                 tf.add(c as usize, 1u32);
-                all += 1;
-                listed += usize::from(vocabulary.weights[c as usize] < unlisted);
             }
-            described.push(listed as f64 >= DESCRIBED_SHARE * all as f64);
             let mut v: Vec<(u32, f64)> = tf
                 .drain_sorted()
                 .map(|(k, c)| (k as u32, (1.0 + ln(c)) * vocabulary.weights[k]))
@@ -181,12 +158,6 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         })
         .collect();
     drop(tf);
-    // Which words are rare in news at large (see `Dots::new`).
-    let rare: Vec<bool> = vocabulary
-        .weights
-        .iter()
-        .map(|&w| w >= RARE_WEIGHT)
-        .collect();
     let vocabulary = vocabulary.count();
 
     // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
@@ -237,8 +208,7 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         .collect();
 
     let all_pairs = n <= ALL_PAIRS_LIMIT;
-    // Words common in news at large that are in many of the batch's documents carry little and
-    // cost much.
+    // Very common words carry little and cost much in a big batch.
     let max_df = if all_pairs {
         usize::MAX
     } else {
@@ -247,7 +217,7 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
     // Beyond the limit, a pair is compared when it shares a passage or is similar enough: only
     // those pairs' products are kept (the products come in pair order, as the seed runs do).
     let mut seed_pairs = seed_runs.iter().map(|x| x.0).peekable();
-    let dots = Dots::new(&vectors, &rare, &described, max_df, |a, b, dot| {
+    let dots = Dots::new(&vectors, vocabulary, max_df, |a, b, dot| {
         while seed_pairs.next_if(|&pair| pair < (a, b)).is_some() {}
         all_pairs || similarity(dot) >= LISTED_SIMILARITY || seed_pairs.peek() == Some(&(a, b))
     });
@@ -264,27 +234,7 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
                 .filter(|&(_, _, d)| similarity(d) >= LISTED_SIMILARITY)
                 .map(|(a, b, _)| (a, b)),
         );
-        let mut p: Vec<(usize, usize)> = p.into_iter().collect();
-        if p.len() > MAX_LISTED_PAIRS {
-            // The most similar (ties in pair order), then in pair order again. (Sorted as
-            // plain pairs: a sort with a comparison of its own is more code in the download.)
-            let mut ranked: Vec<(usize, usize)> = p
-                .iter()
-                .enumerate()
-                .map(|(i, &(a, b))| {
-                    let unlike = 1.0 - similarity(dots.get(a, b));
-                    ((unlike * 1e9) as usize, i)
-                })
-                .collect();
-            ranked.sort_unstable();
-            let mut kept: Vec<(usize, usize)> = ranked[..MAX_LISTED_PAIRS]
-                .iter()
-                .map(|&(_, i)| p[i])
-                .collect();
-            kept.sort_unstable();
-            p = kept;
-        }
-        p
+        p.into_iter().collect()
     };
 
     let mut overlaps = Vec::with_capacity(pairs.len());
@@ -433,27 +383,31 @@ type Seed = (u32, u32, u32, u32);
 type Popular = (u32, u32, u32, u32);
 
 /// Adds the positions in `a` and `b` of the popular 8-grams two documents share (each
-/// document's list sorted by hash), after `positions`; whether there were any.
+/// document's list sorted by hash), after `positions`; whether there were any. An 8-gram both
+/// say several times (a line repeated in each) pairs its first places in `a` with its first in
+/// `b`, its second with its second...: every place with every place made each repetition a
+/// passage of its own, hundreds per pair.
 fn shared_popular(a: &[Popular], b: &[Popular], positions: &mut Vec<(usize, usize)>) -> bool {
     let before = positions.len();
+    let hash = |x: &Popular| (x.1, x.2);
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        let hash = |x: &Popular| (x.1, x.2);
         match hash(&a[i]).cmp(&hash(&b[j])) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 let h = hash(&a[i]);
+                let run_a = a[i..].iter().take_while(|x| hash(x) == h).count();
                 let run_b = b[j..].iter().take_while(|x| hash(x) == h).count();
-                while i < a.len() && hash(&a[i]) == h {
-                    positions.extend(
-                        b[j..j + run_b]
-                            .iter()
-                            .map(|y| (a[i].3 as usize, y.3 as usize)),
-                    );
-                    i += 1;
+                let (ra, rb) = (&a[i..i + run_a], &b[j..j + run_b]);
+                if run_a > 1 && run_b > 1 {
+                    positions.extend(ra.iter().zip(rb).map(|(x, y)| (x.3 as usize, y.3 as usize)));
+                } else {
+                    for x in ra {
+                        positions.extend(rb.iter().map(|y| (x.3 as usize, y.3 as usize)));
+                    }
                 }
-                j += run_b;
+                (i, j) = (i + run_a, j + run_b);
             }
         }
     }
@@ -638,37 +592,23 @@ struct Dots {
 
 impl Dots {
     /// `vectors`: each document's (word number, weight), in order of word number, over
-    /// `rare.len()` numbers. `max_df`: words in more documents than this are left out, unless
-    /// they are `rare` in news at large: the words of a story that many outlets of the batch
-    /// carry (a wire story in a hundred papers) are what makes their copies alike. Only the
-    /// background table's language is known that way: a word of another ("und", "les") is
-    /// unlisted, so rare to the table, however common. A word is taken for rare only when at
-    /// most `max_df` of the documents it is in are not `described` by the table.
+    /// `vocabulary` numbers. `max_df`: words in more documents than this are left out.
     /// `keep(a, b, dot)`: whether to keep a pair's product (`get` gives 0 for the others),
     /// called in pair order.
     fn new(
         vectors: &[Vec<(u32, f64)>],
-        rare: &[bool],
-        described: &[bool],
+        vocabulary: usize,
         max_df: usize,
         mut keep: impl FnMut(usize, usize, f64) -> bool,
     ) -> Dots {
         let n = vectors.len();
         // The number of documents each word is in.
-        let mut df = vec![0u32; rare.len()];
-        // The number of documents not `described` each word is in.
-        let mut foreign = vec![0u32; rare.len()];
-        for (v, &described) in vectors.iter().zip(described) {
-            for &(id, _) in v {
-                df[id as usize] += 1;
-                foreign[id as usize] += u32::from(!described);
-            }
+        let mut df = vec![0u32; vocabulary];
+        for &(id, _) in vectors.iter().flatten() {
+            df[id as usize] += 1;
         }
-        let counted = |id: u32| {
-            let (df, foreign) = (df[id as usize] as usize, foreign[id as usize] as usize);
-            df >= 2 && (df <= max_df || rare[id as usize] && foreign <= max_df)
-        };
-        // Lists only for the words counted (in 2 documents or more), each sized once: most
+        let counted = |id: u32| (2..=max_df).contains(&(df[id as usize] as usize));
+        // Lists only for the words counted (in 2 to `max_df` documents), each sized once: most
         // words are in one document, and their lists were the comparison's peak of memory.
         let mut postings: Vec<Vec<(usize, f64)>> = (0..df.len() as u32)
             .map(|id| match counted(id) {
@@ -804,40 +744,33 @@ mod tests {
     }
 
     #[test]
-    fn a_story_many_outlets_carry_is_alike_in_a_big_batch() {
-        // 70 outlets carry the story, each with a line of its own; 20 other stories.
+    fn a_story_more_than_50_outlets_carry_is_one_exact_passage_in_each_pair() {
+        // 55 outlets carry the story, each with a line of its own, beside 5 other stories: the
+        // story's 8-grams are in more documents than are listed as seeds.
         let sentence = |r: Range<u64>| {
             let words = news_words(r);
             format!("{}{}.", words[..1].to_uppercase(), &words[1..])
         };
         let story = [0..30, 30..60, 60..80].map(sentence).join(" ");
-        let mut texts: Vec<String> = (0..70)
+        let mut texts: Vec<String> = (0..55)
             .map(|k| {
                 let own = made_up_words(1000 + 2 * k..1002 + 2 * k);
                 format!("{story} Reported by {own}.")
             })
             .collect();
-        texts.extend((0..20).map(|k| made_up_words(10_000 + 100 * k..10_080 + 100 * k) + "."));
-        // (The other stories share no word with it, nor news words among themselves.)
+        texts.extend((0..5).map(|k| made_up_words(10_000 + 100 * k..10_080 + 100 * k) + "."));
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        assert!(texts.len() > ALL_PAIRS_LIMIT);
         let comparison = compare_texts(&texts);
-        let alike: Vec<&Overlap> = comparison.overlaps.iter().filter(|o| o.b < 70).collect();
-        assert_eq!(
-            alike.len(),
-            70 * 69 / 2,
-            "every pair of the story's copies is listed"
-        );
+        let copies: Vec<&Overlap> = comparison.overlaps.iter().filter(|o| o.b < 55).collect();
+        assert_eq!(copies.len(), 55 * 54 / 2);
         assert!(
-            alike.iter().all(|o| o.similarity > 0.9),
+            copies.iter().all(|o| o.similarity > 0.9),
             "{}",
-            alike[0].similarity
+            copies[0].similarity
         );
-        assert!(comparison.overlaps.iter().all(|o| o.b < 70));
-        // Word for word: the whole story is one passage (its 8-grams are in more documents
-        // than are listed as seeds), not three sentences found alike.
+        // Word for word: the whole story is one passage, not three sentences found alike.
         let whole = story.len() - 1;
-        for o in &alike {
+        for o in &copies {
             let p = &o.passages[0];
             assert!(
                 p.a_end - p.a_start >= whole && p.b_end - p.b_start >= whole,
@@ -847,60 +780,28 @@ mod tests {
     }
 
     #[test]
-    fn shared_popular_8_grams_pair_every_position() {
-        // Hash 5 twice in a, hash 9 twice in b, hash 7 in a alone.
-        let a = [(0, 0, 5, 1), (0, 0, 5, 7), (0, 0, 7, 2), (0, 1, 9, 3)];
-        let b = [(1, 0, 5, 2), (1, 1, 9, 4), (1, 1, 9, 8), (1, 2, 9, 9)];
+    fn shared_popular_8_grams_pair_their_places() {
+        // (hash, position) in documents 0 and 1: hash 5 twice in a, hash 9 twice in b, hash 7
+        // in a alone, hash 8 three times in a and twice in b.
+        let list = |doc: u32, places: &[(u32, u32)]| -> Vec<Popular> {
+            places
+                .iter()
+                .map(|&(h, p)| (doc, h / 100, h % 100, p))
+                .collect()
+        };
+        let a = list(
+            0,
+            &[(5, 1), (5, 7), (7, 2), (8, 10), (8, 20), (8, 30), (109, 3)],
+        );
+        let b = list(1, &[(5, 2), (8, 11), (8, 21), (109, 4), (109, 8), (209, 9)]);
         let mut positions = vec![(0, 0)];
         assert!(shared_popular(&a, &b, &mut positions));
         positions.sort_unstable();
-        assert_eq!(positions, [(0, 0), (1, 2), (3, 4), (3, 8), (7, 2)]);
+        assert_eq!(
+            positions,
+            [(0, 0), (1, 2), (3, 4), (3, 8), (7, 2), (10, 11), (20, 21)]
+        );
         assert!(!shared_popular(&a[2..3], &b, &mut positions));
-    }
-
-    #[test]
-    fn a_language_the_background_does_not_know_keeps_its_common_words_out() {
-        // 90 texts in a language of made-up words, each with 40 words of its own and the same
-        // 30 everyday words ("und", "der"...): unlisted, so rare to the background table, but
-        // in every document.
-        let texts: Vec<String> = (0..90)
-            .map(|k| {
-                let own: Vec<String> = (0..40).map(|i| made_up_word(100 + 40 * k + i)).collect();
-                let common: Vec<String> = (0..30).map(made_up_word).collect();
-                let words: Vec<&str> = own
-                    .iter()
-                    .zip(&common)
-                    .flat_map(|(a, b)| [a, b])
-                    .map(String::as_str)
-                    .collect();
-                words.join(" ") + "."
-            })
-            .collect();
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let overlaps = compare_texts(&texts).overlaps;
-        assert!(overlaps.is_empty(), "{} pairs", overlaps.len());
-    }
-
-    #[test]
-    fn hundreds_of_copies_list_the_most_alike_pairs() {
-        let mut texts: Vec<String> = (0..460)
-            .map(|k| format!("{}. {}.", news_words(0..20), made_up_word(5000 + k)))
-            .collect();
-        // The last twenty (the last pairs in order) also share a sentence of their own: the
-        // most alike pairs.
-        for text in &mut texts[440..] {
-            text.push_str(&format!(" {}.", news_words(40..60)));
-        }
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let overlaps = compare_texts(&texts).overlaps;
-        let n = texts.len();
-        assert!(n * (n - 1) / 2 > MAX_LISTED_PAIRS);
-        assert_eq!(overlaps.len(), MAX_LISTED_PAIRS);
-        assert!(overlaps
-            .windows(2)
-            .all(|w| (w[0].a, w[0].b) < (w[1].a, w[1].b)));
-        let last = overlaps.iter().filter(|o| o.a >= 440).count();
-        assert_eq!(last, 20 * 19 / 2, "the most alike pairs are kept");
     }
 
     #[test]
