@@ -1,6 +1,7 @@
 //! Metadata helpers shared by the text and HTML paths: dates to ISO form, datelines, and
 //! "Headline – Outlet" title suffixes.
 
+use super::boilerplate::without_word_boundaries;
 use crate::text::{is_letter, is_letter_or_digit};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -46,15 +47,13 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// The date pattern, and its form without word boundaries: that one can only match more, and
-/// runs on the regex engine's fast automaton where the other cannot (on a line with letters
-/// beyond ASCII, where Unicode word boundaries sent every line to the slowest engine).
+/// The date pattern, and its form [`without_word_boundaries`], asked first.
 fn date_re() -> &'static (Regex, Regex) {
     static R: OnceLock<(Regex, Regex)> = OnceLock::new();
     R.get_or_init(|| {
         let pattern = r"(?i)\b(\d{4})-(\d{2})-(\d{2})|\b([^\W\d_]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10}\.?),?\s+(?:de\s+|del\s+)?(\d{4})\b|\b(\d{4})/(\d{2})/(\d{2})\b|\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b";
         let compile = |p: &str| Regex::new(p).expect("date pattern");
-        (compile(pattern), compile(&pattern.replace(r"\b", "")))
+        (compile(pattern), compile(&without_word_boundaries(pattern)))
     })
 }
 
