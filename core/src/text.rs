@@ -113,7 +113,11 @@ fn letter_class(c: char, class: usize) -> bool {
     static TABLE: std::sync::OnceLock<Vec<[u64; 2]>> = std::sync::OnceLock::new();
     let n = c as u32;
     if n >= CLASSED {
-        return is_ideograph(c) || [c.is_alphabetic(), c.is_alphanumeric()][class];
+        return is_ideograph(c)
+            || match class {
+                0 => c.is_alphabetic(),
+                _ => c.is_alphanumeric(),
+            };
     }
     let table = TABLE.get_or_init(|| {
         let mut table = vec![[0u64; 2]; CLASSED as usize / 64];

@@ -194,7 +194,7 @@ pub(crate) fn without_word_boundaries(pattern: &str) -> String {
 /// `(?-u:\b)`), which mean the same on a line whose word characters are all ASCII (its other
 /// characters being spaces, quotation marks, dashes and the like), as most lines of English news
 /// are; a line with other letters goes to the pattern as written only when
-/// [`without_word_boundaries`] matches it.
+/// `without_word_boundaries` matches it.
 pub struct LinePattern {
     written: Regex,
     ascii: Regex,
