@@ -134,6 +134,9 @@ pub fn decode_report(bytes: &[u8]) -> Option<Report> {
     reader.finish()
 }
 
+/// How many lists a report has (documents, errors, entities, quotes, overlaps, facts).
+const REPORT_LISTS: usize = 6;
+
 /// Reads the report [`encode_report`] wrote a few items at a time, for a caller that must not
 /// hold its thread for long: the page's, where a report of thousands of articles took one task
 /// of 300 ms to read.
@@ -147,8 +150,8 @@ pub struct ReportReader {
     quotes: Vec<Quote>,
     overlaps: Vec<ReportOverlap>,
     facts: Vec<Fact>,
-    /// The list being read (in the order the report's fields are written), and how many of its
-    /// items are left once its length is read.
+    /// The list being read (in the order the report's fields are written; [`REPORT_LISTS`]
+    /// once all are read), and how many of its items are left once its length is read.
     list: usize,
     left: Option<usize>,
 }
@@ -199,12 +202,12 @@ impl ReportReader {
             }
         }
         self.at = self.bytes.len() - input.len();
-        Some(self.list > 5)
+        Some(self.list == REPORT_LISTS)
     }
 
     /// The report, once every item is read and nothing is left over.
     pub fn finish(self) -> Option<Report> {
-        (self.list > 5 && self.at == self.bytes.len()).then_some(Report {
+        (self.list == REPORT_LISTS && self.at == self.bytes.len()).then_some(Report {
             version: self.version,
             documents: self.documents,
             errors: self.errors,
