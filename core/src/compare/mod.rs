@@ -698,8 +698,7 @@ mod tests {
         assert!(once.iter().filter(|h| repeated.may_be(***h)).count() <= 1);
     }
 
-    /// A made-up word (rare in news at large, as a story's names and terms are): texts made of
-    /// them differ in all their words.
+    /// A made-up word (one of 10,000): texts made of different ones share few words.
     fn made_up_word(n: u64) -> String {
         let syllables = [
             "ka", "vo", "rin", "tel", "mu", "sa", "dro", "pe", "lix", "gor",
@@ -718,37 +717,12 @@ mod tests {
         numbers.map(made_up_word).collect::<Vec<_>>().join(" ")
     }
 
-    /// Words of English news the background table lists.
-    const NEWS_WORDS: [&str; 12] = [
-        "government",
-        "minister",
-        "market",
-        "company",
-        "police",
-        "party",
-        "world",
-        "week",
-        "money",
-        "plan",
-        "bank",
-        "court",
-    ];
-
-    /// A text in English, as the background table sees it: made-up names and terms between
-    /// everyday news words.
-    fn news_words(numbers: Range<u64>) -> String {
-        let words: Vec<String> = numbers
-            .map(|n| format!("{} {}", made_up_word(n), NEWS_WORDS[n as usize % 12]))
-            .collect();
-        words.join(" ")
-    }
-
     #[test]
     fn a_story_more_than_50_outlets_carry_is_one_exact_passage_in_each_pair() {
         // 55 outlets carry the story, each with a line of its own, beside 5 other stories: the
         // story's 8-grams are in more documents than are listed as seeds.
         let sentence = |r: Range<u64>| {
-            let words = news_words(r);
+            let words = made_up_words(r);
             format!("{}{}.", words[..1].to_uppercase(), &words[1..])
         };
         let story = [0..30, 30..60, 60..80].map(sentence).join(" ");
