@@ -6,7 +6,9 @@
 //! Each pair's two texts are analysed together raw; the figure is the Pearson correlation between
 //! `overlaps[0].similarity` (0 when there is no overlap) and the negated `scores.overall`
 //! (1 = very similar … 4 = very dissimilar). Also prints the correlation of `overlaps[0].score`;
-//! `-v` lists the pairs farthest from a linear fit of the rating.
+//! `-v` lists the pairs farthest from a linear fit of the rating. `--batch` analyses all the
+//! texts as one batch instead (over `ALL_PAIRS_LIMIT` documents, where only the pairs found
+//! related are listed: a pair not listed counts as similarity 0).
 
 use newslens_eval::corpus::{analyse_raw, json_lines, pearson};
 use serde::Deserialize;
@@ -14,6 +16,8 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 struct Pair {
     pair_id: String,
+    id1: String,
+    id2: String,
     text1: String,
     text2: String,
     scores: Scores,
@@ -27,19 +31,46 @@ struct Scores {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
-    let paths: Vec<&String> = args.iter().filter(|a| *a != "-v").collect();
-    if paths.len() != 1 || paths[0].starts_with('-') {
-        eprintln!("usage: semeval SEMEVAL_JSONL [-v]");
+    let batch = args.iter().any(|a| a == "--batch");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    if paths.len() != 1 {
+        eprintln!("usage: semeval SEMEVAL_JSONL [-v] [--batch]");
         std::process::exit(2);
     }
     let pairs: Vec<Pair> = json_lines(paths[0]);
-    let (mut gold, mut sim, mut score) = (Vec::new(), Vec::new(), Vec::new());
-    for p in &pairs {
-        let r = analyse_raw(&[("text1", &p.text1), ("text2", &p.text2)]);
-        let first = r.overlaps.first();
-        gold.push(-p.scores.overall);
-        sim.push(first.map_or(0.0, |o| o.similarity));
-        score.push(first.map_or(0.0, |o| o.score));
+    let gold: Vec<f64> = pairs.iter().map(|p| -p.scores.overall).collect();
+    let (mut sim, mut score) = (Vec::new(), Vec::new());
+    if batch {
+        // Each text once, by its id.
+        let mut ids: Vec<&str> = Vec::new();
+        let mut texts: Vec<(&str, &str)> = Vec::new();
+        for p in &pairs {
+            for (id, text) in [(&p.id1, &p.text1), (&p.id2, &p.text2)] {
+                if !ids.contains(&id.as_str()) {
+                    ids.push(id);
+                    texts.push((id, text));
+                }
+            }
+        }
+        let r = analyse_raw(&texts);
+        let doc = |id: &str| format!("d{}", ids.iter().position(|x| *x == id).unwrap());
+        for p in &pairs {
+            let (a, b) = (doc(&p.id1), doc(&p.id2));
+            let o = r
+                .overlaps
+                .iter()
+                .find(|o| (o.a == a && o.b == b) || (o.a == b && o.b == a));
+            sim.push(o.map_or(0.0, |o| o.similarity));
+            score.push(o.map_or(0.0, |o| o.score));
+        }
+        println!("one batch of {} texts", texts.len());
+    } else {
+        for p in &pairs {
+            let r = analyse_raw(&[("text1", &p.text1), ("text2", &p.text2)]);
+            let first = r.overlaps.first();
+            sim.push(first.map_or(0.0, |o| o.similarity));
+            score.push(first.map_or(0.0, |o| o.score));
+        }
     }
     println!("SemEval-2022 {}: {} pairs", paths[0], pairs.len());
     println!("Pearson(similarity, -overall) {:.3}", pearson(&sim, &gold));
