@@ -44,6 +44,11 @@ pub fn weight(content: u64) -> f64 {
     ((t.documents + 1.0) / (df + 1.0)).ln() + 1.0
 }
 
+/// The weight of a word the table does not list ([`weight`] of every other is below it).
+pub fn unlisted() -> f64 {
+    (table().documents + 1.0).ln() + 1.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

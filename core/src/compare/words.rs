@@ -131,11 +131,6 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
-    /// How many numbers are given (the size of vectors indexed by them).
-    pub fn count(&self) -> usize {
-        self.weights.len()
-    }
-
     /// Where content hash `key` is, or would go, in `slots`.
     fn slot(slots: &[(u64, u32)], key: u64) -> usize {
         let mask = slots.len() - 1;
@@ -213,7 +208,7 @@ mod tests {
         for (n, &k) in keys.iter().enumerate().rev() {
             assert_eq!(v.number(k), n as u32 + 1);
         }
-        assert_eq!(v.count(), keys.len() + 1);
+        assert_eq!(v.weights.len(), keys.len() + 1);
         assert_eq!(v.weights[1], idf::weight(keys[0]));
     }
 
