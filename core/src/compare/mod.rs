@@ -264,18 +264,24 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         p.into_iter().collect()
     };
 
+    // Beyond the limit the products left out the words in many documents: a listed pair's
+    // cosine is worked out whole. The vectors go before the pairs are compared, which holds
+    // the batch's words and sentences.
+    let cosines: Vec<f64> = pairs
+        .iter()
+        .map(|&(a, b)| match all_pairs {
+            true => dots.get(a, b),
+            false => dot(&vectors[a], &vectors[b]),
+        })
+        .collect();
+    drop((vectors, dots));
+
     let mut overlaps = Vec::with_capacity(pairs.len());
     // Pairs come in order of `a`: its sentence index is made once for all of them.
     let mut index = passages::SentenceIndex::new(vocabulary);
     let mut indexed = None;
-    for (a, b) in pairs {
-        // Beyond the limit the products left out the words in many documents: a listed pair's
-        // cosine is worked out whole.
-        let cosine = match all_pairs {
-            true => dots.get(a, b),
-            false => dot(&vectors[a], &vectors[b]),
-        }
-        .min(1.0);
+    for ((a, b), cosine) in pairs.into_iter().zip(cosines) {
+        let cosine = cosine.min(1.0);
         let similarity = similarity(cosine);
 
         let mut found: Vec<Passage> = Vec::new();
