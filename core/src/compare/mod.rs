@@ -422,10 +422,8 @@ type Seed = (u32, u32, u32, u32);
 type Popular = (u32, u32, u32, u32);
 
 /// Adds the positions in `a` and `b` of the popular 8-grams two documents share (each
-/// document's list sorted by hash), after `positions`; whether there were any. An 8-gram both
-/// say several times (a line repeated in each) pairs its first places in `a` with its first in
-/// `b`, its second with its second...: every place with every place made each repetition a
-/// passage of its own, hundreds per pair.
+/// document's list sorted by hash), after `positions`, paired as seeds are ([`pair_places`]);
+/// whether there were any.
 fn shared_popular(a: &[Popular], b: &[Popular], positions: &mut Vec<(usize, usize)>) -> bool {
     let before = positions.len();
     let hash = |x: &Popular| (x.1, x.2);
@@ -439,13 +437,12 @@ fn shared_popular(a: &[Popular], b: &[Popular], positions: &mut Vec<(usize, usiz
                 let run_a = a[i..].iter().take_while(|x| hash(x) == h).count();
                 let run_b = b[j..].iter().take_while(|x| hash(x) == h).count();
                 let (ra, rb) = (&a[i..i + run_a], &b[j..j + run_b]);
-                if run_a > 1 && run_b > 1 {
-                    positions.extend(ra.iter().zip(rb).map(|(x, y)| (x.3 as usize, y.3 as usize)));
-                } else {
-                    for x in ra {
-                        positions.extend(rb.iter().map(|y| (x.3 as usize, y.3 as usize)));
-                    }
-                }
+                pair_places(
+                    ra,
+                    rb,
+                    |x| x.3,
+                    |pa, pb| positions.push((pa as usize, pb as usize)),
+                );
                 (i, j) = (i + run_a, j + run_b);
             }
         }
@@ -476,12 +473,29 @@ fn add_seeds(shingles: &mut [(u64, u32, u32)], seeds: &mut Vec<Seed>, popular: &
         if docs < 2 {
             continue;
         }
-        for (x, &(_, da, pa)) in list.iter().enumerate() {
-            for &(_, db, pb) in &list[x + 1..] {
-                if da < db {
-                    seeds.push((da, db, pa, pb));
-                }
+        // Each document's places together (in order), each pair of documents once.
+        let mut rest = list;
+        while let Some(first) = rest.first() {
+            let (a, later) = rest.split_at(rest.partition_point(|x| x.1 == first.1));
+            for b in later.chunk_by(|x, y| x.1 == y.1) {
+                let (da, db) = (a[0].1, b[0].1);
+                pair_places(a, b, |x| x.2, |pa, pb| seeds.push((da, db, pa, pb)));
             }
+            rest = later;
+        }
+    }
+}
+
+/// The places `a` and `b` say an 8-gram at, paired: each place with the one place in the other,
+/// or when both say it several times (a line repeated in each), the first with the first, the
+/// second with the second...: every place with every place made each repetition a passage of
+/// its own, hundreds per pair.
+fn pair_places<T>(a: &[T], b: &[T], place: impl Fn(&T) -> u32, mut pair: impl FnMut(u32, u32)) {
+    if a.len() > 1 && b.len() > 1 {
+        a.iter().zip(b).for_each(|(x, y)| pair(place(x), place(y)));
+    } else {
+        for x in a {
+            b.iter().for_each(|y| pair(place(x), place(y)));
         }
     }
 }
@@ -1011,6 +1025,28 @@ mod tests {
             [(0, 0), (1, 2), (3, 4), (3, 8), (7, 2), (10, 11), (20, 21)]
         );
         assert!(!shared_popular(&a[2..3], &b, &mut positions));
+    }
+
+    #[test]
+    fn a_line_two_documents_repeat_pairs_its_places_in_order() {
+        // A line said three times in each, between lines of their own.
+        let line = made_up_words(0..12);
+        let text = |own: u64| {
+            let own = |k: u64| made_up_words(own + 10 * k..own + 10 * k + 6);
+            format!("{line}. {}. {line}. {}. {line}.", own(0), own(1))
+        };
+        let (a, b) = (text(100), text(200));
+        let comparison = compare_texts(&[&a, &b]);
+        let places = |t: &str| t.match_indices(&line).map(|(at, _)| at).collect::<Vec<_>>();
+        let mut pairs: Vec<(usize, usize)> = comparison.overlaps[0]
+            .passages
+            .iter()
+            .map(|p| (p.a_start, p.b_start))
+            .collect();
+        pairs.sort_unstable();
+        // The first with the first...: every place with every place gave nine.
+        let in_order: Vec<(usize, usize)> = places(&a).into_iter().zip(places(&b)).collect();
+        assert_eq!(pairs, in_order);
     }
 
     #[test]
