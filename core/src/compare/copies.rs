@@ -10,8 +10,8 @@ use crate::tally::Tally;
 /// less than all).
 const COPIED_SHARE: f64 = 0.25;
 /// The shares are judged on the 8-grams whose hash is a multiple of this power of two (a
-/// sample the same in every document): a story a thousand outlets carry has half a million pairs for each of
-/// its 8-grams.
+/// sample the same in every document): a story a thousand outlets carry has half a million
+/// pairs for each of its 8-grams.
 const SAMPLE: u64 = 8;
 /// Each document is paired with at most this many copies, those sharing most first (a batch of
 /// one text dropped a thousand times would otherwise list half a million pairs).
