@@ -28,35 +28,39 @@ pub fn sampled(hash: u64) -> bool {
 /// An 8-gram a document prints more than once does not count for it: a line repeated in every
 /// document of a batch is no text they share.
 pub fn copies(popular: &[Popular], windows: &[u32]) -> Vec<(usize, usize)> {
+    // Every list here is of the type of `Popular` and sorted in its plain order, so that one
+    // piece of code sorts them all in the download.
     let n = windows.len();
-    // The sampled popular 8-grams each document prints once, as (hash, document), by hash.
-    let mut prints: Vec<(u64, u32)> = popular
+    // The sampled popular 8-grams each document prints once, as (hash's halves, document), by
+    // hash.
+    let mut prints: Vec<Popular> = popular
         .chunk_by(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2))
-        .filter(|run| run.len() == 1)
-        .map(|run| (u64::from(run[0].1) << 32 | u64::from(run[0].2), run[0].0))
-        .filter(|&(hash, _)| sampled(hash))
+        .filter(|run| run.len() == 1 && sampled(u64::from(run[0].2)))
+        .map(|run| (run[0].1, run[0].2, run[0].0, 0))
         .collect();
     prints.sort_unstable();
-    // Each 8-gram's documents (in order), and each document's 8-grams as ranges of that list.
-    let docs: Vec<u32> = prints.iter().map(|x| x.1).collect();
-    let mut lists: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+    // Each 8-gram's documents (in order), and each document's 8-grams as (document, start and
+    // end in that list).
+    let docs: Vec<u32> = prints.iter().map(|x| x.2).collect();
+    let mut lists: Vec<Popular> = Vec::new();
     let mut start = 0;
-    for run in prints.chunk_by(|x, y| x.0 == y.0) {
-        let range = start..start + run.len();
-        start = range.end;
+    for run in prints.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let end = start + run.len() as u32;
         if run.len() > 1 {
-            lists.extend(run.iter().map(|x| (x.1, range.clone())));
+            lists.extend(run.iter().map(|x| (x.2, start, end, 0)));
         }
+        start = end;
     }
-    lists.sort_unstable_by_key(|x| (x.0, x.1.start));
+    lists.sort_unstable();
 
     let mut shared = Tally::new(n);
-    let mut found: Vec<(u32, u32, u32)> = Vec::new();
-    let mut mine: Vec<(u32, u32, u32)> = Vec::new();
+    // (u32::MAX - shared 8-grams, ...): those sharing most first.
+    let mut found: Vec<Popular> = Vec::new();
+    let mut mine: Vec<Popular> = Vec::new();
     for run in lists.chunk_by(|x, y| x.0 == y.0) {
         let a = run[0].0;
-        for (_, range) in run {
-            let list = &docs[range.clone()];
+        for &(_, start, end, _) in run {
+            let list = &docs[start as usize..end as usize];
             // Later documents are a suffix of the list.
             let later = list.partition_point(|&d| d <= a);
             for &b in &list[later..] {
@@ -67,18 +71,18 @@ pub fn copies(popular: &[Popular], windows: &[u32]) -> Vec<(usize, usize)> {
         mine.extend(shared.drain_sorted().filter_map(|(b, count)| {
             let least = windows[a as usize].min(windows[b]);
             let copied = f64::from(count) >= COPIED_SHARE * f64::from(least);
-            copied.then_some((count, a, b as u32))
+            copied.then_some((u32::MAX - count, b as u32 - a, a, b as u32))
         }));
         // Those sharing most (then the nearest in the batch) first.
-        mine.sort_unstable_by_key(|&(count, _, b)| (std::cmp::Reverse(count), b));
+        mine.sort_unstable();
         found.extend(mine.iter().take(MAX_COPIES));
     }
     // At most MAX_COPIES per document on either side: those sharing most first, then those
     // nearest in the batch (so that copies sharing as much are shared out evenly).
-    found.sort_unstable_by_key(|&(count, a, b)| (std::cmp::Reverse(count), b - a, a));
+    found.sort_unstable();
     let mut paired = vec![0usize; n];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (_, a, b) in found {
+    for (_, _, a, b) in found {
         let (a, b) = (a as usize, b as usize);
         if paired[a] < MAX_COPIES && paired[b] < MAX_COPIES {
             paired[a] += 1;
