@@ -64,6 +64,10 @@ fn main() {
             score.push(o.map_or(0.0, |o| o.score));
         }
         println!("one batch of {} texts", texts.len());
+        // How many of the pairs rated the same story (overall 2 or less) are listed.
+        let same: Vec<usize> = (0..pairs.len()).filter(|&k| gold[k] >= -2.0).collect();
+        let listed = same.iter().filter(|&&k| sim[k] > 0.0).count();
+        println!("pairs rated the same story listed: {listed} of {}", same.len());
     } else {
         for p in &pairs {
             let r = analyse_raw(&[("text1", &p.text1), ("text2", &p.text2)]);
