@@ -67,7 +67,10 @@ fn main() {
         // How many of the pairs rated the same story (overall 2 or less) are listed.
         let same: Vec<usize> = (0..pairs.len()).filter(|&k| gold[k] >= -2.0).collect();
         let listed = same.iter().filter(|&&k| sim[k] > 0.0).count();
-        println!("pairs rated the same story listed: {listed} of {}", same.len());
+        println!(
+            "pairs rated the same story listed: {listed} of {}",
+            same.len()
+        );
     } else {
         for p in &pairs {
             let r = analyse_raw(&[("text1", &p.text1), ("text2", &p.text2)]);
