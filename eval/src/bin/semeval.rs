@@ -53,13 +53,14 @@ fn main() {
             }
         }
         let r = analyse_raw(&texts);
-        let doc = |id: &str| format!("d{}", ids.iter().position(|x| *x == id).unwrap());
+        // A text's document, by its name (a text that could not be read has none).
+        let doc = |id: &str| r.documents.iter().find(|d| d.name == id).map(|d| &d.id);
         for p in &pairs {
             let (a, b) = (doc(&p.id1), doc(&p.id2));
-            let o = r
-                .overlaps
-                .iter()
-                .find(|o| (o.a == a && o.b == b) || (o.a == b && o.b == a));
+            let o = r.overlaps.iter().find(|o| {
+                let pair = (Some(&o.a), Some(&o.b));
+                pair == (a, b) || pair == (b, a)
+            });
             sim.push(o.map_or(0.0, |o| o.similarity));
             score.push(o.map_or(0.0, |o| o.score));
         }
