@@ -143,10 +143,28 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
     } else {
         (n / 50).max(30)
     };
+    // Each document's content words and how many times it says them, in order of word number,
+    // and the number of documents each word is in.
+    let background = std::mem::take(&mut vocabulary.weights);
+    let vocabulary = background.len();
+    let mut tf = Tally::new(vocabulary);
+    let counts: Vec<Vec<(u32, u32)>> = contents
+        .into_iter()
+        .map(|content| {
+            for c in content.into_iter().filter(|&c| c != 0) {
+                tf.add(c as usize, 1u32);
+            }
+            tf.drain_sorted().map(|(k, c)| (k as u32, c)).collect()
+        })
+        .collect();
+    drop(tf);
+    let mut df = vec![0u32; vocabulary];
+    for &(id, _) in counts.iter().flatten() {
+        df[id as usize] += 1;
+    }
     // TF-IDF vectors over content words (background IDF, see [`idf`]), for cosines through the
     // postings; each in order of word number.
-    let background = std::mem::take(&mut vocabulary.weights);
-    let in_batch = (!all_pairs).then(|| batch_weights(&contents, &background, max_df));
+    let in_batch = (!all_pairs).then(|| batch_weights(&df, n, &background, max_df));
     // Logarithms (computed in software in wasm) of the small counts most words have are worked
     // out once.
     let ln_small: Vec<f64> = (0..32).map(|c| f64::from(c).ln()).collect();
@@ -154,28 +172,22 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         Some(&l) => l,
         None => f64::from(c).ln(),
     };
-    let mut tf = Tally::new(background.len());
-    let vectors: Vec<Vec<(u32, f64)>> = contents
+    let vectors: Vec<Vec<(u32, f64)>> = counts
         .into_iter()
-        .map(|content| {
+        .map(|counts| {
             let weights = match &in_batch {
-                Some(in_batch) if !background_knows(&content, &background) => in_batch,
+                Some(in_batch) if !background_knows(&counts, &background) => in_batch,
                 _ => &background,
             };
-            for c in content.into_iter().filter(|&c| c != 0) {
-                tf.add(c as usize, 1u32);
-            }
-            let mut v: Vec<(u32, f64)> = tf
-                .drain_sorted()
-                .map(|(k, c)| (k as u32, (1.0 + ln(c)) * weights[k]))
+            let mut v: Vec<(u32, f64)> = counts
+                .into_iter()
+                .map(|(k, c)| (k, (1.0 + ln(c)) * weights[k as usize]))
                 .collect();
             let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
             v.iter_mut().for_each(|x| x.1 /= norm);
             v
         })
         .collect();
-    drop(tf);
-    let vocabulary = background.len();
     drop((background, in_batch));
 
     // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
@@ -228,7 +240,7 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
     // Beyond the limit, a pair is compared when it shares a passage or is similar enough: only
     // those pairs' products are kept (the products come in pair order, as the seed runs do).
     let mut seed_pairs = seed_runs.iter().map(|x| x.0).peekable();
-    let dots = Dots::new(&vectors, vocabulary, max_df, |a, b, dot| {
+    let dots = Dots::new(&vectors, &df, max_df, |a, b, dot| {
         while seed_pairs.next_if(|&pair| pair < (a, b)).is_some() {}
         all_pairs || similarity(dot) >= LISTED_SIMILARITY || seed_pairs.peek() == Some(&(a, b))
     });
@@ -276,7 +288,7 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
             false => dot(&vectors[a], &vectors[b]),
         })
         .collect();
-    drop((vectors, dots));
+    drop((vectors, dots, df));
 
     let mut overlaps = Vec::with_capacity(pairs.len());
     // Pairs come in order of `a`: its sentence index is made once for all of them.
@@ -502,17 +514,20 @@ fn pair_places<T>(a: &[T], b: &[T], place: impl Fn(&T) -> u32, mut pair: impl Fn
     }
 }
 
-/// Whether the background IDF table knows the language of a text (its content words, by
-/// number; `background`: their weights): a fifth of its content words are listed there. English
+/// Whether the background IDF table knows the language of a text (its content words by number,
+/// each with how many times it says it; `background`: their weights): a fifth of its content
+/// words are listed there. English
 /// news has 28% or more (half of the BBC set's articles 65%), a French, German, Czech, Spanish or
 /// Portuguese article of the Readability pages 2 to 6%.
-fn background_knows(content: &[u32], background: &[f64]) -> bool {
+fn background_knows(counts: &[(u32, u32)], background: &[f64]) -> bool {
     let unlisted = idf::unlisted();
-    let words = content.iter().filter(|&&c| c != 0);
-    let listed = words
-        .clone()
-        .filter(|&&c| background[c as usize] < unlisted);
-    listed.count() * 5 >= words.count()
+    let words: u32 = counts.iter().map(|x| x.1).sum();
+    let listed: u32 = counts
+        .iter()
+        .filter(|x| background[x.0 as usize] < unlisted)
+        .map(|x| x.1)
+        .sum();
+    listed * 5 >= words
 }
 
 /// The weights of content words in the texts of a batch the background table does not know the
@@ -522,23 +537,13 @@ fn background_knows(content: &[u32], background: &[f64]) -> bool {
 /// articles in Cyrillic letters list 86% of the pairs the English text lists, against 41% when
 /// those words weighed as names do; in English, the background's weights were better on
 /// SemEval-2022 as one batch, and a story a thousand outlets carry stays alike.)
-fn batch_weights(contents: &[Vec<u32>], background: &[f64], max_df: usize) -> Vec<f64> {
-    let mut df = vec![0u32; background.len()];
-    let mut seen = vec![u32::MAX; background.len()];
-    for (doc, content) in contents.iter().enumerate() {
-        for &c in content {
-            if seen[c as usize] != doc as u32 {
-                seen[c as usize] = doc as u32;
-                df[c as usize] += 1;
-            }
-        }
-    }
-    let documents = contents.len() as f64 + 1.0;
+fn batch_weights(df: &[u32], n: usize, background: &[f64], max_df: usize) -> Vec<f64> {
+    let documents = n as f64 + 1.0;
     let idf = |df: u32| (documents / (f64::from(df) + 1.0)).ln() + 1.0;
     background
         .iter()
         .zip(df)
-        .map(|(&w, df)| match df as usize > max_df {
+        .map(|(&w, &df)| match df as usize > max_df {
             true => w.min(idf(df)),
             false => w,
         })
@@ -705,22 +710,17 @@ struct Dots {
 }
 
 impl Dots {
-    /// `vectors`: each document's (word number, weight), in order of word number, over
-    /// `vocabulary` numbers. `max_df`: words in more documents than this are left out.
-    /// `keep(a, b, dot)`: whether to keep a pair's product (`get` gives 0 for the others),
-    /// called in pair order.
+    /// `vectors`: each document's (word number, weight), in order of word number; `df`: the
+    /// number of documents each word is in. `max_df`: words in more documents than this are
+    /// left out. `keep(a, b, dot)`: whether to keep a pair's product (`get` gives 0 for the
+    /// others), called in pair order.
     fn new(
         vectors: &[Vec<(u32, f64)>],
-        vocabulary: usize,
+        df: &[u32],
         max_df: usize,
         mut keep: impl FnMut(usize, usize, f64) -> bool,
     ) -> Dots {
         let n = vectors.len();
-        // The number of documents each word is in.
-        let mut df = vec![0u32; vocabulary];
-        for &(id, _) in vectors.iter().flatten() {
-            df[id as usize] += 1;
-        }
         let counted = |id: u32| (2..=max_df).contains(&(df[id as usize] as usize));
         // Lists only for the words counted (in 2 to `max_df` documents), each sized once: most
         // words are in one document, and their lists were the comparison's peak of memory.
