@@ -14,7 +14,7 @@ mod words;
 use crate::entities::EntityTable;
 use crate::tally::Tally;
 use rustc_hash::FxHashSet;
-use std::collections::BTreeSet;
+use std::collections::btree_map::{BTreeMap, Entry};
 use std::ops::Range;
 use words::Word;
 
@@ -245,17 +245,24 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         all_pairs || similarity(dot) >= LISTED_SIMILARITY || seed_pairs.peek() == Some(&(a, b))
     });
 
-    let pairs: Vec<(usize, usize)> = if all_pairs {
+    // The pairs compared, each with its cosine. Beyond the limit the products left out the
+    // words in many documents: a listed pair's cosine is worked out whole, once.
+    let pairs: Vec<((usize, usize), f64)> = if all_pairs {
         (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .map(|(a, b)| ((a, b), dots.get(a, b)))
             .collect()
     } else {
-        let mut p: BTreeSet<(usize, usize)> = seed_runs.iter().map(|x| x.0).collect();
-        p.extend(
+        let whole = |(a, b): (usize, usize)| dot(&vectors[a], &vectors[b]);
+        let mut p: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        let found = seed_runs.iter().map(|x| x.0).chain(
             dots.pairs()
                 .filter(|&(_, _, d)| similarity(d) >= LISTED_SIMILARITY)
                 .map(|(a, b, _)| (a, b)),
         );
+        for pair in found {
+            p.entry(pair).or_insert_with(|| whole(pair));
+        }
         if !popular.is_empty() {
             let windows: Vec<u32> = words
                 .iter()
@@ -267,34 +274,26 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
                 .collect();
             // Copies listed as the pairs the products found are: similar enough (text many
             // documents print is also an outlet's long standard paragraph).
-            p.extend(
-                copies::copies(&popular, &windows)
-                    .into_iter()
-                    .filter(|&(a, b)| {
-                        similarity(dot(&vectors[a], &vectors[b])) >= LISTED_SIMILARITY
-                    }),
-            );
+            for pair in copies::copies(&popular, &windows) {
+                if let Entry::Vacant(entry) = p.entry(pair) {
+                    let cosine = whole(pair);
+                    if similarity(cosine) >= LISTED_SIMILARITY {
+                        entry.insert(cosine);
+                    }
+                }
+            }
         }
         p.into_iter().collect()
     };
-
-    // Beyond the limit the products left out the words in many documents: a listed pair's
-    // cosine is worked out whole. The vectors go before the pairs are compared, which holds
-    // the batch's words and sentences.
-    let cosines: Vec<f64> = pairs
-        .iter()
-        .map(|&(a, b)| match all_pairs {
-            true => dots.get(a, b),
-            false => dot(&vectors[a], &vectors[b]),
-        })
-        .collect();
+    // The vectors go before the pairs are compared, which holds the batch's words and
+    // sentences.
     drop((vectors, dots, df));
 
     let mut overlaps = Vec::with_capacity(pairs.len());
     // Pairs come in order of `a`: its sentence index is made once for all of them.
     let mut index = passages::SentenceIndex::new(vocabulary);
     let mut indexed = None;
-    for ((a, b), cosine) in pairs.into_iter().zip(cosines) {
+    for ((a, b), cosine) in pairs {
         let cosine = cosine.min(1.0);
         let similarity = similarity(cosine);
 
