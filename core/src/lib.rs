@@ -25,9 +25,11 @@ pub mod report;
 mod tally;
 pub mod text;
 mod unicode_tables;
+mod warm_up;
 pub mod wire;
 
 pub use pipeline::{
     analyse, analyse_articles, analyse_observed, analyse_recognised, recognise_input, shares,
-    shares_weighted, warm_up, warm_up_parts, Batch, Input, Options, Recognised, Stage, Statements,
+    shares_weighted, Batch, Input, Options, Recognised, Stage, Statements,
 };
+pub use warm_up::{warm_up, warm_up_parts, Warming};

@@ -83,64 +83,6 @@ pub fn analyse(inputs: &[Input], options: &Options) -> Report {
     analyse_observed(inputs, options, |_| {})
 }
 
-/// Builds everything the analysis builds once per process (gazetteer, tagger weights, patterns,
-/// word statistics) by analysing a made-up article (`warm_up.txt`), as text and as a web page,
-/// so that the first real batch does not wait for it, the way the page's worker analyses one
-/// ([`recognise_input`], then [`analyse_recognised`]). The worker calls this while the person
-/// is still choosing files. The article is long and varied on purpose: the regex engine
-/// builds its automata's states as text needs them, and a browser optimises the wasm functions
-/// whose loops have run long enough. Returns the warm-up's report, for the page to warm up its
-/// own reading and rendering of reports.
-pub fn warm_up() -> Report {
-    let inputs = warm_up_inputs();
-    let options = Options::default();
-    let round = || {
-        let docs = inputs
-            .iter()
-            .map(|i| recognise_input(i, &options))
-            .collect();
-        analyse_recognised(docs, &options, |_| {})
-    };
-    let mut report = round();
-    for _ in 1..WARM_UP_ROUNDS {
-        report = round();
-    }
-    report
-}
-
-/// [`warm_up`] for a worker that only runs the parts of an analysis that can be done apart:
-/// [`recognise_input`] and [`compare::compare_texts`].
-pub fn warm_up_parts() {
-    let inputs = warm_up_inputs();
-    for _ in 0..WARM_UP_ROUNDS {
-        let docs: Vec<Recognised> = inputs
-            .iter()
-            .map(|input| recognise_input(input, &Options::default()))
-            .collect();
-        let texts: Vec<&str> = docs
-            .iter()
-            .flat_map(|d| &d.result)
-            .map(|r| r.0.text.as_str())
-            .collect();
-        compare::compare_texts(&texts);
-    }
-}
-
-fn warm_up_inputs() -> [Input; 2] {
-    let text = include_str!("warm_up.txt");
-    let paragraphs: String = text.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
-    let html = format!(
-        "<html><head><title>Harbour strike ends</title></head><body><nav>Home | World</nav>\
-         <article>{paragraphs}</article><footer>Contact us</footer></body></html>"
-    );
-    [Input::new("a.txt", text), Input::new("b.html", html)]
-}
-
-/// In the browser, 8 rounds against 4 took five articles' analysis from 20–54 to 15–29 ms (the
-/// browser optimises more of the code before the first batch) for ~100 ms more before the page
-/// is ready (0.6–0.9 s after it opens).
-const WARM_UP_ROUNDS: usize = 8;
-
 /// [`analyse`], calling `on_stage` as each stage starts (for progress and per-stage timing:
 /// the core itself keeps no clock, which wasm32 lacks). Inputs may be given by value, one at a
 /// time: each one's bytes go once it is read. Documents are read, then their mentions found, then

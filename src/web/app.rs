@@ -411,7 +411,7 @@ impl Component for App {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Classic);
         // `?helpers=N` in the page's address: how many helpers the worker starts (benchmarks
-        // compare); the worker reads its name.
+        // compare); the worker reads its name (`helpers=N&warm_rounds=M`).
         let search = gloo::utils::window()
             .location()
             .search()
@@ -420,9 +420,13 @@ impl Component for App {
             let mut params = search.trim_start_matches('?').split('&');
             params.find(|p| p.strip_prefix(name).is_some_and(|v| v.starts_with('=')))
         };
-        if let Some(helpers) = param("helpers") {
-            options.set_name(helpers);
-        }
+        // `?warm_rounds=N`: how many times the worker and its helpers analyse the made-up large
+        // batch while they wait (`newslens_core::Warming`; tests lengthen it, benchmarks compare).
+        let worker_params: Vec<&str> = ["helpers", "warm_rounds"]
+            .into_iter()
+            .filter_map(&param)
+            .collect();
+        options.set_name(&worker_params.join("&"));
         // `?read_slice_ms=N`: how long a task reads a report for (the tests read one over many).
         // (Whole milliseconds: parsing a float took 13 KB more of the download.)
         let read_slice_ms = param("read_slice_ms")
@@ -446,6 +450,12 @@ impl Component for App {
                     let count = |key| protocol::get(&data, key).as_f64().unwrap_or(0.0) as u32;
                     let (ready, wanted) = (count("ready"), count("wanted"));
                     gloo::console::log!(format!("analysis helpers ready: {ready} of {wanted}"));
+                }
+                Some("warmed") => {
+                    let ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0) as u64;
+                    gloo::console::log!(format!(
+                        "analysis warmed up on a large batch {ms} ms after ready"
+                    ));
                 }
                 Some("progress") => link.send_message(Msg::WorkerProgress(
                     protocol::get_string(&data, "stage").unwrap_or_default(),

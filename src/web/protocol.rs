@@ -6,7 +6,8 @@
 //! data}` (`newslens_core::wire::FORMAT`, which the page checks is its own before it reads
 //! anything the worker sends, and the warm-up's report, for the page to warm up its panes),
 //! `{type: "helpers", ready, wanted}` (how
-//! many helpers are warm, of how many), `{type: "progress", id, stage}`, and `{type: "report",
+//! many helpers are warm, of how many), `{type: "warmed", elapsed_ms}` (the warm-up's second
+//! part done, `newslens_core::Warming`), `{type: "progress", id, stage}`, and `{type: "report",
 //! id, data: Uint8Array[], elapsed_ms, timings}`: the report in `newslens_core::wire` form
 //! (`wire::encode_report`), cut between items into pieces each copied out of the worker's
 //! memory as it is made; joined, the page reads them back as the report exactly

@@ -16,7 +16,9 @@ use super::protocol::{self, set, Request};
 use js_sys::{Array, Function, Promise, Uint8Array};
 use newslens_core::compare::{compare_texts, Comparison};
 use newslens_core::report::{Draft, InputError, Report};
-use newslens_core::{recognise_input, wire, Batch, Options, Recognised, Stage, Statements};
+use newslens_core::{
+    recognise_input, wire, Batch, Options, Recognised, Stage, Statements, Warming,
+};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -59,8 +61,10 @@ struct State {
 pub fn start() {
     newslens_core::ingest::decode::set_charsets(text_decoder);
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    if scope.name() == HELPER {
-        return start_helper(scope);
+    let name = scope.name();
+    let warm_rounds = param(&name, "warm_rounds").and_then(|n| n.parse().ok());
+    if param(&name, HELPER).is_some() {
+        return start_helper(scope, warm_rounds);
     }
     let state = Rc::new(State {
         scope: scope.clone(),
@@ -104,7 +108,39 @@ pub fn start() {
     state
         .helpers
         .borrow_mut()
-        .extend((0..wanted).filter_map(|_| Helper::start(on_ready.clone()).ok()));
+        .extend((0..wanted).filter_map(|_| Helper::start(on_ready.clone(), warm_rounds).ok()));
+    let since = js_sys::Date::now();
+    let warming = Warming::new(true).rounds(warm_rounds);
+    later(0, move || warm_step(state, warming, since));
+}
+
+/// Runs the warm-up's second part ([`Warming`]) a step at a time, as tasks of their own: a
+/// message that comes meanwhile waits for one step at most, and while one is handled (an analysis
+/// may wait for its helpers over several tasks) the steps wait. Tells the page when done.
+fn warm_step(state: Rc<State>, mut warming: Warming, since: f64) {
+    if state.busy.get() {
+        return later(50, move || warm_step(state, warming, since));
+    }
+    if warming.step() {
+        return later(0, move || warm_step(state, warming, since));
+    }
+    let warmed = protocol::message("warmed", 0);
+    set(&warmed, "elapsed_ms", js_sys::Date::now() - since);
+    let _ = state.scope.post_message(&warmed);
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The worker's `setTimeout`: a step then waits behind the messages already come.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: i32) -> JsValue;
+}
+
+/// Runs `step` as a task of its own, `ms` milliseconds from now at the soonest (after the
+/// messages already waiting).
+fn later(ms: i32, step: impl FnOnce() + 'static) {
+    let step = Closure::once_into_js(step);
+    set_timeout(step.unchecked_ref(), ms);
 }
 
 /// Handles the queued messages in order, until there are none. An analysis that waits for
@@ -309,12 +345,20 @@ impl Clock {
 /// or one for each core beyond the first (the page's own thread is mostly idle while the worker
 /// analyses).
 fn helpers_wanted(scope: &DedicatedWorkerGlobalScope) -> usize {
-    let name = scope.name();
-    if let Some(n) = name.strip_prefix("helpers=").and_then(|n| n.parse().ok()) {
+    if let Some(n) = param(&scope.name(), "helpers").and_then(|n| n.parse().ok()) {
         return usize::min(n, MAX_HELPERS);
     }
     let cores = scope.navigator().hardware_concurrency() as usize;
     cores.saturating_sub(1).min(MAX_HELPERS)
+}
+
+/// The value of `key` in a worker's name (`key=value&key=value`; `""` for a bare `key`).
+fn param<'a>(name: &'a str, key: &str) -> Option<&'a str> {
+    name.split('&').find_map(|p| match p.split_once('=') {
+        Some((k, v)) if k == key => Some(v),
+        None if p == key => Some(""),
+        _ => None,
+    })
 }
 
 /// A request's inputs being read and recognised: this worker's part is done, the helpers'
@@ -434,10 +478,14 @@ struct Helper {
 }
 
 impl Helper {
-    /// Starts a helper; `on_ready` is called once it is warm.
-    fn start(on_ready: Rc<dyn Fn()>) -> Result<Helper, JsValue> {
+    /// Starts a helper; `on_ready` is called once it is warm (`warm_rounds`: see
+    /// [`Warming::rounds`]).
+    fn start(on_ready: Rc<dyn Fn()>, warm_rounds: Option<usize>) -> Result<Helper, JsValue> {
         let options = WorkerOptions::new();
-        options.set_name(HELPER);
+        match warm_rounds {
+            Some(n) => options.set_name(&format!("{HELPER}&warm_rounds={n}")),
+            None => options.set_name(HELPER),
+        }
         let helper = Helper {
             worker: Worker::new_with_options("./worker_loader.js", &options)?,
             ready: Rc::default(),
@@ -505,7 +553,7 @@ impl Helper {
 
 /// A helper: reads and recognises the parts of batches the worker sends it, and compares the
 /// texts of batches.
-fn start_helper(scope: DedicatedWorkerGlobalScope) {
+fn start_helper(scope: DedicatedWorkerGlobalScope, warm_rounds: Option<usize>) {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
@@ -540,6 +588,14 @@ fn start_helper(scope: DedicatedWorkerGlobalScope) {
     on_message.forget();
     newslens_core::warm_up_parts();
     let _ = scope.post_message(&protocol::message("ready", 0));
+    // Its messages are handled as they come, each to its end: a step of the warm-up's second
+    // part runs between two of them.
+    fn step(mut warming: Warming) {
+        if warming.step() {
+            later(0, move || step(warming));
+        }
+    }
+    later(0, move || step(Warming::new(false).rounds(warm_rounds)));
 }
 
 /// Legacy charsets through the browser's own decoder (the Encoding Standard, as encoding_rs

@@ -70,7 +70,7 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const stages = [];
-    page.on("console", (m) => { if (/^(analysis stages|report read|analysis helpers)/.test(m.text())) stages.push(m.text()); });
+    page.on("console", (m) => { if (/^(analysis stages|report read|analysis helpers|analysis warmed)/.test(m.text())) stages.push(m.text()); });
     await page.addInitScript(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
@@ -95,6 +95,8 @@ try {
     await pageReady(page);
     // Helpers start once the page is ready and warm up before they take a share.
     await expectLog(stages, /helpers ready: (\d+) of \1/);
+    // And the worker has warmed up on a made-up large batch (the helpers too, about as long).
+    await expectLog(stages, /analysis warmed up/);
     // A person takes a moment between the page saying it is ready and dropping files; in that
     // moment the browser finishes optimising the code the warm-up ran (--settle 0 drops at once).
     await page.waitForTimeout(settleMs);

@@ -5,8 +5,9 @@
 //! ```
 //! Each line needs a `text` field (and may have `title`). Articles are analysed together as one
 //! batch, as the page does when they are dropped at once; the best of R runs is reported.
-//! `--warm-up` first runs the page worker's warm-up (`newslens_core::warm_up`), so that one run
-//! measures what the page's first batch costs.
+//! `--warm-up` first runs the page worker's warm-up (`newslens_core::warm_up`, then
+//! `newslens_core::Warming` to its end), so that one run measures what the page's first batch
+//! costs.
 //!
 //! Memory: the heap in use as each stage starts and the most any stage held at once (the
 //! worker's wasm memory never shrinks, so the peak is what the page pays for), counted by this
@@ -93,6 +94,8 @@ fn main() {
     let (docs, runs) = (flag("--docs", usize::MAX), flag("--runs", 3).max(1));
     if args.iter().any(|a| a == "--warm-up") {
         newslens_core::warm_up();
+        let mut warming = newslens_core::Warming::new(true);
+        while warming.step() {}
     }
     let content = std::fs::read_to_string(path).unwrap_or_else(|e| {
         eprintln!("bench: cannot read {path}: {e}");
