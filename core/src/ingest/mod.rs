@@ -187,8 +187,8 @@ fn limit(mut text: String, warnings: &mut Vec<String>) -> String {
 
 /// Short lines that recur in several documents of the batch are boilerplate of the outlet
 /// (a slogan, a "follow us" line in new words): two documents of the same outlet, or three of any.
-/// Long lines are never touched: shared wire copy is content the comparison must see.
-/// Lines the person restored (`Input::keep`) stay.
+/// Long lines go only at the edges of documents that otherwise differ ([`edge_lines`]): shared
+/// wire copy is content the comparison must see. Lines the person restored (`Input::keep`) stay.
 /// `keeps[i]`: the lines the person restored in article `i`. `moved(i, a, m)` is called for
 /// each article `a` (the `i`th) that lost lines, in order, with where its text's bytes went
 /// ([`Moved`]), so that what was found in the text before can follow it.
@@ -218,9 +218,16 @@ pub(crate) fn remove_repeated(
             *n >= 3 || by_source.iter().any(|(s, c)| !s.is_empty() && *c >= 2)
         })
     };
-    for (i, (a, keep)) in articles.iter_mut().zip(keeps).enumerate() {
+    let texts: Vec<Option<&str>> = articles
+        .iter()
+        .map(|a| a.as_ref().ok().map(|a| a.text.as_str()))
+        .collect();
+    let edges = edge_lines(&texts, |l| short(l) && repeated(&key(l)));
+    for (i, ((a, keep), edge)) in articles.iter_mut().zip(keeps).zip(edges).enumerate() {
         let Ok(a) = a else { continue };
-        let removable = |l: &str| short(l) && repeated(&key(l)) && !restored(keep, l);
+        let removable = |l: &str| {
+            (short(l) && repeated(&key(l)) || edge.contains(&line_hash(l))) && !restored(keep, l)
+        };
         if !a.text.lines().any(removable) {
             continue;
         }
@@ -237,6 +244,98 @@ pub(crate) fn remove_repeated(
         a.text = text;
         moved(i, a, &m);
     }
+}
+
+/// A long line is boilerplate of the batch's documents, not text they share, when at least
+/// this many print it at one edge (first or last among lines the batch repeats) beside text
+/// of their own: an outlet's licence or "about us" paragraph under each of its articles. (Three
+/// outlets ending their own stories with the same background paragraph keep it.)
+const EDGE_DOCUMENTS: usize = 4;
+
+/// For each text, the [`line_hash`]es of the long lines to remove as boilerplate: lines over
+/// twelve words in at least three texts make, with the short lines `short_repeated` picks, a
+/// block at the start and one at the end of each text; a long line is boilerplate when at least
+/// [`EDGE_DOCUMENTS`] texts have it in their block at that end and no line next to the block
+/// (or the text's other end, for a text all of repeated lines) is the same in half of them.
+/// Copies of one story share what is next to their blocks too (or are all block); texts that
+/// only end alike do not.
+fn edge_lines(
+    texts: &[Option<&str>],
+    short_repeated: impl Fn(&str) -> bool,
+) -> Vec<FxHashSet<u64>> {
+    let long = |l: &str| l.split_whitespace().take(13).count() > 12;
+    let mut in_texts: FxHashMap<u64, u32> = FxHashMap::default();
+    for text in texts.iter().flatten() {
+        let mine: FxHashSet<u64> = text.lines().filter(|l| long(l)).map(line_hash).collect();
+        for h in mine {
+            *in_texts.entry(h).or_default() += 1;
+        }
+    }
+    let mut out = vec![FxHashSet::default(); texts.len()];
+    if !in_texts.values().any(|&n| n >= 3) {
+        return out;
+    }
+    let repeated = |l: &str| match long(l) {
+        true => in_texts.get(&line_hash(l)).is_some_and(|&n| n >= 3),
+        false => short_repeated(l),
+    };
+    // (line, end) → the text and what is next to its block there, per text with the line.
+    let mut beside: FxHashMap<(u64, bool), Vec<(usize, u64)>> = FxHashMap::default();
+    let words = |ls: &[&str]| -> usize { ls.iter().map(|l| l.split_whitespace().count()).sum() };
+    for (i, text) in texts.iter().enumerate() {
+        let Some(text) = text else { continue };
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        for at_end in [false, true] {
+            let (block, inner) = match at_end {
+                true => {
+                    let n = lines.iter().rev().take_while(|l| repeated(l)).count();
+                    (lines.len() - n..lines.len(), lines.len().checked_sub(n + 1))
+                }
+                false => {
+                    let n = lines.iter().take_while(|l| repeated(l)).count();
+                    (0..n, (n < lines.len()).then_some(n))
+                }
+            };
+            if !lines[block.clone()].iter().any(|l| long(l)) {
+                continue;
+            }
+            // The line next to the block, when the text has more of its own than the block;
+            // else 0 (a copy, with a line of its own at most).
+            let next = match inner {
+                Some(j) if words(&lines) > 2 * words(&lines[block.clone()]) => line_hash(lines[j]),
+                _ => 0,
+            };
+            for l in lines[block].iter().filter(|l| long(l)) {
+                beside
+                    .entry((line_hash(l), at_end))
+                    .or_default()
+                    .push((i, next));
+            }
+        }
+    }
+    for (&(line, _), texts_beside) in &beside {
+        let n = texts_beside.len();
+        if n < EDGE_DOCUMENTS {
+            continue;
+        }
+        let mut same: FxHashMap<u64, usize> = FxHashMap::default();
+        for &(_, next) in texts_beside {
+            *same.entry(next).or_default() += 1;
+        }
+        if same.values().any(|&c| 2 * c >= n) {
+            continue;
+        }
+        for &(i, _) in texts_beside {
+            out[i].insert(line);
+        }
+    }
+    out
+}
+
+/// A line's hash, its spaces at either end left out (lines repeated word for word).
+fn line_hash(line: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(line.trim())
 }
 
 /// `text` without the lines `remove` picks (given in order), blank lines then kept to one in a
@@ -491,6 +590,59 @@ mod tests {
             texts[1].contains("The South vote passed") && texts[1].contains("the facts matter")
         );
         assert!(!texts[0].contains("the facts matter") && !texts[2].contains("the facts matter"));
+    }
+
+    #[test]
+    fn a_long_paragraph_under_each_of_an_outlets_stories_goes_but_shared_stories_stay() {
+        const LICENCE: &str = "This article is published under the newsroom's terms and may \
+            be shared for personal use if the author and the publication are credited in full.";
+        let story = |town: &str, k: usize| {
+            format!(
+                "The {town} council voted {k} to 2 on Monday to rebuild the old pier before the \
+                 winter storms, after divers found cracks in its oak piles.\n\nShop owners in \
+                 {town} said the closure had cost them half their summer trade, and asked for \
+                 help with rents until the work ends in {k} months."
+            )
+        };
+        let towns = ["Marlow", "Henley", "Goring", "Pangbourne", "Wallingford"];
+        // Five stories of one outlet, each with its licence at the end; the same story carried
+        // by five outlets, each signing it off; three stories ending with one background line.
+        let mut inputs: Vec<Input> = towns
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Input::new(format!("{t}.txt"), format!("{}\n\n{LICENCE}", story(t, k))))
+            .collect();
+        inputs.extend((0..5).map(|k| {
+            let copy = format!("{}\n\nReported by desk {k}.", story("Reading", 9));
+            Input::new(format!("copy{k}.txt"), copy)
+        }));
+        let background = "The pier was built in 1890 and has been closed three times since \
+            the great flood of 1947, each time for more than a year.";
+        inputs.extend(["Cookham", "Bray", "Sonning"].iter().map(|t| {
+            Input::new(
+                format!("{t}.txt"),
+                format!("{}\n\n{background}", story(t, 4)),
+            )
+        }));
+        let out = ingest_batch(&inputs, false);
+        let texts: Vec<&str> = out.iter().flatten().map(|a| a.text.as_str()).collect();
+        for (a, (k, t)) in out.iter().flatten().zip(towns.iter().enumerate()) {
+            assert_eq!(a.text, story(t, k));
+            let removed = a
+                .removed
+                .iter()
+                .find(|r| r.text.starts_with("This article"));
+            assert_eq!(
+                removed.map(|r| r.reason),
+                Some(RemovalReason::RepeatedAcrossBatch)
+            );
+        }
+        for text in &texts[5..10] {
+            assert!(text.starts_with(&story("Reading", 9)), "{text}");
+        }
+        for text in &texts[10..] {
+            assert!(text.ends_with(background), "{text}");
+        }
     }
 
     #[test]
