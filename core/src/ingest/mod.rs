@@ -218,9 +218,15 @@ pub(crate) fn remove_repeated(
             *n >= 3 || by_source.iter().any(|(s, c)| !s.is_empty() && *c >= 2)
         })
     };
-    let texts: Vec<Option<&str>> = articles
+    let texts: Vec<Option<(&str, String)>> = articles
         .iter()
-        .map(|a| a.as_ref().ok().map(|a| a.text.as_str()))
+        .map(|a| {
+            let a = a.as_ref().ok()?;
+            Some((
+                a.text.as_str(),
+                a.source.as_deref().unwrap_or_default().to_lowercase(),
+            ))
+        })
         .collect();
     let edges = edge_lines(&texts, |l| short(l) && repeated(&key(l)));
     for (i, ((a, keep), edge)) in articles.iter_mut().zip(keeps).zip(edges).enumerate() {
@@ -249,23 +255,25 @@ pub(crate) fn remove_repeated(
 /// A long line is boilerplate of the batch's documents, not text they share, when at least
 /// this many print it at one edge (first or last among lines the batch repeats) beside text
 /// of their own: an outlet's licence or "about us" paragraph under each of its articles. (Three
-/// outlets ending their own stories with the same background paragraph keep it.)
+/// texts ending their own stories with the same background paragraph keep it.)
 const EDGE_DOCUMENTS: usize = 4;
 
-/// For each text, the [`line_hash`]es of the long lines to remove as boilerplate: lines over
-/// twelve words in at least three texts make, with the short lines `short_repeated` picks, a
-/// block at the start and one at the end of each text; a long line is boilerplate when at least
-/// [`EDGE_DOCUMENTS`] texts have it in their block at that end and no line next to the block
-/// (or the text's other end, for a text all of repeated lines) is the same in half of them.
-/// Copies of one story share what is next to their blocks too (or are all block); texts that
-/// only end alike do not.
+/// For each text (and its outlet, lower case, `""` if unknown), the [`line_hash`]es of the long
+/// lines to remove as boilerplate: lines over twelve words in at least three texts make, with
+/// the short lines `short_repeated` picks, a block at the start and one at the end of each
+/// text; a long line is boilerplate when at least [`EDGE_DOCUMENTS`] texts have it in their
+/// block at that end, no line next to the block (or the text's other end, for a text all of
+/// repeated lines) is the same in half of them, and those whose outlet is known have the same
+/// one. Copies of one story share what is next to their blocks too (or are all block); texts
+/// that only end alike do not; outlets that end their own stories with one wire paragraph
+/// share it.
 fn edge_lines(
-    texts: &[Option<&str>],
+    texts: &[Option<(&str, String)>],
     short_repeated: impl Fn(&str) -> bool,
 ) -> Vec<FxHashSet<u64>> {
     let long = |l: &str| l.split_whitespace().take(13).count() > 12;
     let mut in_texts: FxHashMap<u64, u32> = FxHashMap::default();
-    for text in texts.iter().flatten() {
+    for (text, _) in texts.iter().flatten() {
         let mine: FxHashSet<u64> = text.lines().filter(|l| long(l)).map(line_hash).collect();
         for h in mine {
             *in_texts.entry(h).or_default() += 1;
@@ -283,7 +291,7 @@ fn edge_lines(
     let mut beside: FxHashMap<(u64, bool), Vec<(usize, u64)>> = FxHashMap::default();
     let words = |ls: &[&str]| -> usize { ls.iter().map(|l| l.split_whitespace().count()).sum() };
     for (i, text) in texts.iter().enumerate() {
-        let Some(text) = text else { continue };
+        let Some((text, _)) = text else { continue };
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         for at_end in [false, true] {
             let (block, inner) = match at_end {
@@ -322,7 +330,10 @@ fn edge_lines(
         for &(_, next) in texts_beside {
             *same.entry(next).or_default() += 1;
         }
-        if same.values().any(|&c| 2 * c >= n) {
+        let outlet = |&(i, _): &(usize, u64)| texts[i].as_ref().map_or("", |t| t.1.as_str());
+        let mut outlets = texts_beside.iter().map(outlet).filter(|o| !o.is_empty());
+        let first = outlets.next();
+        if same.values().any(|&c| 2 * c >= n) || outlets.any(|o| Some(o) != first) {
             continue;
         }
         for &(i, _) in texts_beside {
@@ -624,6 +635,17 @@ mod tests {
                 format!("{}\n\n{background}", story(t, 4)),
             )
         }));
+        // Four outlets end their own stories with the same wire paragraph.
+        let wire = "Divers from the county found the same rot in four other piers on the \
+            river last year, and two of them have since been pulled down.";
+        inputs.extend(
+            ["Reading", "Caversham", "Streatley", "Benson"]
+                .iter()
+                .map(|t| {
+                    let text = format!("{}\n\n{wire}\n\nSource: {t} Echo", story(t, 6));
+                    Input::new(format!("{t}-echo.txt"), text)
+                }),
+        );
         let out = ingest_batch(&inputs, false);
         let texts: Vec<&str> = out.iter().flatten().map(|a| a.text.as_str()).collect();
         for (a, (k, t)) in out.iter().flatten().zip(towns.iter().enumerate()) {
@@ -640,8 +662,11 @@ mod tests {
         for text in &texts[5..10] {
             assert!(text.starts_with(&story("Reading", 9)), "{text}");
         }
-        for text in &texts[10..] {
+        for text in &texts[10..13] {
             assert!(text.ends_with(background), "{text}");
+        }
+        for text in &texts[13..] {
+            assert!(text.ends_with(wire), "{text}");
         }
     }
 
