@@ -253,20 +253,20 @@ pub(crate) fn remove_repeated(
 }
 
 /// A long line is boilerplate of the batch's documents, not text they share, when at least
-/// this many print it at one edge (first or last among lines the batch repeats) beside text
-/// of their own: an outlet's licence or "about us" paragraph under each of its articles. (Three
-/// texts ending their own stories with the same background paragraph keep it.)
+/// this many print it beside text of their own: an outlet's licence or "about us" paragraph
+/// under each of its articles. (Three texts ending their own stories with the same background
+/// paragraph keep it.)
 const EDGE_DOCUMENTS: usize = 4;
 
 /// For each text (and its outlet, lower case, `""` if unknown), the [`line_hash`]es of the long
-/// lines to remove as boilerplate: lines over twelve words in at least three texts make, with
-/// the short lines `short_repeated` picks, a block at the start and one at the end of each
-/// text; a long line is boilerplate when at least [`EDGE_DOCUMENTS`] texts have it in their
-/// block at that end, no line next to the block (or the text's other end, for a text all of
-/// repeated lines) is the same in half of them, and those whose outlet is known have the same
-/// one. Copies of one story share what is next to their blocks too (or are all block); texts
-/// that only end alike do not; outlets that end their own stories with one wire paragraph
-/// share it.
+/// lines to remove as boilerplate. Lines over twelve words in at least three texts make, with
+/// the short lines `short_repeated` picks, runs of repeated lines; a long line is boilerplate
+/// when at least [`EDGE_DOCUMENTS`] texts have it, no line beside its runs is the same in half
+/// of them, and the texts whose outlet is known have the same one — and, for a line some text
+/// has between lines of its own (not at its start or end), every text's outlet is known. Copies
+/// of one story share what is beside their runs too (or are mostly runs); texts that only end
+/// alike do not; outlets that end their own stories with one wire paragraph share it; a
+/// paragraph several unknown outlets quote in the middle of their stories may be wire copy too.
 fn edge_lines(
     texts: &[Option<(&str, String)>],
     short_repeated: impl Fn(&str) -> bool,
@@ -287,56 +287,69 @@ fn edge_lines(
         true => in_texts.get(&line_hash(l)).is_some_and(|&n| n >= 3),
         false => short_repeated(l),
     };
-    // (line, end) → the text and what is next to its block there, per text with the line.
-    let mut beside: FxHashMap<(u64, bool), Vec<(usize, u64)>> = FxHashMap::default();
+    // What is beside a run: the text's start or end, or (for both sides) nothing of the text's
+    // own, when the run is most of it: a copy, with a line of its own at most.
+    const EDGE: u64 = 1;
+    const COPY: u64 = 2;
+    // A long line → the texts with it, and the lines before and after its run in each.
+    let mut beside: FxHashMap<u64, Vec<(usize, u64, u64)>> = FxHashMap::default();
     let words = |ls: &[&str]| -> usize { ls.iter().map(|l| l.split_whitespace().count()).sum() };
     for (i, text) in texts.iter().enumerate() {
         let Some((text, _)) = text else { continue };
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        for at_end in [false, true] {
-            let (block, inner) = match at_end {
-                true => {
-                    let n = lines.iter().rev().take_while(|l| repeated(l)).count();
-                    (lines.len() - n..lines.len(), lines.len().checked_sub(n + 1))
-                }
-                false => {
-                    let n = lines.iter().take_while(|l| repeated(l)).count();
-                    (0..n, (n < lines.len()).then_some(n))
-                }
-            };
-            if !lines[block.clone()].iter().any(|l| long(l)) {
+        let mut end = 0;
+        while let Some(start) = (end..lines.len()).find(|&j| repeated(lines[j])) {
+            end = (start..lines.len())
+                .find(|&j| !repeated(lines[j]))
+                .unwrap_or(lines.len());
+            let run = &lines[start..end];
+            if !run.iter().any(|l| long(l)) {
                 continue;
             }
-            // The line next to the block, when the text has more of its own than the block;
-            // else 0 (a copy, with a line of its own at most).
-            let next = match inner {
-                Some(j) if words(&lines) > 2 * words(&lines[block.clone()]) => line_hash(lines[j]),
-                _ => 0,
+            let (before, after) = match words(&lines) > 2 * words(run) {
+                true => (
+                    start.checked_sub(1).map_or(EDGE, |j| line_hash(lines[j])),
+                    lines.get(end).map_or(EDGE, |l| line_hash(l)),
+                ),
+                false => (COPY, COPY),
             };
-            for l in lines[block].iter().filter(|l| long(l)) {
+            for l in run.iter().filter(|l| long(l)) {
                 beside
-                    .entry((line_hash(l), at_end))
+                    .entry(line_hash(l))
                     .or_default()
-                    .push((i, next));
+                    .push((i, before, after));
             }
         }
     }
-    for (&(line, _), texts_beside) in &beside {
-        let n = texts_beside.len();
+    for (&line, with_it) in &beside {
+        let n = with_it.len();
         if n < EDGE_DOCUMENTS {
             continue;
         }
+        // Each text counts once for each line beside its run.
         let mut same: FxHashMap<u64, usize> = FxHashMap::default();
-        for &(_, next) in texts_beside {
-            *same.entry(next).or_default() += 1;
+        for &(_, before, after) in with_it {
+            *same.entry(before).or_default() += 1;
+            if after != before {
+                *same.entry(after).or_default() += 1;
+            }
         }
-        let outlet = |&(i, _): &(usize, u64)| texts[i].as_ref().map_or("", |t| t.1.as_str());
-        let mut outlets = texts_beside.iter().map(outlet).filter(|o| !o.is_empty());
-        let first = outlets.next();
-        if same.values().any(|&c| 2 * c >= n) || outlets.any(|o| Some(o) != first) {
+        same.remove(&EDGE);
+        let outlets: FxHashSet<&str> = with_it
+            .iter()
+            .filter_map(|&(i, ..)| texts[i].as_ref().map(|t| t.1.as_str()))
+            .collect();
+        let known = outlets.iter().filter(|o| !o.is_empty()).count();
+        let middle = with_it
+            .iter()
+            .any(|&(_, b, a)| b != EDGE && a != EDGE && b != COPY);
+        if same.values().any(|&c| 2 * c >= n)
+            || known > 1
+            || (middle && (known == 0 || outlets.len() > 1))
+        {
             continue;
         }
-        for &(i, _) in texts_beside {
+        for &(i, ..) in with_it {
             out[i].insert(line);
         }
     }
@@ -646,8 +659,42 @@ mod tests {
                     Input::new(format!("{t}-echo.txt"), text)
                 }),
         );
+        // One outlet's promotion in the middle of each of its stories; another paragraph in
+        // the middle of stories whose outlet is unknown (a quoted wire paragraph, maybe).
+        let promo = "Our reporters cover every council meeting on the river so that you do not \
+            have to, and you can support their work for less than a coffee a month.";
+        let quoted = "The county's engineers said in a statement that every pier on the river \
+            would be inspected again before the end of the year.";
+        let middle = |t: &str, paragraph: &str, source: &str| {
+            let (first, second) = story(t, 7)
+                .split_once("\n\n")
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .unwrap();
+            format!("{first}\n\n{paragraph}\n\n{second}{source}")
+        };
+        let places = ["Hurley", "Medmenham", "Bourne End", "Cliveden"];
+        inputs.extend(places.iter().map(|t| {
+            Input::new(
+                format!("{t}-post.txt"),
+                middle(t, promo, "\n\nSource: River Post"),
+            )
+        }));
+        inputs.extend(
+            places
+                .iter()
+                .map(|t| Input::new(format!("{t}.txt"), middle(t, quoted, ""))),
+        );
         let out = ingest_batch(&inputs, false);
         let texts: Vec<&str> = out.iter().flatten().map(|a| a.text.as_str()).collect();
+        for text in &texts[17..21] {
+            assert!(
+                !text.contains("Our reporters") && text.contains("Shop owners"),
+                "{text}"
+            );
+        }
+        for text in &texts[21..] {
+            assert!(text.contains(quoted), "{text}");
+        }
         for (a, (k, t)) in out.iter().flatten().zip(towns.iter().enumerate()) {
             assert_eq!(a.text, story(t, k));
             let removed = a
@@ -665,7 +712,7 @@ mod tests {
         for text in &texts[10..13] {
             assert!(text.ends_with(background), "{text}");
         }
-        for text in &texts[13..] {
+        for text in &texts[13..17] {
             assert!(text.ends_with(wire), "{text}");
         }
     }
