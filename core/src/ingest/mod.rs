@@ -187,8 +187,9 @@ fn limit(mut text: String, warnings: &mut Vec<String>) -> String {
 
 /// Short lines that recur in several documents of the batch are boilerplate of the outlet
 /// (a slogan, a "follow us" line in new words): two documents of the same outlet, or three of any.
-/// Long lines go only at the edges of documents that otherwise differ ([`edge_lines`]): shared
-/// wire copy is content the comparison must see. Lines the person restored (`Input::keep`) stay.
+/// Long lines go only beside text of the documents' own, as an outlet's licence or promotion
+/// does ([`long_boilerplate`]): shared wire copy is content the comparison must see. Lines the
+/// person restored (`Input::keep`) stay.
 /// `keeps[i]`: the lines the person restored in article `i`. `moved(i, a, m)` is called for
 /// each article `a` (the `i`th) that lost lines, in order, with where its text's bytes went
 /// ([`Moved`]), so that what was found in the text before can follow it.
@@ -228,11 +229,11 @@ pub(crate) fn remove_repeated(
             ))
         })
         .collect();
-    let edges = edge_lines(&texts, |l| short(l) && repeated(&key(l)));
-    for (i, ((a, keep), edge)) in articles.iter_mut().zip(keeps).zip(edges).enumerate() {
+    let long_lines = long_boilerplate(&texts, |l| short(l) && repeated(&key(l)));
+    for (i, ((a, keep), long)) in articles.iter_mut().zip(keeps).zip(long_lines).enumerate() {
         let Ok(a) = a else { continue };
         let removable = |l: &str| {
-            (short(l) && repeated(&key(l)) || edge.contains(&line_hash(l))) && !restored(keep, l)
+            (short(l) && repeated(&key(l)) || long.contains(&line_hash(l))) && !restored(keep, l)
         };
         if !a.text.lines().any(removable) {
             continue;
@@ -256,18 +257,18 @@ pub(crate) fn remove_repeated(
 /// this many print it beside text of their own: an outlet's licence or "about us" paragraph
 /// under each of its articles. (Three texts ending their own stories with the same background
 /// paragraph keep it.)
-const EDGE_DOCUMENTS: usize = 4;
+const BOILERPLATE_DOCUMENTS: usize = 4;
 
 /// For each text (and its outlet, lower case, `""` if unknown), the [`line_hash`]es of the long
 /// lines to remove as boilerplate. Lines over twelve words in at least three texts make, with
 /// the short lines `short_repeated` picks, runs of repeated lines; a long line is boilerplate
-/// when at least [`EDGE_DOCUMENTS`] texts have it, no line beside its runs is the same in half
-/// of them, and the texts whose outlet is known have the same one — and, for a line some text
-/// has between lines of its own (not at its start or end), every text's outlet is known. Copies
-/// of one story share what is beside their runs too (or are mostly runs); texts that only end
-/// alike do not; outlets that end their own stories with one wire paragraph share it; a
-/// paragraph several unknown outlets quote in the middle of their stories may be wire copy too.
-fn edge_lines(
+/// when at least [`BOILERPLATE_DOCUMENTS`] texts have it, no line beside its runs is the same
+/// in half of them, and the texts whose outlet is known have the same one — and, for a line
+/// some text has between lines of its own (not at its start or end), every text's outlet is
+/// known. Copies of one story share what is beside their runs too (or are mostly runs); texts
+/// that only end alike do not; outlets that end their own stories with one wire paragraph
+/// share it; a paragraph several unknown outlets quote in their stories may be wire copy too.
+fn long_boilerplate(
     texts: &[Option<(&str, String)>],
     short_repeated: impl Fn(&str) -> bool,
 ) -> Vec<FxHashSet<u64>> {
@@ -323,7 +324,7 @@ fn edge_lines(
     }
     for (&line, with_it) in &beside {
         let n = with_it.len();
-        if n < EDGE_DOCUMENTS {
+        if n < BOILERPLATE_DOCUMENTS {
             continue;
         }
         // Each text counts once for each line beside its run.
