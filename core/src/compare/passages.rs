@@ -5,7 +5,6 @@ use super::words::Word;
 use super::Passage;
 use crate::tally::Tally;
 use rustc_hash::FxHashMap;
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// Every shared run of this many words or more is found.
@@ -172,36 +171,44 @@ pub fn near_sentences(
     index: &SentenceIndex,
     b: &[Sentence],
 ) -> Vec<(usize, usize)> {
-    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    // Each sentence of `b` takes its best match (the first of the most alike); a sentence of `a`
+    // may be reused (a source sentence quoted twice, once in part and once reworded).
+    let better = |x: &(f64, usize, usize), y: &(f64, usize, usize)| {
+        y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2)))
+    };
+    let mut best: Vec<(f64, usize, usize)> = Vec::new();
     let mut counts = Tally::new(a.len());
     for (j, s) in b.iter().enumerate() {
         for &w in &s.content {
-            for &i in index.of(w) {
-                counts.add(i as usize, 1usize);
+            let with_it = index.of(w);
+            // A word in most sentences of a text of thousands of them (a log, a table) says
+            // nothing of which are alike; counted, its pairs are the square of its count.
+            if with_it.len() <= MAX_SENTENCES_WITH_WORD {
+                for &i in with_it {
+                    counts.add(i as usize, 1usize);
+                }
             }
         }
+        let mut mine: Option<(f64, usize, usize)> = None;
         for (i, shared) in counts.drain() {
             if shared < MIN_SHARED {
                 continue;
             }
             let c = shared as f64 / a[i].content.len().min(s.content.len()).max(1) as f64;
-            if c >= MIN_CONTAINMENT {
-                scored.push((c, i, j));
+            let this = (c, i, j);
+            if c >= MIN_CONTAINMENT && mine.is_none_or(|m| better(&this, &m).is_lt()) {
+                mine = Some(this);
             }
         }
+        best.extend(mine);
     }
-    // Each sentence of `b` takes its best match; a sentence of `a` may be reused (a source
-    // sentence quoted twice, once in part and once reworded).
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let mut ub = BTreeSet::new();
-    let mut out = Vec::new();
-    for (_, i, j) in scored {
-        if ub.insert(j) {
-            out.push((i, j));
-        }
-    }
-    out
+    best.sort_by(better);
+    best.into_iter().map(|(_, i, j)| (i, j)).collect()
 }
+
+/// Sentences of one text a word may be in and still find alike sentences (news texts have a
+/// few hundred sentences in all).
+const MAX_SENTENCES_WITH_WORD: usize = 500;
 
 pub fn passage(a: Range<usize>, b: Range<usize>) -> Passage {
     Passage {
@@ -259,6 +266,27 @@ mod tests {
         index.fill(&[sentence(&[99, 1, 2, 3, 4, 5, 6]), sentence(&[15, 16])]);
         index.fill(&a);
         assert_eq!(near_sentences(&a, &index, &b), [(0, 3), (1, 1), (0, 0)]);
+    }
+
+    #[test]
+    fn words_in_most_of_thousands_of_sentences_pair_none() {
+        // A log of 600 lines alike: every pair of lines would be alike (360,000 of them, each
+        // counted word by word), and none says what the texts share.
+        let line = |k: u32| Sentence {
+            span: 0..0,
+            content: vec![1, 2, 3, 4, 5, 6, 1000 + k],
+        };
+        let a: Vec<Sentence> = (0..600).map(line).collect();
+        let b: Vec<Sentence> = (600..1200).map(line).collect();
+        let mut index = SentenceIndex::new(3000);
+        index.fill(&a);
+        assert_eq!(near_sentences(&a, &index, &b), []);
+        // Under the limit, each line of one finds the first of the other.
+        let mut index = SentenceIndex::new(3000);
+        index.fill(&a[..400]);
+        let pairs = near_sentences(&a[..400], &index, &b[..400]);
+        assert_eq!(pairs.len(), 400);
+        assert!(pairs.iter().all(|&(i, _)| i == 0));
     }
 
     #[test]

@@ -298,6 +298,7 @@ fn long_boilerplate(
     for (i, text) in texts.iter().enumerate() {
         let Some((text, _)) = text else { continue };
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let mut all_words = None;
         let mut end = 0;
         while let Some(start) = (end..lines.len()).find(|&j| repeated(lines[j])) {
             end = (start..lines.len())
@@ -307,7 +308,8 @@ fn long_boilerplate(
             if !run.iter().any(|l| long(l)) {
                 continue;
             }
-            let (before, after) = match words(&lines) > 2 * words(run) {
+            let all_words = *all_words.get_or_insert_with(|| words(&lines));
+            let (before, after) = match all_words > 2 * words(run) {
                 true => (
                     start.checked_sub(1).map_or(EDGE, |j| line_hash(lines[j])),
                     lines.get(end).map_or(EDGE, |l| line_hash(l)),
@@ -315,10 +317,11 @@ fn long_boilerplate(
                 false => (COPY, COPY),
             };
             for l in run.iter().filter(|l| long(l)) {
-                beside
-                    .entry(line_hash(l))
-                    .or_default()
-                    .push((i, before, after));
+                let with_it = beside.entry(line_hash(l)).or_default();
+                // Once per text.
+                if with_it.last().map(|&(t, ..)| t) != Some(i) {
+                    with_it.push((i, before, after));
+                }
             }
         }
     }
