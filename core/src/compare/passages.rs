@@ -70,6 +70,10 @@ pub fn exact_runs(
 const MIN_SHARED: usize = 5;
 const MIN_CONTAINMENT: f64 = 0.6;
 
+/// Sentences of one text a word may be in and still find alike sentences (news texts have a
+/// few hundred sentences in all).
+const MAX_SENTENCES_WITH_WORD: usize = 500;
+
 pub struct Sentence {
     pub span: Range<usize>,
     /// The distinct content words' numbers in the batch's vocabulary, sorted.
@@ -205,10 +209,6 @@ pub fn near_sentences(
     best.sort_by(better);
     best.into_iter().map(|(_, i, j)| (i, j)).collect()
 }
-
-/// Sentences of one text a word may be in and still find alike sentences (news texts have a
-/// few hundred sentences in all).
-const MAX_SENTENCES_WITH_WORD: usize = 500;
 
 pub fn passage(a: Range<usize>, b: Range<usize>) -> Passage {
     Passage {
