@@ -199,13 +199,20 @@ pub(crate) fn remove_repeated(
     mut moved: impl FnMut(usize, &Article, &Moved),
 ) {
     let key = |l: &str| crate::text::fold(l.trim());
-    // (Words counted only as far as the limit: most lines are paragraphs.)
-    let short = |l: &str| (1..=12).contains(&l.split_whitespace().take(13).count());
+    let short = |l: &str| (1..=SHORT_LINE_WORDS).contains(&line_words(l));
+    // Each article's text and outlet (lower case, "" if unknown).
+    let texts: Vec<Option<(&str, String)>> = articles
+        .iter()
+        .map(|a| {
+            let a = a.as_ref().ok()?;
+            let source = a.source.as_deref().unwrap_or_default().to_lowercase();
+            Some((a.text.as_str(), source))
+        })
+        .collect();
     let mut seen: FxHashMap<String, (usize, FxHashMap<String, usize>)> = FxHashMap::default();
-    for a in articles.iter().flatten() {
-        let source = a.source.as_deref().unwrap_or_default().to_lowercase();
+    for (text, source) in texts.iter().flatten() {
         let mut mine = FxHashSet::default();
-        for l in a.text.lines().filter(|l| short(l)) {
+        for l in text.lines().filter(|l| short(l)) {
             let k = key(l);
             if mine.insert(k.clone()) {
                 let e = seen.entry(k).or_default();
@@ -219,22 +226,13 @@ pub(crate) fn remove_repeated(
             *n >= 3 || by_source.iter().any(|(s, c)| !s.is_empty() && *c >= 2)
         })
     };
-    let texts: Vec<Option<(&str, String)>> = articles
-        .iter()
-        .map(|a| {
-            let a = a.as_ref().ok()?;
-            Some((
-                a.text.as_str(),
-                a.source.as_deref().unwrap_or_default().to_lowercase(),
-            ))
-        })
-        .collect();
     let long_lines = long_boilerplate(&texts, |l| short(l) && repeated(&key(l)));
     for (i, ((a, keep), long)) in articles.iter_mut().zip(keeps).zip(long_lines).enumerate() {
         let Ok(a) = a else { continue };
-        let removable = |l: &str| {
-            (short(l) && repeated(&key(l)) || long.contains(&line_hash(l))) && !restored(keep, l)
-        };
+        // (Most articles have no long line to lose: their lines are not hashed again.)
+        let long_gone = |l: &str| !long.is_empty() && long.contains(&line_hash(l));
+        let removable =
+            |l: &str| (short(l) && repeated(&key(l)) || long_gone(l)) && !restored(keep, l);
         if !a.text.lines().any(removable) {
             continue;
         }
@@ -253,6 +251,15 @@ pub(crate) fn remove_repeated(
     }
 }
 
+/// Lines of more words than this are long (paragraphs), the others short.
+const SHORT_LINE_WORDS: usize = 12;
+
+/// The words of a line, counted only as far as one past [`SHORT_LINE_WORDS`] (most lines are
+/// paragraphs).
+fn line_words(line: &str) -> usize {
+    line.split_whitespace().take(SHORT_LINE_WORDS + 1).count()
+}
+
 /// A long line is boilerplate of the batch's documents, not text they share, when at least
 /// this many print it beside text of their own: an outlet's licence or "about us" paragraph
 /// under each of its articles. (Three texts ending their own stories with the same background
@@ -260,9 +267,8 @@ pub(crate) fn remove_repeated(
 const BOILERPLATE_DOCUMENTS: usize = 4;
 
 /// For each text (and its outlet, lower case, `""` if unknown), the [`line_hash`]es of the long
-/// lines to remove as boilerplate. Lines over twelve words in at least three texts make, with
-/// the short lines `short_repeated` picks, runs of repeated lines; a long line is boilerplate
-/// when at least [`BOILERPLATE_DOCUMENTS`] texts have it, no line beside its runs is the same
+/// lines to remove as boilerplate. Long lines in at least three texts make, with the short
+/// lines `short_repeated` picks, runs of repeated lines; a long line is boilerplate when at least [`BOILERPLATE_DOCUMENTS`] texts have it, no line beside its runs is the same
 /// in half of them, and the texts whose outlet is known have the same one — and, for a line
 /// some text has between lines of its own (not at its start or end), every text's outlet is
 /// known. Copies of one story share what is beside their runs too (or are mostly runs); texts
@@ -272,7 +278,7 @@ fn long_boilerplate(
     texts: &[Option<(&str, String)>],
     short_repeated: impl Fn(&str) -> bool,
 ) -> Vec<FxHashSet<u64>> {
-    let long = |l: &str| l.split_whitespace().take(13).count() > 12;
+    let long = |l: &str| line_words(l) > SHORT_LINE_WORDS;
     let mut in_texts: FxHashMap<u64, u32> = FxHashMap::default();
     for (text, _) in texts.iter().flatten() {
         let mine: FxHashSet<u64> = text.lines().filter(|l| long(l)).map(line_hash).collect();
