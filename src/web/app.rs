@@ -416,21 +416,18 @@ impl Component for App {
             .location()
             .search()
             .unwrap_or_default();
-        let param = |name: &str| {
-            let mut params = search.trim_start_matches('?').split('&');
-            params.find(|p| p.strip_prefix(name).is_some_and(|v| v.starts_with('=')))
-        };
+        let params = search.trim_start_matches('?');
         // `?warm_rounds=N`: how many times the worker and its helpers analyse the made-up large
         // batch while they wait (`newslens_core::Warming`; tests lengthen it, benchmarks compare).
-        let worker_params: Vec<&str> = ["helpers", "warm_rounds"]
+        let worker_params: Vec<String> = ["helpers", "warm_rounds"]
             .into_iter()
-            .filter_map(&param)
+            .filter_map(|key| protocol::param(params, key).map(|value| format!("{key}={value}")))
             .collect();
         options.set_name(&worker_params.join("&"));
         // `?read_slice_ms=N`: how long a task reads a report for (the tests read one over many).
         // (Whole milliseconds: parsing a float took 13 KB more of the download.)
-        let read_slice_ms = param("read_slice_ms")
-            .and_then(|p| p["read_slice_ms=".len()..].parse::<u32>().ok())
+        let read_slice_ms = protocol::param(params, "read_slice_ms")
+            .and_then(|value| value.parse::<u32>().ok())
             .map_or(READ_SLICE_MS, f64::from);
         let worker = Worker::new_with_options("./worker_loader.js", &options)
             .expect("the page can start a worker");

@@ -27,6 +27,16 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::ops::Range;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The value of `key` in `params` (`key=value&key=value`: the page's address after its `?`, or
+/// a worker's name; `""` for a bare `key`).
+pub fn param<'a>(params: &'a str, key: &str) -> Option<&'a str> {
+    params.split('&').find_map(|p| match p.split_once('=') {
+        Some((k, v)) if k == key => Some(v),
+        None if p == key => Some(""),
+        _ => None,
+    })
+}
+
 pub fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     // Setting a property on a plain object cannot fail.
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());

@@ -12,7 +12,7 @@
 //! (`Batch::report`), the one the worker alone would have written. A helper that fails is let
 //! go, and the worker does its part itself.
 
-use super::protocol::{self, set, Request};
+use super::protocol::{self, param, set, Request};
 use js_sys::{Array, Function, Promise, Uint8Array};
 use newslens_core::compare::{compare_texts, Comparison};
 use newslens_core::report::{Draft, InputError, Report};
@@ -350,15 +350,6 @@ fn helpers_wanted(scope: &DedicatedWorkerGlobalScope) -> usize {
     }
     let cores = scope.navigator().hardware_concurrency() as usize;
     cores.saturating_sub(1).min(MAX_HELPERS)
-}
-
-/// The value of `key` in a worker's name (`key=value&key=value`; `""` for a bare `key`).
-fn param<'a>(name: &'a str, key: &str) -> Option<&'a str> {
-    name.split('&').find_map(|p| match p.split_once('=') {
-        Some((k, v)) if k == key => Some(v),
-        None if p == key => Some(""),
-        _ => None,
-    })
 }
 
 /// A request's inputs being read and recognised: this worker's part is done, the helpers'
