@@ -70,15 +70,16 @@ mod cli {
                 .push(newslens_core::report::InputError { name, error });
         }
 
-        let stdout = std::io::stdout();
-        let mut out = stdout.lock();
+        // Buffered: standard output flushes at every line, a system call per line of JSON.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let written = if json {
             serde_json::to_writer_pretty(&mut out, &report)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         } else {
             write_summary(&mut out, &report)
-        };
+        }
+        .and_then(|_| out.flush());
         match written {
             Ok(()) => 0,
             // A closed pipe (`analyse ... | head`) is not an error worth a message.
