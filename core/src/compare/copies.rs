@@ -9,10 +9,6 @@ use crate::tally::Tally;
 /// of the 8-grams of the shorter one (a copy cut short, or with paragraphs of its own, shares
 /// less than all).
 const COPIED_SHARE: f64 = 0.25;
-/// Copies sharing at least this share of the shorter one's 8-grams in the sample are surely
-/// mostly the same text (see [`copies`]; a story many outlets carry, not a paragraph they
-/// print under stories of their own), whatever the sample left out.
-const SURELY_MOST: f64 = 0.75;
 /// The shares are judged on the 8-grams whose hash is a multiple of this power of two (a
 /// sample the same in every document): a story a thousand outlets carry has half a million
 /// pairs for each of its 8-grams.
@@ -26,13 +22,12 @@ pub fn sampled(hash: u64) -> bool {
     hash & (SAMPLE - 1) == 0
 }
 
-/// The pairs `(a, b)`, `a < b`, of documents that are copies, in order, each with whether it
-/// is surely mostly the same text ([`SURELY_MOST`]). `popular`: sorted (by document, then
-/// hash); `windows[d]`: how many of document `d`'s 8-grams are [`sampled`].
+/// The pairs `(a, b)`, `a < b`, of documents that are copies, in order. `popular`: sorted (by
+/// document, then hash); `windows[d]`: how many of document `d`'s 8-grams are [`sampled`].
 ///
 /// An 8-gram a document prints more than once does not count for it: a line repeated in every
 /// document of a batch is no text they share.
-pub fn copies(popular: &[Popular], windows: &[u32]) -> Vec<((usize, usize), bool)> {
+pub fn copies(popular: &[Popular], windows: &[u32]) -> Vec<(usize, usize)> {
     // Every list here is of the type of `Popular` and sorted in its plain order, so that one
     // piece of code sorts them all in the download.
     let n = windows.len();
@@ -86,15 +81,13 @@ pub fn copies(popular: &[Popular], windows: &[u32]) -> Vec<((usize, usize), bool
     // nearest in the batch (so that copies sharing as much are shared out evenly).
     found.sort_unstable();
     let mut paired = vec![0usize; n];
-    let mut pairs = Vec::new();
-    for (least_shared, _, a, b) in found {
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (_, _, a, b) in found {
         let (a, b) = (a as usize, b as usize);
         if paired[a] < MAX_COPIES && paired[b] < MAX_COPIES {
             paired[a] += 1;
             paired[b] += 1;
-            let shared = f64::from(u32::MAX - least_shared);
-            let surely = shared >= SURELY_MOST * f64::from(windows[a].min(windows[b]));
-            pairs.push(((a, b), surely));
+            pairs.push((a, b));
         }
     }
     pairs.sort_unstable();

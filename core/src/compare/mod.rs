@@ -48,8 +48,8 @@ pub struct Comparison {
     /// One entry per pair of documents up to [`ALL_PAIRS_LIMIT`] documents; beyond, only the
     /// pairs that share a passage or are at least [`LISTED_SIMILARITY`] similar (of copies of a
     /// text many documents print, each with the 100 it shares most with). Text many documents
-    /// print lists no pair by itself: a pair sharing only that is listed when it is most of the
-    /// shorter text or the two are as similar beyond it.
+    /// print (an outlet's standard paragraph) lists no pair by itself, and counts toward a
+    /// pair's similarity only in a document it is most of (a copy of a story many carry).
     pub overlaps: Vec<Overlap>,
     /// Numbers and event dates compared across documents on the same story.
     pub facts: Vec<Fact>,
@@ -145,45 +145,6 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
     } else {
         (n / 50).max(30)
     };
-    // Each document's content words and how many times it says them, in order of word number,
-    // and the number of documents each word is in.
-    let background = std::mem::take(&mut vocabulary.weights);
-    let vocabulary = background.len();
-    let mut tf = Tally::new(vocabulary);
-    let counts: Vec<Vec<(u32, u32)>> = contents
-        .iter()
-        .map(|content| word_counts(content.iter().copied(), &mut tf))
-        .collect();
-    let mut df = vec![0u32; vocabulary];
-    for &(id, _) in counts.iter().flatten() {
-        df[id as usize] += 1;
-    }
-    // TF-IDF vectors over content words (background IDF, see [`idf`]), for cosines through the
-    // postings; each in order of word number.
-    let in_batch = (!all_pairs).then(|| batch_weights(&df, n, &background, max_df));
-    // Logarithms (computed in software in wasm) of the small counts most words have are worked
-    // out once.
-    let ln_small: Vec<f64> = (0..32).map(|c| f64::from(c).ln()).collect();
-    let ln = |c: u32| match ln_small.get(c as usize) {
-        Some(&l) => l,
-        None => f64::from(c).ln(),
-    };
-    // Which weights each document's words have (those of the batch for a language the
-    // background does not know).
-    let in_batch_weighs: Vec<bool> = counts
-        .iter()
-        .map(|counts| in_batch.is_some() && !background_knows(counts, &background))
-        .collect();
-    let weights_of = |doc: usize| match &in_batch {
-        Some(in_batch) if in_batch_weighs[doc] => in_batch,
-        _ => &background,
-    };
-    let vectors: Vec<Vec<(u32, f64)>> = counts
-        .into_iter()
-        .enumerate()
-        .map(|(doc, counts)| tf_idf(counts, weights_of(doc), ln))
-        .collect();
-
     // Exact shared runs: every 8-gram as (hash, document, position), sorted so that equal
     // 8-grams are neighbours (16 bytes each: a hash map of lists cost several times that). The
     // list is made in rounds by the hash's top bits, a quarter of it at a time (it was the
@@ -230,12 +191,10 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
             )
         })
         .collect();
-
-    // Beyond the limit, a pair is compared when it shares a passage or is similar enough: only
-    // those pairs' products are kept (the products come in pair order, as the seed runs do).
-    // Text many documents print (a standard paragraph no rule removed) is no reason to list a
-    // pair, nor are the 8-grams that run into it ("... and may be shared. The"): a seed lists
-    // its pair when none of its words are in a popular 8-gram, in either document.
+    // Text many documents print (an outlet's standard paragraph no rule removed, under stories
+    // of their own) is no reason to list a pair, nor are the 8-grams that run into it ("... and
+    // may be shared. The"): a seed lists its pair when none of its words are in a popular
+    // 8-gram, in either document.
     let in_popular = InPopular::new(&popular, &words);
     let listing: Vec<(usize, usize)> = seed_runs
         .iter()
@@ -246,7 +205,66 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
         })
         .map(|x| x.0)
         .collect();
-    drop(in_popular);
+
+    // Each document's content words and how many times it says them, in order of word number,
+    // and the number of documents each word is in. Nor does such a paragraph make stories
+    // alike: a document's words in popular 8-grams are left out of its counts, unless they
+    // are most of it (a copy of a story many outlets carry).
+    let background = std::mem::take(&mut vocabulary.weights);
+    let vocabulary = background.len();
+    let mut tf = Tally::new(vocabulary);
+    let counts: Vec<Vec<(u32, u32)>> = contents
+        .into_iter()
+        .enumerate()
+        .map(|(doc, content)| {
+            let in_popular = in_popular.of(doc);
+            let most = in_popular.iter().filter(|&&p| p).count() * 2 >= content.len();
+            let own = |at: usize| most || !in_popular.get(at).is_some_and(|&p| p);
+            for (_, c) in content
+                .into_iter()
+                .enumerate()
+                .filter(|&(at, c)| c != 0 && own(at))
+            {
+                tf.add(c as usize, 1u32);
+            }
+            tf.drain_sorted().map(|(k, c)| (k as u32, c)).collect()
+        })
+        .collect();
+    drop((tf, in_popular));
+    let mut df = vec![0u32; vocabulary];
+    for &(id, _) in counts.iter().flatten() {
+        df[id as usize] += 1;
+    }
+    // TF-IDF vectors over content words (background IDF, see [`idf`]), for cosines through the
+    // postings; each in order of word number.
+    let in_batch = (!all_pairs).then(|| batch_weights(&df, n, &background, max_df));
+    // Logarithms (computed in software in wasm) of the small counts most words have are worked
+    // out once.
+    let ln_small: Vec<f64> = (0..32).map(|c| f64::from(c).ln()).collect();
+    let ln = |c: u32| match ln_small.get(c as usize) {
+        Some(&l) => l,
+        None => f64::from(c).ln(),
+    };
+    let vectors: Vec<Vec<(u32, f64)>> = counts
+        .into_iter()
+        .map(|counts| {
+            let weights = match &in_batch {
+                Some(in_batch) if !background_knows(&counts, &background) => in_batch,
+                _ => &background,
+            };
+            let mut v: Vec<(u32, f64)> = counts
+                .into_iter()
+                .map(|(k, c)| (k, (1.0 + ln(c)) * weights[k as usize]))
+                .collect();
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
+            v.iter_mut().for_each(|x| x.1 /= norm);
+            v
+        })
+        .collect();
+    drop((background, in_batch));
+
+    // Beyond the limit, a pair is compared when it shares a passage or is similar enough: only
+    // those pairs' products are kept (the products come in pair order, as the seed runs do).
     let mut seed_pairs = listing.iter().copied().peekable();
     let dots = Dots::new(&vectors, &df, max_df, |a, b, dot| {
         while seed_pairs.next_if(|&pair| pair < (a, b)).is_some() {}
@@ -280,23 +298,12 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
                         .count() as u32
                 })
                 .collect();
-            // Copies listed as the pairs the products found are: similar enough. And text many
-            // documents print is also an outlet's long standard paragraph, under stories of
-            // their own: unless most of the shorter text is what they share, they are listed
-            // when they are alike beyond it too.
-            let mut beyond = Beyond::new(vocabulary);
-            for (pair, surely) in copies::copies(&popular, &windows) {
+            // Copies listed as the pairs the products found are: similar enough (text many
+            // documents print is also an outlet's long standard paragraph).
+            for pair in copies::copies(&popular, &windows) {
                 if let Entry::Vacant(entry) = p.entry(pair) {
                     let cosine = whole(pair);
-                    let (a, b) = pair;
-                    if similarity(cosine) >= LISTED_SIMILARITY
-                        && (surely
-                            || beyond.alike(
-                                [(&contents[a], weights_of(a)), (&contents[b], weights_of(b))],
-                                (popular_of(a), popular_of(b)),
-                                ln,
-                            ))
-                    {
+                    if similarity(cosine) >= LISTED_SIMILARITY {
                         entry.insert(cosine);
                     }
                 }
@@ -306,15 +313,7 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
     };
     // The vectors go before the pairs are compared, which holds the batch's words and
     // sentences.
-    drop((
-        vectors,
-        dots,
-        df,
-        contents,
-        in_batch_weighs,
-        background,
-        in_batch,
-    ));
+    drop((vectors, dots, df));
 
     let mut overlaps = Vec::with_capacity(pairs.len());
     // Pairs come in order of `a`: its sentence index is made once for all of them.
@@ -576,27 +575,6 @@ fn batch_weights(df: &[u32], n: usize, background: &[f64], max_df: usize) -> Vec
         .collect()
 }
 
-/// A document's content words (numbers, 0 for none) counted: (number, times), in order of
-/// number.
-fn word_counts(content: impl Iterator<Item = u32>, tf: &mut Tally<u32>) -> Vec<(u32, u32)> {
-    for c in content.filter(|&c| c != 0) {
-        tf.add(c as usize, 1);
-    }
-    tf.drain_sorted().map(|(k, c)| (k as u32, c)).collect()
-}
-
-/// The normalised TF-IDF vector of a document's [`word_counts`], in order of word number.
-/// `ln`: the natural logarithm of a count.
-fn tf_idf(counts: Vec<(u32, u32)>, weights: &[f64], ln: impl Fn(u32) -> f64) -> Vec<(u32, f64)> {
-    let mut v: Vec<(u32, f64)> = counts
-        .into_iter()
-        .map(|(k, c)| (k, (1.0 + ln(c)) * weights[k as usize]))
-        .collect();
-    let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
-    v.iter_mut().for_each(|x| x.1 /= norm);
-    v
-}
-
 /// Which words of each document of a batch are in a [`Popular`] 8-gram.
 struct InPopular {
     /// Each document's first word in `words`.
@@ -626,76 +604,20 @@ impl InPopular {
         }
     }
 
+    /// Per word of `doc`, whether it is in a popular 8-gram (none: empty).
+    fn of(&self, doc: usize) -> &[bool] {
+        let end = self.offsets.get(doc + 1).copied().unwrap_or(usize::MAX);
+        self.words
+            .get(self.offsets[doc]..end.min(self.words.len()))
+            .unwrap_or(&[])
+    }
+
     /// Whether any word of the 8-gram at `at` in `doc` is in a popular 8-gram.
     fn any(&self, doc: u32, at: u32) -> bool {
         let start = self.offsets[doc as usize] + at as usize;
         self.words
             .get(start..start + passages::K)
             .is_some_and(|ws| ws.contains(&true))
-    }
-}
-
-/// Whether two documents are alike beyond the popular 8-grams they share: the words of the
-/// shorter are mostly in them, or the rest of their texts are [`LISTED_SIMILARITY`] similar.
-struct Beyond {
-    tf: Tally<u32>,
-    positions: Vec<(usize, usize)>,
-    shared: [Vec<bool>; 2],
-}
-
-impl Beyond {
-    /// `vocabulary`: how many word numbers the documents use.
-    fn new(vocabulary: usize) -> Beyond {
-        Beyond {
-            tf: Tally::new(vocabulary),
-            positions: Vec::new(),
-            shared: [Vec::new(), Vec::new()],
-        }
-    }
-
-    /// `documents`: each one's content words (by position) and their weights; `popular`:
-    /// each one's popular 8-grams, by hash.
-    fn alike(
-        &mut self,
-        documents: [(&[u32], &[f64]); 2],
-        popular: (&[Popular], &[Popular]),
-        ln: impl Fn(u32) -> f64 + Copy,
-    ) -> bool {
-        self.positions.clear();
-        shared_popular(popular.0, popular.1, &mut self.positions);
-        // Each shared 8-gram starts at a word of its own (see [`pair_places`]): when they are
-        // as many as half the shorter text's words (a copy of a story many outlets carry), they
-        // cover half of it, and no word needs marking.
-        let shorter = usize::from(documents[1].0.len() < documents[0].0.len());
-        if self.positions.len() * 2 >= documents[shorter].0.len() {
-            return true;
-        }
-        for (side, (content, _)) in documents.iter().enumerate() {
-            let shared = &mut self.shared[side];
-            shared.clear();
-            shared.resize(content.len(), false);
-            for &at in self
-                .positions
-                .iter()
-                .map(|p| if side == 0 { &p.0 } else { &p.1 })
-            {
-                shared[at..(at + passages::K).min(content.len())].fill(true);
-            }
-        }
-        let rest = self.shared[shorter].iter().filter(|&&s| !s).count();
-        if rest * 2 <= self.shared[shorter].len() {
-            return true;
-        }
-        let [a, b] = [0, 1].map(|side| {
-            let (content, weights) = documents[side];
-            let rest = content
-                .iter()
-                .zip(&self.shared[side])
-                .filter(|x| !x.1)
-                .map(|x| *x.0);
-            tf_idf(word_counts(rest, &mut self.tf), weights, ln)
-        });
-        similarity(dot(&a, &b)) >= LISTED_SIMILARITY
     }
 }
 
@@ -1143,12 +1065,13 @@ mod tests {
     }
 
     #[test]
-    fn beyond_the_limit_a_paragraph_stories_of_their_own_print_pairs_none() {
+    fn beyond_the_limit_a_paragraph_stories_of_their_own_print_neither_pairs_nor_likens() {
         // 100 stories in English, each printing an outlet's standard paragraph (no full stop
         // at its end, as pasted text has it) between two parts of its own; the second part
         // starts with one of four words, so that the 8-grams running from the paragraph into
         // it are in 25 documents each. The paragraph is a third of each text and its words
-        // (made up) weigh as names do: the whole texts are similar enough to be listed.
+        // (made up) weigh as names do: the whole texts would be similar enough to be listed.
+        // The first two stories share their first part.
         let listed: Vec<&str> = include_str!("idf.tsv")
             .lines()
             .filter_map(|line| line.split_once('\t'))
@@ -1156,29 +1079,40 @@ mod tests {
             .skip(200)
             .collect();
         let paragraph = made_up_words(0..50);
-        let texts: Vec<String> = (0..100u64)
-            .map(|k| {
-                // Words the background lists, drawn at random (splitmix64's finaliser), and
-                // names of its own.
-                let own = |r: Range<u64>| {
-                    let word = |w: u64| match w % 2 {
-                        0 => {
-                            let mut x = k * 1000 + w;
-                            x = (x ^ x >> 30).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-                            x = (x ^ x >> 27).wrapping_mul(0x94D0_49BB_1331_11EB);
-                            listed[((x ^ x >> 31) % 1300) as usize].to_string()
-                        }
-                        _ => distinct_word(100 * k + w),
+        let stories = |paragraph: &str| -> Vec<String> {
+            (0..100u64)
+                .map(|k| {
+                    // Words the background lists, drawn at random (splitmix64's finaliser),
+                    // and names of its own.
+                    let own = |k: u64, r: Range<u64>| {
+                        let word = |w: u64| match w % 2 {
+                            0 => {
+                                let mut x = k * 1000 + w;
+                                x = (x ^ x >> 30).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                                x = (x ^ x >> 27).wrapping_mul(0x94D0_49BB_1331_11EB);
+                                listed[((x ^ x >> 31) % 1300) as usize].to_string()
+                            }
+                            _ => distinct_word(100 * k + w),
+                        };
+                        r.map(word).collect::<Vec<_>>().join(" ")
                     };
-                    r.map(word).collect::<Vec<_>>().join(" ")
-                };
-                let next = ["The", "But", "And", "Mr"][k as usize % 4];
-                format!("{}.\n\n{paragraph}\n\n{next} {}.", own(0..45), own(45..90))
-            })
-            .collect();
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let overlaps = compare_texts(&texts).overlaps;
-        assert!(overlaps.is_empty(), "{} pairs", overlaps.len());
+                    let next = ["The", "But", "And", "Mr"][k as usize % 4];
+                    let first = own(k.max(1) - 1, 0..45);
+                    format!("{first}.\n\n{paragraph}\n\n{next} {}.", own(k, 45..90))
+                })
+                .collect()
+        };
+        let compare = |texts: Vec<String>| {
+            compare_texts(&texts.iter().map(String::as_str).collect::<Vec<_>>()).overlaps
+        };
+        let overlaps = compare(stories(&paragraph));
+        let pairs: Vec<(usize, usize)> = overlaps.iter().map(|o| (o.a, o.b)).collect();
+        assert!(pairs == [(0, 1)], "{} pairs", pairs.len());
+        // As alike as without the paragraph.
+        let without = compare(stories(""));
+        assert_eq!(without.len(), 1);
+        let (with, without) = (overlaps[0].similarity, without[0].similarity);
+        assert!((with - without).abs() < 1e-9, "{with} {without}");
     }
 
     #[test]
