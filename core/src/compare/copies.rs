@@ -7,8 +7,8 @@ use crate::tally::Tally;
 
 /// Two documents may be copies when popular 8-grams both print once make up at least this share
 /// of the 8-grams of the shorter one (a copy cut short, or with paragraphs of its own, shares
-/// less than all).
-const COPIED_SHARE: f64 = 0.25;
+/// less than all; a story quoting a paragraph of one many outlets carry, a tenth).
+const COPIED_SHARE: f64 = 0.1;
 /// The shares are judged on the 8-grams whose hash is a multiple of this power of two (a
 /// sample the same in every document): a story a thousand outlets carry has half a million
 /// pairs for each of its 8-grams.

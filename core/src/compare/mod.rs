@@ -213,12 +213,15 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
     let background = std::mem::take(&mut vocabulary.weights);
     let vocabulary = background.len();
     let mut tf = Tally::new(vocabulary);
+    let mut copy_of_popular = vec![false; n];
     let counts: Vec<Vec<(u32, u32)>> = contents
         .into_iter()
         .enumerate()
         .map(|(doc, content)| {
             let in_popular = in_popular.of(doc);
-            let most = in_popular.iter().filter(|&&p| p).count() * 2 >= content.len();
+            let popular_words = in_popular.iter().filter(|&&p| p).count();
+            let most = popular_words > 0 && popular_words * 2 >= content.len();
+            copy_of_popular[doc] = most;
             let own = |at: usize| most || !in_popular.get(at).is_some_and(|&p| p);
             for (_, c) in content
                 .into_iter()
@@ -298,9 +301,14 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
                         .count() as u32
                 })
                 .collect();
-            // Copies listed as the pairs the products found are: similar enough (text many
-            // documents print is also an outlet's long standard paragraph).
-            for pair in copies::copies(&popular, &windows) {
+            // Copies listed as the pairs the products found are: similar enough. Those of
+            // which neither is mostly text many documents print share an outlet's standard
+            // paragraph, or quote the same few: the products have judged them already.
+            let copies = copies::copies(&popular, &windows);
+            for pair in copies
+                .into_iter()
+                .filter(|&(a, b)| copy_of_popular[a] || copy_of_popular[b])
+            {
                 if let Entry::Vacant(entry) = p.entry(pair) {
                     let cosine = whole(pair);
                     if similarity(cosine) >= LISTED_SIMILARITY {
@@ -1069,29 +1077,17 @@ mod tests {
         // 100 stories in English, each printing an outlet's standard paragraph (no full stop
         // at its end, as pasted text has it) between two parts of its own; the second part
         // starts with one of four words, so that the 8-grams running from the paragraph into
-        // it are in 25 documents each. The paragraph is a third of each text and its words
-        // (made up) weigh as names do: the whole texts would be similar enough to be listed.
-        // The first two stories share their first part.
-        let listed: Vec<&str> = include_str!("idf.tsv")
-            .lines()
-            .filter_map(|line| line.split_once('\t'))
-            .map(|x| x.0)
-            .skip(200)
-            .collect();
+        // it are in 25 documents each. The paragraph is a third of each text; the stories'
+        // own words are names and the common words all of them use, which make any two as
+        // alike as the products (which leave out words in many documents) would list. The
+        // first two stories share their first part.
         let paragraph = made_up_words(0..50);
         let stories = |paragraph: &str| -> Vec<String> {
             (0..100u64)
                 .map(|k| {
-                    // Words the background lists, drawn at random (splitmix64's finaliser),
-                    // and names of its own.
                     let own = |k: u64, r: Range<u64>| {
                         let word = |w: u64| match w % 2 {
-                            0 => {
-                                let mut x = k * 1000 + w;
-                                x = (x ^ x >> 30).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-                                x = (x ^ x >> 27).wrapping_mul(0x94D0_49BB_1331_11EB);
-                                listed[((x ^ x >> 31) % 1300) as usize].to_string()
-                            }
+                            0 => COMMON[((k * 5 + w / 2 * 7) % 24) as usize].to_string(),
                             _ => distinct_word(100 * k + w),
                         };
                         r.map(word).collect::<Vec<_>>().join(" ")
@@ -1117,16 +1113,26 @@ mod tests {
 
     #[test]
     fn beyond_the_limit_a_story_quoting_a_copied_lead_is_paired_with_its_copies() {
-        // 70 outlets carry the story; one more prints its first sentence and tells the rest in
-        // its own words: a third of its text is the copies', and the rest says what theirs do.
+        // 70 outlets carry the story at length; one more quotes its first sentence and tells
+        // the rest in its own words, at greater length: what it quotes is a sixth of the
+        // copies' text, and the rest says what theirs do.
+        let more = "Engineers who inspected the arches in the autumn said the cracks had \
+            widened since the last survey and that heavy lorries could no longer cross safely. \
+            Until the new bridge opens, people crossing the river at Marlow will take a ferry \
+            the council is paying for, or drive eleven miles to the next crossing. The bakery \
+            by the old bridge said it had lost most of its morning customers.";
         let mut texts: Vec<String> = (0..70)
-            .map(|k| format!("{STORY} Reported by {}.", made_up_word(1000 + k)))
+            .map(|k| format!("{STORY} {more} Reported by {}.", made_up_word(1000 + k)))
             .collect();
         let lead = &STORY[..STORY.find(". ").unwrap() + 1];
         texts.push(format!(
             "{lead} Traders on both banks of the river told us the closure had halved their \
              trade since spring and that rents were now their worry. Rebuilding the bridge \
-             starts in March and will take eighteen months, according to the council."
+             starts in March and will take eighteen months, according to the council. Until \
+             then a ferry will carry people across, and shops near the bridge fear the worst. \
+             Councillors argued for two hours over whether to repair the old arches or pull \
+             them down, and the vote to rebuild passed by a single voice. Stone from the old \
+             bridge will be kept and some of it used again in the walls of the new one."
         ));
         texts.extend((71..100).map(|k| english(k, 60) + "."));
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
