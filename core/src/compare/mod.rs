@@ -126,8 +126,9 @@ impl Ahead {
 fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Comparison {
     let n = prepared.len();
     let mut vocabulary = words::Vocabulary::default();
-    // What the content words are needed for (sentences, and the TF-IDF vectors below) is built
-    // first, so that their list goes before the 8-grams come.
+    // Each document's words, their numbers (kept through the 8-grams below, which say which
+    // words the TF-IDF vectors leave out: a list of 4 bytes a word, where the vectors made
+    // before them took 16 a distinct word) and its sentences.
     let mut words: Vec<Vec<Word>> = Vec::with_capacity(n);
     let mut contents: Vec<Vec<u32>> = Vec::with_capacity(n);
     let mut sentences: Vec<Vec<passages::Sentence>> = Vec::with_capacity(n);
