@@ -514,6 +514,28 @@ impl CharOffsets {
         let base = self.checkpoints.get(k).copied().unwrap_or(0);
         k * STRIDE + text[base..byte].chars().count()
     }
+
+    /// The byte offset of character offset `char` (the text's end for one beyond it), counting
+    /// at most 63 characters.
+    pub fn byte_offset(&self, text: &str, char: usize) -> usize {
+        if self.ascii {
+            return char.min(self.text_len);
+        }
+        let k = char / STRIDE;
+        let Some(&base) = self.checkpoints.get(k) else {
+            return self.text_len;
+        };
+        text[base..]
+            .char_indices()
+            .nth(char - k * STRIDE)
+            .map_or(self.text_len, |(b, _)| base + b)
+    }
+
+    /// The characters `start..end` of `text` (empty, or cut at its end, beyond it).
+    pub fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        let from = self.byte_offset(text, start);
+        &text[from..self.byte_offset(text, end).max(from)]
+    }
 }
 
 /// Snaps a byte offset down to the nearest char boundary (for spans computed arithmetically).
@@ -802,6 +824,39 @@ mod tests {
             }
             assert_eq!(idx.char_offset(&t, t.len()), t.chars().count());
             assert_eq!(idx.char_offset(&t, t.len() + 5), t.chars().count());
+        }
+    }
+
+    #[test]
+    fn slices_by_character_offsets_are_those_of_chars() {
+        let slow = |t: &str, start: usize, end: usize| -> String {
+            t.chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .collect()
+        };
+        for t in [
+            "Vučić said “ok” — ".repeat(20),
+            "Vucic said \"ok\" - ".repeat(20),
+        ] {
+            let idx = CharOffsets::new(&t);
+            let n = t.chars().count();
+            for start in (0..n + 70).step_by(7) {
+                for end in [
+                    start.saturating_sub(3),
+                    start,
+                    start + 1,
+                    start + 64,
+                    start + 130,
+                    n + 9,
+                ] {
+                    assert_eq!(
+                        idx.slice(&t, start, end),
+                        slow(&t, start, end),
+                        "{start}..{end}"
+                    );
+                }
+            }
         }
     }
 }

@@ -508,6 +508,32 @@ test("a long entity table shows a screenful first, then 100 rows, then all on re
   await waitIdle();
 });
 
+test("a line removed many times is listed once with its count, and at most 100 lines per document", async () => {
+  // Two stories of our own, each with 150 "Read also" links and a newsletter prompt after every
+  // paragraph: 300 removed lines, 151 different.
+  const docs = [0, 1].map((d) => ({
+    name: `gazette-${d}.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from(Array.from({ length: 150 }, (_, k) => [
+      `The harbour board met on Tuesday about the quay; paragraph ${k} of story ${d} adds a detail of its own.`,
+      `Read also: harbour notes number ${k}`,
+      "Subscribe to the Harbour Gazette for more.",
+    ].join("\n\n")).join("\n\n")),
+  }));
+  await page.setInputFiles("#file-input", docs);
+  await waitIdle();
+  const item = page.locator("#documents > li", { hasText: "gazette-0.txt" });
+  await item.locator("details.removed summary").click();
+  assert.match(await item.locator("details.removed summary").textContent(), /removed 300 lines/);
+  assert.equal(await item.locator("details.removed li").count(), 101);
+  const prompt = item.locator("details.removed li", { hasText: "Subscribe to the Harbour Gazette" });
+  assert.equal(await prompt.count(), 1);
+  assert.match(await prompt.textContent(), /×150/);
+  assert.match(await item.locator("details.removed li.more-removed").textContent(), /and 51 more lines/);
+  await page.click("#clear-all");
+  await waitIdle();
+});
+
 test("a large batch dropped from disk is shared with helper workers (reading, then comparing), its report read over many tasks, and gives the command line's report", async () => {
   // 60 reports of our own invention (over 100 KB, so the worker shares the reading), one a web
   // page, most ending in the same short line (which the batch removes after each document's

@@ -1,7 +1,7 @@
 //! The loaded documents (removable), with their metadata, what was cleaned away, and errors.
 
 use crate::web::protocol::PageInput;
-use newslens_core::report::{Document, InputError};
+use newslens_core::report::{Document, InputError, RemovedText};
 use std::collections::{HashMap, VecDeque};
 use yew::prelude::*;
 
@@ -16,6 +16,25 @@ pub struct Props {
 
 /// Rows shown before "show all", so a batch of thousands renders fast.
 const FIRST_ROWS: usize = 50;
+/// Distinct removed lines listed per document: a log or a template has thousands.
+const REMOVED_ROWS: usize = 100;
+
+/// A document's removed lines, each text once (restoring it restores every time it was said),
+/// with how many times, in order of first removal.
+fn removed_lines(removed: &[RemovedText]) -> Vec<(&RemovedText, usize)> {
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut lines: Vec<(&RemovedText, usize)> = Vec::new();
+    for r in removed {
+        let i = *at
+            .entry((r.reason.as_str(), r.text.as_str()))
+            .or_insert_with(|| {
+                lines.push((r, 0));
+                lines.len() - 1
+            });
+        lines[i].1 += 1;
+    }
+    lines
+}
 
 #[function_component(DocumentList)]
 pub fn document_list(props: &Props) -> Html {
@@ -50,6 +69,7 @@ pub fn document_list(props: &Props) -> Html {
         let result = results.get_mut(input.name.as_str()).and_then(VecDeque::pop_front);
         let detail = match result {
             Some(Ok(d)) => {
+                let removed = removed_lines(&d.removed);
                 let meta: Vec<String> = [d.title.clone(), d.source.clone(), d.published.clone()]
                     .into_iter()
                     .flatten()
@@ -63,7 +83,7 @@ pub fn document_list(props: &Props) -> Html {
                             <details class="removed">
                                 <summary>{ removed_summary(d.removed.len(), input.keep.len()) }</summary>
                                 <ul>
-                                    { for d.removed.iter().map(|r| {
+                                    { for removed.iter().take(REMOVED_ROWS).map(|&(r, times)| {
                                         let on_restore = props.on_restore.reform({
                                             let line = r.text.clone();
                                             move |_| (id, line.clone(), true)
@@ -71,11 +91,18 @@ pub fn document_list(props: &Props) -> Html {
                                         html! {
                                             <li>
                                                 <span class="reason">{ r.reason.replace('_', " ") }</span>{ " " }{ &r.text }{ " " }
+                                                if times > 1 { <span class="times">{ format!("×{times} ") }</span> }
                                                 <button class="restore" aria-label={format!("Restore to the text: {}", r.text)}
                                                     onclick={on_restore}>{ "restore" }</button>
                                             </li>
                                         }
                                     }) }
+                                    if removed.len() > REMOVED_ROWS {
+                                        <li class="more-removed">{ match removed[REMOVED_ROWS..].iter().map(|x| x.1).sum::<usize>() {
+                                            1 => "and 1 more line".to_string(),
+                                            n => format!("and {n} more lines"),
+                                        } }</li>
+                                    }
                                     { for input.keep.iter().map(|line| {
                                         let on_undo = props.on_restore.reform({
                                             let line = line.clone();

@@ -4,7 +4,8 @@
 
 use super::{set_from, snippet, use_rows_after_paint};
 use newslens_core::report::Report;
-use std::collections::BTreeSet;
+use newslens_core::text::CharOffsets;
+use std::collections::{BTreeSet, HashMap};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -184,6 +185,7 @@ pub fn entity_table(props: &Props) -> Html {
                         Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(id.clone()) }))
                     };
                     let aliases: Vec<&str> = e.aliases.iter().map(String::as_str).filter(|a| *a != e.name).collect();
+                    let mut offsets: HashMap<&str, CharOffsets> = HashMap::new();
                     html! {
                         <>
                         <tr class={classes!("entity", format!("kind-{}", e.kind))} data-entity={e.id.clone()}>
@@ -197,7 +199,11 @@ pub fn entity_table(props: &Props) -> Html {
                             <tr class="mentions"><td colspan="5"><ul>
                             { for e.mentions.iter().take(50).filter_map(|m| {
                                 let doc = snippet::document(report, &m.doc)?;
-                                let (before, hit, after) = snippet::in_context(&doc.text, m.start, m.end, 60);
+                                // (A mention's document's offsets are found once for its
+                                // mentions in it: counting from the start for each took
+                                // seconds in texts of megabytes.)
+                                let offsets = offsets.entry(m.doc.as_str()).or_insert_with(|| CharOffsets::new(&doc.text));
+                                let (before, hit, after) = snippet::in_context(offsets, &doc.text, m.start, m.end, 60);
                                 Some(html! { <li><span class="doc-id">{ &m.doc }</span>{ " …" }{ before }<mark>{ hit }</mark>{ after }{ "…" }</li> })
                             }) }
                             </ul></td></tr>

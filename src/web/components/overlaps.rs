@@ -4,6 +4,7 @@
 
 use super::snippet;
 use newslens_core::report::{Overlap, Report};
+use newslens_core::text::CharOffsets;
 use std::collections::HashMap;
 use yew::prelude::*;
 
@@ -86,8 +87,11 @@ fn matrix(report: &Report, selected: &UseStateHandle<Option<Pair>>) -> Html {
 }
 
 fn pair_item(report: &Report, o: &Overlap, open: bool) -> Html {
-    let a = snippet::document(report, &o.a);
-    let b = snippet::document(report, &o.b);
+    // Each text's character offsets are found once for its passages (counting from its start
+    // for each was seconds for texts of megabytes).
+    let with_offsets =
+        |id: &str| snippet::document(report, id).map(|d| (d, CharOffsets::new(&d.text)));
+    let (a, b) = (with_offsets(&o.a), with_offsets(&o.b));
     html! {
         <li class="overlap">
             <div class="pair">
@@ -98,17 +102,17 @@ fn pair_item(report: &Report, o: &Overlap, open: bool) -> Html {
                 <meter min="0" max="1" value={o.score.to_string()} aria-label="shared text"></meter>
                 { format!(" shared text {:.0}%, same story {:.0}%, {} passages", o.score * 100.0, o.similarity * 100.0, o.passages.len()) }
             </div>
-            if let (Some(a), Some(b)) = (a, b) {
+            if let (Some((a, slice_a)), Some((b, slice_b))) = (a, b) {
                 if !o.passages.is_empty() {
                     <details class="passages" open={open}>
                         <summary>{ "shared passages (words worded differently are marked)" }</summary>
                         <ol>{ for o.passages.iter().take(20).map(|p| {
-                            let ta = snippet::chars(&a.text, p.a_start, p.a_end);
-                            let tb = snippet::chars(&b.text, p.b_start, p.b_end);
+                            let ta = slice_a.slice(&a.text, p.a_start, p.a_end);
+                            let tb = slice_b.slice(&b.text, p.b_start, p.b_end);
                             html! {
                                 <li class="passage">
-                                    <p class="side-a">{ snippet::diff_marked(&ta, &tb) }</p>
-                                    <p class="side-b">{ snippet::diff_marked(&tb, &ta) }</p>
+                                    <p class="side-a">{ snippet::diff_marked(ta, tb) }</p>
+                                    <p class="side-b">{ snippet::diff_marked(tb, ta) }</p>
                                 </li>
                             }
                         }) }</ol>
@@ -124,15 +128,18 @@ fn only_here(report: &Report) -> Html {
         <section class="only-here" aria-label="What only one source says">
             <h3>{ "Only in one source" }</h3>
             <ul id="only-here">
-            { for report.documents.iter().map(|d| html! {
+            { for report.documents.iter().map(|d| {
+                let offsets = CharOffsets::new(&d.text);
+                html! {
                 <li>
                     <details>
                         <summary>{ format!("{} — {} sentences no other source has", snippet::label(report, &d.id), d.unique.len()) }</summary>
                         <ul>{ for d.unique.iter().take(100).map(|s| html! {
-                            <li class="unique-sentence">{ snippet::chars(&d.text, s.start, s.end) }</li>
+                            <li class="unique-sentence">{ offsets.slice(&d.text, s.start, s.end) }</li>
                         }) }</ul>
                     </details>
                 </li>
+                }
             }) }
             </ul>
         </section>

@@ -2,28 +2,23 @@
 
 use newslens_core::report::{Document, Report};
 use newslens_core::text::word_diff;
+use newslens_core::text::CharOffsets;
 use yew::prelude::*;
 
-/// The characters `start..end` of a document's text; empty when out of range.
-pub fn chars(text: &str, start: usize, end: usize) -> String {
-    text.chars()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .collect()
-}
-
-/// A passage with up to `context` characters either side, for showing a span in its sentence.
-pub fn in_context(
-    text: &str,
+/// A passage with up to `context` characters either side, for showing a span in its sentence
+/// (`offsets`: the text's).
+pub fn in_context<'t>(
+    offsets: &CharOffsets,
+    text: &'t str,
     start: usize,
     end: usize,
     context: usize,
-) -> (String, String, String) {
+) -> (&'t str, &'t str, &'t str) {
     let before_start = start.saturating_sub(context);
     (
-        chars(text, before_start, start),
-        chars(text, start, end),
-        chars(text, end, end + context),
+        offsets.slice(text, before_start, start),
+        offsets.slice(text, start, end),
+        offsets.slice(text, end, end + context),
     )
 }
 
