@@ -50,15 +50,21 @@ fn segments(report: &Report, doc: &str, len: usize) -> Vec<Segment> {
         cuts.extend([s.min(len), e.min(len)]);
     }
     let cuts: Vec<usize> = cuts.into_iter().collect();
+    // One sweep: the mentions and quotes begun by each run's start, less those ended by then,
+    // are those over it (every start and end is a cut). Each run against every mention took
+    // minutes for a text of tens of thousands of mentions.
+    let mut mentions_over = Over::new(mentions.iter().map(|m| (m.0, m.1)).collect());
+    let mut quotes_over = Over::new(quotes);
     cuts.windows(2)
         .map(|w| {
             let (start, end) = (w[0], w[1]);
-            let entity = mentions
+            // The innermost, the first listed among equals.
+            let entity = mentions_over
+                .at(start)
                 .iter()
-                .filter(|(s, e, _)| *s <= start && end <= *e)
-                .min_by_key(|(s, e, _)| e - s)
-                .map(|m| m.2);
-            let quote = quotes.iter().any(|(s, e)| *s <= start && end <= *e);
+                .min_by_key(|&&i| (mentions[i].1 - mentions[i].0, i))
+                .map(|&i| mentions[i].2);
+            let quote = !quotes_over.at(start).is_empty();
             Segment {
                 start,
                 end,
@@ -67,6 +73,44 @@ fn segments(report: &Report, doc: &str, len: usize) -> Vec<Segment> {
             }
         })
         .collect()
+}
+
+/// Spans over a point, as the point moves forward: those begun by it, less those ended.
+struct Over {
+    spans: Vec<(usize, usize)>,
+    /// Span indexes by start.
+    order: Vec<usize>,
+    next: usize,
+    over: Vec<usize>,
+}
+
+impl Over {
+    fn new(spans: Vec<(usize, usize)>) -> Over {
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_by_key(|&i| spans[i].0);
+        Over {
+            spans,
+            order,
+            next: 0,
+            over: Vec::new(),
+        }
+    }
+
+    /// The spans (indexes, in the order they began) with `start <= at < end`; `at` must not
+    /// go back.
+    fn at(&mut self, at: usize) -> &[usize] {
+        while let Some(&i) = self
+            .order
+            .get(self.next)
+            .filter(|&&i| self.spans[i].0 <= at)
+        {
+            self.over.push(i);
+            self.next += 1;
+        }
+        let spans = &self.spans;
+        self.over.retain(|&i| spans[i].1 > at);
+        &self.over
+    }
 }
 
 #[function_component(ReadingView)]
