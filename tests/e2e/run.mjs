@@ -534,6 +534,37 @@ test("a line removed many times is listed once with its count, and at most 100 l
   await waitIdle();
 });
 
+test("the reading view shows a long text's first 50,000 characters, then more on request", async () => {
+  // Minutes of our own invention, 1,300 paragraphs (about 130,000 characters), a name in each.
+  const paragraphs = Array.from({ length: 1300 }, (_, k) =>
+    `In session ${k} the harbour board heard Mayor Lena Okafor, who said berth ${k} would reopen soon.`);
+  paragraphs.push("The final note of the harbour minutes closes the record.");
+  await page.setInputFiles("#file-input", [
+    { name: "minutes.txt", mimeType: "text/plain", buffer: Buffer.from(`Harbour minutes\n\n${paragraphs.join("\n\n")}`) },
+  ]);
+  await waitIdle();
+  await page.click("#tab-read");
+  await page.waitForSelector("#reading-text .ent");
+  const shown = async () => (await page.textContent("#reading-text .body")).length;
+  const left = async () => Number(/goes on for (\d+) more characters/.exec(await page.textContent("#reading-text .more-text"))?.[1]);
+  const first = await shown();
+  assert.ok(first >= 50000 && first < 50300, `${first} characters at first`);
+  assert.ok(!(await page.textContent("#reading-text")).includes("The final note"));
+  const before = await left();
+  assert.ok(before > 70000, `${before} characters left`);
+  const mentions = await count("#reading-text .ent");
+  await page.click("#reading-text .more-text button.more");
+  await page.waitForFunction((n) => document.querySelector("#reading-text .body").textContent.length > n, first);
+  assert.equal(await left(), before - ((await shown()) - first));
+  assert.ok((await count("#reading-text .ent")) > mentions, "mentions further on are marked too");
+  await page.click("#reading-text .more-text button.more-all");
+  await page.waitForFunction(() => !document.querySelector("#reading-text .more-text"));
+  assert.match(await page.textContent("#reading-text .body"), /The final note of the harbour minutes closes the record\.$/);
+  await page.click("#tab-entities");
+  await page.click("#clear-all");
+  await waitIdle();
+});
+
 test("a large batch dropped from disk is shared with helper workers (reading, then comparing), its report read over many tasks, and gives the command line's report", async () => {
   // 60 reports of our own invention (over 100 KB, so the worker shares the reading), one a web
   // page, most ending in the same short line (which the batch removes after each document's

@@ -3,6 +3,7 @@
 
 use super::snippet;
 use newslens_core::report::Report;
+use newslens_core::text::CharOffsets;
 use std::collections::BTreeSet;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -11,6 +12,11 @@ use yew::prelude::*;
 pub struct Props {
     pub report: super::SharedReport,
 }
+
+/// Characters of a document shown at first, and added by each "Show more": a long article is
+/// well under this; a text of megabytes (a log, a dump) with tens of thousands of mentions took
+/// seconds to lay out, and again at each click on an entity.
+const SHOWN_CHARS: usize = 50_000;
 
 /// A run of text with the same annotations.
 struct Segment {
@@ -118,6 +124,8 @@ pub fn reading_view(props: &Props) -> Html {
     let report = &props.report;
     let selected_doc = use_state(|| 0usize);
     let card = use_state(|| None::<usize>);
+    // How much of which document is shown: another document starts at the first part.
+    let shown_state = use_state(|| (String::new(), SHOWN_CHARS));
     let Some(doc) = report
         .documents
         .get(*selected_doc)
@@ -125,12 +133,9 @@ pub fn reading_view(props: &Props) -> Html {
     else {
         return html! {};
     };
-    let chars: Vec<char> = doc.text.chars().collect();
-    let text = |s: usize, e: usize| {
-        chars[s.min(chars.len())..e.min(chars.len())]
-            .iter()
-            .collect::<String>()
-    };
+    let offsets = CharOffsets::new(&doc.text);
+    let len = doc.text.chars().count();
+    let text = |s: usize, e: usize| offsets.slice(&doc.text, s, e).to_string();
 
     let on_doc = {
         let selected_doc = selected_doc.clone();
@@ -141,7 +146,31 @@ pub fn reading_view(props: &Props) -> Html {
             card.set(None);
         })
     };
-    let body = segments(report, &doc.id, chars.len()).into_iter().map(|seg| {
+    let shown = match &*shown_state {
+        (id, shown) if *id == doc.id => *shown,
+        _ => SHOWN_CHARS,
+    };
+    let mut segments = segments(report, &doc.id, len);
+    // Whole runs up to the first that reaches past what is shown.
+    let cut = segments.partition_point(|seg| seg.start < shown);
+    segments.truncate(cut);
+    let left = len - segments.last().map_or(0, |seg| seg.end);
+    let more = (left > 0).then(|| {
+        let show = |chars: usize| {
+            let (state, id) = (shown_state.clone(), doc.id.clone());
+            Callback::from(move |_: MouseEvent| state.set((id.clone(), chars)))
+        };
+        let (more, all) = (show(shown.saturating_add(SHOWN_CHARS)), show(usize::MAX));
+        html! {
+            <p class="more-text">
+                { format!("The text goes on for {left} more characters. ") }
+                <button class="more" onclick={more}>{ format!("Show {} more", SHOWN_CHARS.min(left)) }</button>
+                { " " }
+                <button class="more-all" onclick={all}>{ "Show the whole text" }</button>
+            </p>
+        }
+    });
+    let body = segments.into_iter().map(|seg| {
         let content = text(seg.start, seg.end);
         let inner = match seg.entity {
             Some(i) => {
@@ -213,6 +242,7 @@ pub fn reading_view(props: &Props) -> Html {
                     if let Some(title) = &doc.title { <h3>{ title }</h3> }
                     <p class="doc-meta">{ [doc.source.clone(), doc.published.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ") }</p>
                     <div class="body">{ for body }</div>
+                    { more.unwrap_or_default() }
                 </article>
                 { card_view.unwrap_or_default() }
             </div>
