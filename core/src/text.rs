@@ -148,59 +148,65 @@ fn is_joiner(c: char) -> bool {
 
 /// Splits `text` into tokens. Whitespace is dropped; every other character belongs to a token.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    // About one token per six bytes of news text.
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        let start = at;
+        at += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
-        let mut end = start + c.len_utf8();
         if is_letter_or_digit(c) {
             loop {
-                match iter.peek().copied() {
-                    Some((i, d)) if is_letter_or_digit(d) || is_combining(d) => {
-                        end = i + d.len_utf8();
-                        iter.next();
-                    }
-                    // A joiner stays inside the word only when a letter or digit follows it,
-                    // and a comma or period only between digits (1,000 / 3.5) or in U.S.-style
-                    // initialisms.
-                    Some((i, d)) if is_joiner(d) => {
-                        let after = text[i + d.len_utf8()..].chars().next();
-                        let prev = text[..i].chars().next_back();
-                        let keep = match (d, after, prev) {
-                            (',', Some(a), Some(p)) => a.is_ascii_digit() && p.is_ascii_digit(),
-                            ('.', Some(a), Some(p)) => {
-                                (a.is_ascii_digit() && p.is_ascii_digit())
-                                    || (a.is_uppercase()
-                                        && p.is_uppercase()
-                                        && is_initialism(&text[start..i]))
-                            }
-                            (_, Some(a), _) => is_letter_or_digit(a),
-                            _ => false,
-                        };
-                        if !keep {
-                            break;
-                        }
-                        end = i + d.len_utf8();
-                        iter.next();
-                    }
-                    _ => break,
+                // Most of a word is ASCII letters and digits: skipped a byte at a time.
+                while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                    at += 1;
                 }
+                let Some(d) = text[at..].chars().next() else {
+                    break;
+                };
+                if is_letter_or_digit(d) || is_combining(d) {
+                    at += d.len_utf8();
+                    continue;
+                }
+                // A joiner stays inside the word only when a letter or digit follows it, and a
+                // comma or period only between digits (1,000 / 3.5) or in U.S.-style
+                // initialisms.
+                if !is_joiner(d) {
+                    break;
+                }
+                let after = text[at + d.len_utf8()..].chars().next();
+                let prev = text[..at].chars().next_back();
+                let keep = match (d, after, prev) {
+                    (',', Some(a), Some(p)) => a.is_ascii_digit() && p.is_ascii_digit(),
+                    ('.', Some(a), Some(p)) => {
+                        (a.is_ascii_digit() && p.is_ascii_digit())
+                            || (a.is_uppercase()
+                                && p.is_uppercase()
+                                && is_initialism(&text[start..at]))
+                    }
+                    (_, Some(a), _) => is_letter_or_digit(a),
+                    _ => false,
+                };
+                if !keep {
+                    break;
+                }
+                at += d.len_utf8();
             }
             // U.S. / U.N.: keep the final period of a dotted initialism.
-            if text[end..].starts_with('.')
-                && text[start..end].contains('.')
-                && is_initialism(&text[start..end])
+            if text[at..].starts_with('.')
+                && text[start..at].contains('.')
+                && is_initialism(&text[start..at])
             {
-                end += 1;
-                iter.next();
+                at += 1;
             }
         }
         out.push(Token {
             start,
-            end,
-            text: &text[start..end],
+            end: at,
+            text: &text[start..at],
         });
     }
     out
@@ -406,7 +412,7 @@ pub fn fold_into(s: &str, out: &mut String) {
         let start = out.len();
         out.push_str(s);
         out[start..].make_ascii_lowercase();
-        if s.contains('`') {
+        if s.as_bytes().contains(&b'`') {
             let quoted = out[start..].replace('`', "'");
             out.truncate(start);
             out.push_str(&quoted);

@@ -39,7 +39,7 @@ pub fn name_end(t: &Token) -> usize {
             }
         }
     }
-    if let Some(i) = s.find('-') {
+    if let Some(i) = s.bytes().position(|b| b == b'-') {
         let tail = &s[i + 1..];
         if tail.chars().next().is_some_and(char::is_lowercase) && i > 0 {
             return t.start + i;
