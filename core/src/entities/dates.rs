@@ -77,8 +77,13 @@ fn patterns() -> [(&'static str, String); KINDS] {
         ("yearonly", format!(r"\b{year}\b")),
     ];
     // ASCII word boundaries: every word here is ASCII, and Unicode ones would push the regex
-    // engine off its fast automaton on any non-ASCII text.
-    patterns.map(|(kind, p)| (kind, p.replace(r"\b", r"(?-u:\b)")))
+    // engine off its fast automaton on any non-ASCII text. ASCII digits: what reads a date's
+    // numbers reads those (a year of other digits, "in 20২৩x", was cut inside a character),
+    // and Unicode's digits made the automaton's states slower to build.
+    patterns.map(|(kind, p)| {
+        let ascii = p.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]");
+        (kind, ascii)
+    })
 }
 
 /// Words before a bare "May" or "March" that make it the month, not the verb or a name.
@@ -430,6 +435,18 @@ mod tests {
         ] {
             assert!(!is_vague(dated), "{dated}");
         }
+    }
+
+    #[test]
+    fn digits_of_other_scripts_make_no_date() {
+        // Bengali and Arabic-Indic digits where a year, a day or a decade would be: the year of
+        // "in 20২৩x" was taken as its first four bytes, inside "২".
+        let text = "It began in 20২৩x and in 19٩٠s, on ٣ March, in 2০২৩ and in the 19৯০s.";
+        let got = values(text, None);
+        assert!(
+            got.iter().all(|(s, _)| s == "March"),
+            "only the bare month: {got:?}"
+        );
     }
 
     #[test]
