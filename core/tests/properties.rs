@@ -66,6 +66,16 @@ const WORDS: &[&str] = &[
     "he",
     "she",
     "added",
+    // Digits of other scripts beside ASCII ones and letters, where dates and quantities are
+    // read ("in 20২৩x" once panicked the date finder).
+    "20২৩x",
+    "١٩٩٠s",
+    "2০২৩",
+    "٣rd",
+    "since",
+    "years",
+    "ago",
+    "percent",
 ];
 
 fn article() -> impl Strategy<Value = String> {
