@@ -47,7 +47,7 @@ if command -v rustup >/dev/null 2>&1 && rustup toolchain list 2>/dev/null | grep
         log="target/fuzz-$target.log"
         mkdir -p target
         if ! (cd fuzz && env -u RUSTC -u CARGO_TARGET_DIR rustup run nightly cargo fuzz run "$target" -- \
-            -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10) >"$log" 2>&1; then
+            -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -dict=news.dict) >"$log" 2>&1; then
             tail -n 60 "$log"
             echo "fuzz target $target failed: the input is in fuzz/artifacts/$target/"
             exit 1
