@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 /// Registers the offline service worker and mounts the app on the page body.
@@ -53,6 +53,8 @@ pub enum Msg {
     Warm,
     /// The worker is of another build than the page (what it sends could not be read).
     WorkerStale,
+    /// The worker of this generation stopped on a fault in the analysis (a panic), and why.
+    WorkerCrashed(u32, String),
     WorkerProgress(String),
     /// A report, in binary form (`newslens_core::wire::encode_report`), or why there is none.
     WorkerReport {
@@ -157,8 +159,12 @@ pub struct App {
     last_progress: f64,
     next_paste: u32,
     worker: Worker,
-    _on_worker_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_worker: (OnWorkerMessage, OnWorkerError),
+    /// How many times the worker was started again after a fault.
+    worker_generation: u32,
     worker_ready: bool,
+    /// Looking for the inputs a fault of the analysis came from, and those found.
+    probe: Probe,
     /// Id of the newest analysis request; replies to older ones are ignored.
     request: u32,
     analysing: bool,
@@ -230,6 +236,29 @@ fn json_parts(report: &Report) -> Result<js_sys::Array, String> {
     Ok(parts)
 }
 
+/// What the documents pane says of a file left out because the analysis stopped on it.
+const LEFT_OUT: &str = "News Lens stopped on an error of its own while analysing this file, so \
+                        it is left out; the other files are analysed.";
+
+/// Finding the files a fault in the analysis came from. A fault (a panic) stops the worker's
+/// wasm, so the page starts another worker; the batch is then halved, each half analysed alone,
+/// a half that fails halved again, down to single files, which are left out; then the rest is
+/// analysed.
+#[derive(Default)]
+struct Probe {
+    /// Inputs (ids) that stopped the analysis alone.
+    left_out: HashSet<u32>,
+    /// Sets of inputs still to analyse alone.
+    sets: Vec<Vec<u32>>,
+    /// The set being analysed, when the request under way is a probe.
+    current: Option<Vec<u32>>,
+    /// How many inputs were left out when a whole batch last failed.
+    failed_with: Option<usize>,
+    /// The inputs (ids and restored lines) of a batch that failed again with no more files
+    /// left out: the fault comes from files together, and the page does not try that batch again.
+    given_up: Option<Vec<(u32, usize)>>,
+}
+
 impl App {
     /// Starts an analysis of the current inputs if the worker is free and every file has been
     /// read, or marks one as due.
@@ -244,14 +273,105 @@ impl App {
             self.status = String::new();
             return;
         }
+        let batch: Vec<(u32, usize)> = self.inputs.iter().map(|i| (i.id, i.keep.len())).collect();
+        if self.probe.given_up.as_ref() == Some(&batch) {
+            return;
+        }
+        self.probe.given_up = None;
         self.request += 1;
         self.analysing = true;
-        self.status = format!("Analysing {} documents…", self.inputs.len());
-        let (msg, transfer) = protocol::analyse_request(self.request, &self.inputs);
+        self.probe.current = self.probe.sets.pop();
+        let (msg, transfer) = match &self.probe.current {
+            Some(set) => {
+                self.status = format!(
+                    "The analysis stopped on an error in News Lens: looking for the file it \
+                     came from ({} files)…",
+                    set.len()
+                );
+                let set: HashSet<u32> = set.iter().copied().collect();
+                let inputs: Vec<PageInput> = self
+                    .inputs
+                    .iter()
+                    .filter(|i| set.contains(&i.id))
+                    .cloned()
+                    .collect();
+                protocol::analyse_request(self.request, &inputs)
+            }
+            None if !self.probe.left_out.is_empty() => {
+                self.status = format!("Analysing {} documents…", self.inputs.len());
+                let left_out = &self.probe.left_out;
+                let inputs: Vec<PageInput> = self
+                    .inputs
+                    .iter()
+                    .map(|i| match left_out.contains(&i.id) {
+                        true => PageInput {
+                            content: Some(Err(LEFT_OUT.into())),
+                            ..i.clone()
+                        },
+                        false => i.clone(),
+                    })
+                    .collect();
+                protocol::analyse_request(self.request, &inputs)
+            }
+            None => {
+                self.status = format!("Analysing {} documents…", self.inputs.len());
+                protocol::analyse_request(self.request, &self.inputs)
+            }
+        };
         if let Err(e) = self.worker.post_message_with_transfer(&msg, &transfer) {
             self.analysing = false;
             self.status = format!("The analysis worker failed: {e:?}");
         }
+    }
+
+    /// The worker stopped on a fault: another one is started, and the batch that failed is
+    /// halved to find the files it came from (see [`Probe`]).
+    fn crashed(&mut self, ctx: &Context<Self>, generation: u32, why: &str) -> bool {
+        if generation != self.worker_generation {
+            return false;
+        }
+        gloo::console::error!(format!("the analysis stopped: {why}"));
+        self.worker.terminate();
+        self.worker_generation += 1;
+        let (worker, on_message, on_error) = start_worker(ctx, self.worker_generation);
+        (self.worker, self._on_worker) = (worker, (on_message, on_error));
+        self.worker_ready = false;
+        self.analysing = false;
+        self.dirty = true;
+        let probe = &mut self.probe;
+        let failed = match probe.current.take() {
+            Some(set) => set,
+            None => {
+                let left = probe.left_out.len();
+                if probe.failed_with.replace(left) == Some(left) {
+                    probe.given_up =
+                        Some(self.inputs.iter().map(|i| (i.id, i.keep.len())).collect());
+                    self.status = "The analysis stopped on an error in News Lens with these files \
+                                   together. Your files are kept; adding or removing one analyses \
+                                   them again."
+                        .into();
+                    return true;
+                }
+                self.inputs
+                    .iter()
+                    .filter(|i| matches!(i.content, Some(Ok(_))) && !probe.left_out.contains(&i.id))
+                    .map(|i| i.id)
+                    .collect()
+            }
+        };
+        match failed.as_slice() {
+            [] => {}
+            [one] => {
+                probe.left_out.insert(*one);
+            }
+            _ => {
+                let (first, second) = failed.split_at(failed.len() / 2);
+                probe.sets.push(second.to_vec());
+                probe.sets.push(first.to_vec());
+            }
+        }
+        self.status = "The analysis stopped on an error in News Lens: starting it again…".into();
+        true
     }
 
     /// The worker's reply has been dealt with: it is free for the next analysis.
@@ -403,77 +523,108 @@ impl App {
     }
 }
 
+type OnWorkerMessage = Closure<dyn FnMut(MessageEvent)>;
+type OnWorkerError = Closure<dyn FnMut(Event)>;
+
+/// Starts the analysis worker (again after a fault: `generation` tells its messages from those
+/// of a worker let go) with the parameters of the page's address it takes, and its handlers.
+fn start_worker(ctx: &Context<App>, generation: u32) -> (Worker, OnWorkerMessage, OnWorkerError) {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Classic);
+    // `?helpers=N` in the page's address: how many helpers the worker starts (benchmarks
+    // compare); the worker reads its name (`helpers=N&warm_rounds=M`).
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    let params = search.trim_start_matches('?');
+    // `?warm_rounds=N`: how many times the worker and its helpers analyse the made-up large
+    // batch while they wait (`newslens_core::Warming`; tests lengthen it, benchmarks compare).
+    let worker_params: Vec<String> = ["helpers", "warm_rounds", "crash_on"]
+        .into_iter()
+        .filter_map(|key| protocol::param(params, key).map(|value| format!("{key}={value}")))
+        .collect();
+    options.set_name(&worker_params.join("&"));
+    let worker = Worker::new_with_options("./worker_loader.js", &options)
+        .expect("the page can start a worker");
+    let link = ctx.link().clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let id = protocol::get(&data, "id").as_f64().unwrap_or(0.0) as u32;
+        match protocol::get_string(&data, "type").as_deref() {
+            Some("ready") => {
+                let format = protocol::get(&data, "format").as_f64();
+                if format != Some(f64::from(newslens_core::wire::FORMAT)) {
+                    return link.send_message(Msg::WorkerStale);
+                }
+                link.send_message(Msg::WorkerReady(protocol::joined_bytes(&data, "data")))
+            }
+            Some("helpers") => {
+                let count = |key| protocol::get(&data, key).as_f64().unwrap_or(0.0) as u32;
+                let (ready, wanted) = (count("ready"), count("wanted"));
+                gloo::console::log!(format!("analysis helpers ready: {ready} of {wanted}"));
+            }
+            Some("warmed") => {
+                let ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0) as u64;
+                gloo::console::log!(format!(
+                    "analysis warmed up on a large batch {ms} ms after ready"
+                ));
+            }
+            Some("crashed") => link.send_message(Msg::WorkerCrashed(
+                generation,
+                protocol::get_string(&data, "error").unwrap_or_default(),
+            )),
+            Some("progress") => link.send_message(Msg::WorkerProgress(
+                protocol::get_string(&data, "stage").unwrap_or_default(),
+            )),
+            Some("report") => {
+                let report = protocol::joined_bytes(&data, "data")
+                    .ok_or_else(|| "the worker sent no report".to_string());
+                let elapsed_ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
+                if let Some(timings) = protocol::get_string(&data, "timings") {
+                    gloo::console::log!(format!("analysis stages: {timings}"));
+                }
+                link.send_message(Msg::WorkerReport {
+                    id,
+                    report,
+                    elapsed_ms,
+                });
+            }
+            _ => {}
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // A fault in the analysis (a panic: the worker's wasm stops) comes as an error event,
+    // or as a "crashed" message when it happened in a promise's callback.
+    let link = ctx.link().clone();
+    let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        event.prevent_default();
+        let why = event
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .unwrap_or_default();
+        link.send_message(Msg::WorkerCrashed(generation, why));
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    (worker, on_message, on_error)
+}
+
 impl Component for App {
     type Message = Msg;
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Classic);
-        // `?helpers=N` in the page's address: how many helpers the worker starts (benchmarks
-        // compare); the worker reads its name (`helpers=N&warm_rounds=M`).
         let search = gloo::utils::window()
             .location()
             .search()
             .unwrap_or_default();
         let params = search.trim_start_matches('?');
-        // `?warm_rounds=N`: how many times the worker and its helpers analyse the made-up large
-        // batch while they wait (`newslens_core::Warming`; tests lengthen it, benchmarks compare).
-        let worker_params: Vec<String> = ["helpers", "warm_rounds"]
-            .into_iter()
-            .filter_map(|key| protocol::param(params, key).map(|value| format!("{key}={value}")))
-            .collect();
-        options.set_name(&worker_params.join("&"));
         // `?read_slice_ms=N`: how long a task reads a report for (the tests read one over many).
         // (Whole milliseconds: parsing a float took 13 KB more of the download.)
         let read_slice_ms = protocol::param(params, "read_slice_ms")
             .and_then(|value| value.parse::<u32>().ok())
             .map_or(READ_SLICE_MS, f64::from);
-        let worker = Worker::new_with_options("./worker_loader.js", &options)
-            .expect("the page can start a worker");
-        let link = ctx.link().clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let data = event.data();
-            let id = protocol::get(&data, "id").as_f64().unwrap_or(0.0) as u32;
-            match protocol::get_string(&data, "type").as_deref() {
-                Some("ready") => {
-                    let format = protocol::get(&data, "format").as_f64();
-                    if format != Some(f64::from(newslens_core::wire::FORMAT)) {
-                        return link.send_message(Msg::WorkerStale);
-                    }
-                    link.send_message(Msg::WorkerReady(protocol::joined_bytes(&data, "data")))
-                }
-                Some("helpers") => {
-                    let count = |key| protocol::get(&data, key).as_f64().unwrap_or(0.0) as u32;
-                    let (ready, wanted) = (count("ready"), count("wanted"));
-                    gloo::console::log!(format!("analysis helpers ready: {ready} of {wanted}"));
-                }
-                Some("warmed") => {
-                    let ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0) as u64;
-                    gloo::console::log!(format!(
-                        "analysis warmed up on a large batch {ms} ms after ready"
-                    ));
-                }
-                Some("progress") => link.send_message(Msg::WorkerProgress(
-                    protocol::get_string(&data, "stage").unwrap_or_default(),
-                )),
-                Some("report") => {
-                    let report = protocol::joined_bytes(&data, "data")
-                        .ok_or_else(|| "the worker sent no report".to_string());
-                    let elapsed_ms = protocol::get(&data, "elapsed_ms").as_f64().unwrap_or(0.0);
-                    if let Some(timings) = protocol::get_string(&data, "timings") {
-                        gloo::console::log!(format!("analysis stages: {timings}"));
-                    }
-                    link.send_message(Msg::WorkerReport {
-                        id,
-                        report,
-                        elapsed_ms,
-                    });
-                }
-                _ => {}
-            }
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let (worker, on_message, on_error) = start_worker(ctx, 0);
         let link = ctx.link().clone();
         wasm_bindgen_futures::spawn_local(async move {
             link.send_message(Msg::Restored(store::load_all(RESTORED_IDS).await));
@@ -490,8 +641,10 @@ impl Component for App {
             last_progress: 0.0,
             next_paste: 1,
             worker,
-            _on_worker_message: on_message,
+            _on_worker: (on_message, on_error),
+            worker_generation: 0,
             worker_ready: false,
+            probe: Probe::default(),
             request: 0,
             analysing: false,
             dirty: false,
@@ -650,6 +803,7 @@ impl Component for App {
             }
             Msg::ClearAll => {
                 self.inputs.clear();
+                self.probe = Probe::default();
                 self.reading.clear();
                 self.clears += 1;
                 if std::mem::take(&mut self.opening) && self.status == OPENING {
@@ -677,6 +831,7 @@ impl Component for App {
                 ctx.link().send_message(Msg::Warm);
                 false
             }
+            Msg::WorkerCrashed(generation, why) => self.crashed(ctx, generation, &why),
             Msg::WorkerStale => {
                 self.status = "This page and its analyser come from different versions of News \
                                Lens: reload the page."
@@ -700,6 +855,12 @@ impl Component for App {
             } => {
                 // (A reply to an older request: the worker is free all the same.)
                 if id != self.request {
+                    self.analysed();
+                    return true;
+                }
+                // A probe's files were analysed without a fault: on to the next set, or the batch.
+                if self.probe.current.take().is_some() {
+                    self.dirty = true;
                     self.analysed();
                     return true;
                 }

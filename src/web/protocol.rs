@@ -153,6 +153,13 @@ pub struct Request {
 }
 
 impl Request {
+    /// Whether a file of the batch has this name.
+    pub fn has_name(&self, name: &str) -> bool {
+        self.names
+            .iter()
+            .any(|n| n.as_string().as_deref() == Some(name))
+    }
+
     /// The inputs in `range`, each copied into wasm memory only as the analysis asks for it (and
     /// let go once read), so the worker never holds every file of a batch at once; the request
     /// lets go of each file's buffer once copied, for the garbage collector to take during the

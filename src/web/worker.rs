@@ -54,6 +54,9 @@ struct State {
     /// helpers, and the messages after it wait for the analysis.
     queue: RefCell<VecDeque<JsValue>>,
     busy: Cell<bool>,
+    /// `crash_on=NAME` (tests): a batch with a file of that name stops the worker as a fault in
+    /// the analysis would.
+    crash_on: Option<String>,
 }
 
 /// Installs the message handler and tells the page the worker is ready (messages posted before
@@ -71,7 +74,26 @@ pub fn start() {
         helpers: RefCell::default(),
         queue: RefCell::default(),
         busy: Cell::new(false),
+        crash_on: param(&name, "crash_on").map(String::from),
     });
+    // A fault (a panic stops the wasm) in a promise's callback, where analyses go on, is no
+    // error event for the page: the worker tells it.
+    let crashed = {
+        let scope = scope.clone();
+        Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            let reason = js_sys::Reflect::get(&event, &JsValue::from_str("reason"));
+            let message = protocol::message("crashed", 0);
+            set(
+                &message,
+                "error",
+                format!("{:?}", reason.unwrap_or_default()),
+            );
+            let _ = scope.post_message(&message);
+        })
+    };
+    let _ = scope
+        .add_event_listener_with_callback("unhandledrejection", crashed.as_ref().unchecked_ref());
+    crashed.forget();
     let shared = state.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         shared.queue.borrow_mut().push_back(event.data());
@@ -194,6 +216,9 @@ impl State {
 /// waits for the helper's comparison (or, if the helper fails, compares them itself) before
 /// it writes the report.
 fn analyse(state: Rc<State>, request: Request, read: Read, started: f64) {
+    if let Some(name) = state.crash_on.as_deref().filter(|n| request.has_name(n)) {
+        panic!("stopped on {name}, as the page's address asks (crash_on)");
+    }
     let mut clock = Clock {
         id: request.id,
         total: request.len,
