@@ -92,6 +92,43 @@ fn unreadable_files_are_errors_and_the_rest_goes_on() {
 }
 
 #[test]
+fn a_file_the_analysis_stops_on_is_left_out_and_the_rest_goes_on() {
+    // `NEWSLENS_CRASH_ON` makes the analysis stop on that file as a fault of its own would.
+    let files = [
+        "harbour-strike-wire.txt",
+        "harbour-strike-gazette.md",
+        "harbour-strike-daily.html",
+    ];
+    let paths: Vec<String> = files.iter().map(|f| fixture(f)).collect();
+    let mut args = vec!["--json"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = Command::new(env!("CARGO_BIN_EXE_analyse"))
+        .args(&args)
+        .env("NEWSLENS_CRASH_ON", "harbour-strike-gazette.md")
+        .output()
+        .expect("analyse runs");
+    let report = json(&out);
+    let names: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["harbour-strike-wire.txt", "harbour-strike-daily.html"]
+    );
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["name"], "harbour-strike-gazette.md");
+    assert!(errors[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("stopped on an error of its own"));
+    assert!(!report["entities"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn raw_offsets_index_the_file_text() {
     let dir = temp_dir("raw");
     let path = dir.join("raw.txt");

@@ -19,7 +19,9 @@ fn main() {}
 mod cli {
     use newslens_core::compare::Ahead;
     use newslens_core::report::Report;
-    use newslens_core::{analyse_recognised, recognise_input, shares, Batch, Input, Options};
+    use newslens_core::{
+        analyse_recognised, recognise_input, shares, Batch, Input, Options, Recognised,
+    };
     use std::io::{Read, Write};
 
     const USAGE: &str = "usage: analyse [--json] [--raw] FILE...  (- reads standard input)";
@@ -91,6 +93,29 @@ mod cli {
         }
     }
 
+    /// [`recognise_input`], or, when it stops on a fault of its own (a panic, whose message goes
+    /// to standard error), the input left out with an error saying so: the other files are
+    /// analysed, as in the page. `NEWSLENS_CRASH_ON=NAME` makes it stop on a file of that name
+    /// (tests).
+    fn recognise_or_leave_out(input: &Input, options: &Options) -> Recognised {
+        let crash_on = std::env::var("NEWSLENS_CRASH_ON").ok();
+        let recognised = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            if crash_on.as_deref() == Some(input.name.as_str()) {
+                panic!("stopped on {}, as NEWSLENS_CRASH_ON asks", input.name);
+            }
+            recognise_input(input, options)
+        }));
+        recognised.unwrap_or_else(|_| Recognised {
+            name: input.name.clone(),
+            keep: input.keep.clone(),
+            result: Err(
+                "News Lens stopped on an error of its own while analysing this file, so it \
+                         is left out; the other files are analysed."
+                    .into(),
+            ),
+        })
+    }
+
     /// `newslens_core::analyse`, with the inputs read and recognised on every core, then the
     /// texts compared beside the rest (the page's worker does the same with helper workers): the
     /// same report.
@@ -99,7 +124,7 @@ mod cli {
         let sizes: Vec<usize> = inputs.iter().map(|i| i.bytes.len()).collect();
         let parts = shares(&sizes, threads);
         if threads == 1 {
-            let docs = inputs.iter().map(|i| recognise_input(i, options));
+            let docs = inputs.iter().map(|i| recognise_or_leave_out(i, options));
             return analyse_recognised(docs.collect(), options, |_| {});
         }
         // Each thread also prepares its texts for the comparison (a third of its work).
@@ -111,8 +136,10 @@ mod cli {
                 .map(|part| {
                     let inputs = &inputs[part];
                     scope.spawn(move || {
-                        let read: Vec<_> =
-                            inputs.iter().map(|i| recognise_input(i, options)).collect();
+                        let read: Vec<_> = inputs
+                            .iter()
+                            .map(|i| recognise_or_leave_out(i, options))
+                            .collect();
                         let mut ahead = Ahead::default();
                         for (article, _) in read.iter().flat_map(|d| &d.result) {
                             ahead.add(article.text.clone());
