@@ -78,8 +78,19 @@ const WORDS: &[&str] = &[
     "percent",
 ];
 
+/// Words, most after a space, some straight after the word before ("20২৩" + "x") or a line break.
 fn article() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(WORDS), 0..120).prop_map(|words| words.join(" "))
+    let separator = prop::sample::select(&[" ", " ", " ", " ", "", "\n"][..]);
+    prop::collection::vec((separator, prop::sample::select(WORDS)), 0..120).prop_map(|words| {
+        let mut text = String::new();
+        for (i, (separator, word)) in words.into_iter().enumerate() {
+            if i > 0 {
+                text.push_str(separator);
+            }
+            text.push_str(word);
+        }
+        text
+    })
 }
 
 fn inputs(texts: &[String]) -> Vec<Input> {
