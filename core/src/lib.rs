@@ -30,6 +30,6 @@ pub mod wire;
 
 pub use pipeline::{
     analyse, analyse_articles, analyse_observed, analyse_recognised, recognise_input, shares,
-    shares_weighted, Batch, Input, Options, Recognised, Stage, Statements,
+    shares_weighted, Batch, Input, Options, Recognised, Stage, Statements, LEFT_OUT,
 };
 pub use warm_up::{warm_up, warm_up_parts, Warming};

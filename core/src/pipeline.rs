@@ -143,6 +143,11 @@ pub struct Recognised {
     pub result: Result<(Article, Vec<Mention>), String>,
 }
 
+/// What a report says of an input the analysis stopped on (a panic, a fault of News Lens) when a
+/// front end left it out and analysed the rest (`analyse`, the page).
+pub const LEFT_OUT: &str = "News Lens stopped on an error of its own while analysing this file, \
+                            so it is left out; the other files are analysed.";
+
 /// Reads one input and finds its mentions.
 pub fn recognise_input(input: &Input, options: &Options) -> Recognised {
     let result = ingest::ingest_one(input, options.raw).map(|article| {

@@ -20,7 +20,7 @@ mod cli {
     use newslens_core::compare::Ahead;
     use newslens_core::report::Report;
     use newslens_core::{
-        analyse_recognised, recognise_input, shares, Batch, Input, Options, Recognised,
+        analyse_recognised, recognise_input, shares, Batch, Input, Options, Recognised, LEFT_OUT,
     };
     use std::io::{Read, Write};
 
@@ -108,11 +108,7 @@ mod cli {
         recognised.unwrap_or_else(|_| Recognised {
             name: input.name.clone(),
             keep: input.keep.clone(),
-            result: Err(
-                "News Lens stopped on an error of its own while analysing this file, so it \
-                         is left out; the other files are analysed."
-                    .into(),
-            ),
+            result: Err(LEFT_OUT.into()),
         })
     }
 

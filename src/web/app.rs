@@ -236,10 +236,6 @@ fn json_parts(report: &Report) -> Result<js_sys::Array, String> {
     Ok(parts)
 }
 
-/// What the documents pane says of a file left out because the analysis stopped on it.
-const LEFT_OUT: &str = "News Lens stopped on an error of its own while analysing this file, so \
-                        it is left out; the other files are analysed.";
-
 /// Finding the files a fault in the analysis came from. A fault (a panic) stops the worker's
 /// wasm, so the page starts another worker; the batch is then halved, each half analysed alone,
 /// a half that fails halved again, down to single files, which are left out; then the rest is
@@ -305,7 +301,7 @@ impl App {
                     .iter()
                     .map(|i| match left_out.contains(&i.id) {
                         true => PageInput {
-                            content: Some(Err(LEFT_OUT.into())),
+                            content: Some(Err(newslens_core::LEFT_OUT.into())),
                             ..i.clone()
                         },
                         false => i.clone(),
