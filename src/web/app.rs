@@ -328,6 +328,14 @@ impl App {
         }
         gloo::console::error!(format!("the analysis stopped: {why}"));
         self.worker.terminate();
+        if !self.analysing {
+            // Stopped while starting or warming up: another would stop the same way.
+            self.worker_ready = false;
+            self.status = "The analyser stopped on an error of its own while starting: reload \
+                           the page to start it again."
+                .into();
+            return true;
+        }
         self.worker_generation += 1;
         let (worker, on_message, on_error) = start_worker(ctx, self.worker_generation);
         (self.worker, self._on_worker) = (worker, (on_message, on_error));
