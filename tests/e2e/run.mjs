@@ -646,29 +646,35 @@ test("a batch dropped while the worker warms up on its made-up large batch is an
 test("a file the analysis stops on is found and left out with a message; the other files are analysed", async () => {
   // `?crash_on=NAME` makes the worker stop on a batch with that file, as a fault in the analysis
   // (a panic) would: the page starts a worker again and halves the batch until it has the file.
-  // A context of its own: nothing another test stored is restored into it.
+  // A context of its own (nothing another test stored is restored into it), and a server of its
+  // own (the page's was stopped by the offline test).
   const own = await browser.newContext();
-  const crashing = await own.newPage();
-  const log = [];
-  crashing.on("console", (m) => log.push(m.text()));
-  await crashing.goto(`${server.url}?crash_on=minutes-3.txt`);
-  await pageReady(crashing);
-  const docs = Array.from({ length: 6 }, (_, d) => ({
-    name: `minutes-${d}.txt`,
-    mimeType: "text/plain",
-    buffer: Buffer.from(`Harbour minutes ${d}\n\nMayor Lena Okafor told the board on Monday that berth ${d} reopens in March.`),
-  }));
-  await crashing.setInputFiles("#file-input", docs);
-  const left = crashing.locator("#documents > li", { hasText: "minutes-3.txt" }).locator(".error");
-  await left.waitFor({ timeout: 120_000 });
-  assert.match(await left.textContent(), /stopped on an error of its own while analysing this file/);
-  await crashing.waitForFunction(() => /Analysed 5 documents/.test(document.getElementById("status").textContent));
-  for (const d of [0, 1, 2, 4, 5]) {
-    assert.equal(await crashing.locator("#documents > li", { hasText: `minutes-${d}.txt` }).locator(".doc-id").count(), 1, `minutes-${d}.txt analysed`);
+  const fresh = await serve(DIST, await freePort());
+  try {
+    const crashing = await own.newPage();
+    const log = [];
+    crashing.on("console", (m) => log.push(m.text()));
+    await crashing.goto(`${fresh.url}?crash_on=minutes-3.txt`);
+    await pageReady(crashing);
+    const docs = Array.from({ length: 6 }, (_, d) => ({
+      name: `minutes-${d}.txt`,
+      mimeType: "text/plain",
+      buffer: Buffer.from(`Harbour minutes ${d}\n\nMayor Lena Okafor told the board on Monday that berth ${d} reopens in March.`),
+    }));
+    await crashing.setInputFiles("#file-input", docs);
+    const left = crashing.locator("#documents > li", { hasText: "minutes-3.txt" }).locator(".error");
+    await left.waitFor({ timeout: 120_000 });
+    assert.match(await left.textContent(), /stopped on an error of its own while analysing this file/);
+    await crashing.waitForFunction(() => /Analysed 5 documents/.test(document.getElementById("status").textContent));
+    for (const d of [0, 1, 2, 4, 5]) {
+      assert.equal(await crashing.locator("#documents > li", { hasText: `minutes-${d}.txt` }).locator(".doc-id").count(), 1, `minutes-${d}.txt analysed`);
+    }
+    assert.ok(await crashing.locator("#entities tbody tr", { hasText: "Lena Okafor" }).count() >= 1);
+    assert.ok(log.filter((l) => /^the analysis stopped/.test(l)).length >= 2, "the batch, then the halves with the file");
+  } finally {
+    await own.close();
+    fresh.stop();
   }
-  assert.ok(await crashing.locator("#entities tbody tr", { hasText: "Lena Okafor" }).count() >= 1);
-  assert.ok(log.filter((l) => /^the analysis stopped/.test(l)).length >= 2, "the batch, then the halves with the file");
-  await own.close();
 });
 
 test("a worker of another build than the page is refused with a message", async () => {
