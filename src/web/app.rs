@@ -868,6 +868,8 @@ impl Component for App {
                     self.analysed();
                     return true;
                 }
+                // The batch was analysed: a later fault is looked for afresh.
+                self.probe.failed_with = None;
                 match report {
                     Ok(bytes) => self.report_arrived(ctx, bytes, elapsed_ms),
                     Err(e) => self.failed(&e),
