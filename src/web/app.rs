@@ -255,6 +255,12 @@ struct Probe {
     given_up: Option<Vec<(u32, usize)>>,
 }
 
+/// What tells one batch from another for [`Probe::given_up`]: its inputs and their restored
+/// lines.
+fn batch_key(inputs: &[PageInput]) -> Vec<(u32, usize)> {
+    inputs.iter().map(|i| (i.id, i.keep.len())).collect()
+}
+
 impl App {
     /// Starts an analysis of the current inputs if the worker is free and every file has been
     /// read, or marks one as due.
@@ -269,34 +275,38 @@ impl App {
             self.status = String::new();
             return;
         }
-        let batch: Vec<(u32, usize)> = self.inputs.iter().map(|i| (i.id, i.keep.len())).collect();
-        if self.probe.given_up.as_ref() == Some(&batch) {
+        if self.probe.given_up.as_ref() == Some(&batch_key(&self.inputs)) {
             return;
         }
         self.probe.given_up = None;
         self.request += 1;
         self.analysing = true;
         self.probe.current = self.probe.sets.pop();
-        let (msg, transfer) = match &self.probe.current {
+        self.status = match &self.probe.current {
+            Some(set) => format!(
+                "The analysis stopped on an error in News Lens: looking for the file it came \
+                 from ({} files)…",
+                set.len()
+            ),
+            None => format!("Analysing {} documents…", self.inputs.len()),
+        };
+        // A probe's files alone; otherwise every file, those left out as errors.
+        let chosen: Vec<PageInput>;
+        let inputs = match &self.probe.current {
             Some(set) => {
-                self.status = format!(
-                    "The analysis stopped on an error in News Lens: looking for the file it \
-                     came from ({} files)…",
-                    set.len()
-                );
                 let set: HashSet<u32> = set.iter().copied().collect();
-                let inputs: Vec<PageInput> = self
+                chosen = self
                     .inputs
                     .iter()
                     .filter(|i| set.contains(&i.id))
                     .cloned()
                     .collect();
-                protocol::analyse_request(self.request, &inputs)
+                &chosen[..]
             }
-            None if !self.probe.left_out.is_empty() => {
-                self.status = format!("Analysing {} documents…", self.inputs.len());
+            None if self.probe.left_out.is_empty() => &self.inputs[..],
+            None => {
                 let left_out = &self.probe.left_out;
-                let inputs: Vec<PageInput> = self
+                chosen = self
                     .inputs
                     .iter()
                     .map(|i| match left_out.contains(&i.id) {
@@ -307,13 +317,10 @@ impl App {
                         false => i.clone(),
                     })
                     .collect();
-                protocol::analyse_request(self.request, &inputs)
-            }
-            None => {
-                self.status = format!("Analysing {} documents…", self.inputs.len());
-                protocol::analyse_request(self.request, &self.inputs)
+                &chosen[..]
             }
         };
+        let (msg, transfer) = protocol::analyse_request(self.request, inputs);
         if let Err(e) = self.worker.post_message_with_transfer(&msg, &transfer) {
             self.analysing = false;
             self.status = format!("The analysis worker failed: {e:?}");
@@ -348,8 +355,7 @@ impl App {
             None => {
                 let left = probe.left_out.len();
                 if probe.failed_with.replace(left) == Some(left) {
-                    probe.given_up =
-                        Some(self.inputs.iter().map(|i| (i.id, i.keep.len())).collect());
+                    probe.given_up = Some(batch_key(&self.inputs));
                     self.status = "The analysis stopped on an error in News Lens with these files \
                                    together. Your files are kept; adding or removing one analyses \
                                    them again."

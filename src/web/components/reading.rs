@@ -134,7 +134,7 @@ pub fn reading_view(props: &Props) -> Html {
         return html! {};
     };
     let offsets = CharOffsets::new(&doc.text);
-    let len = doc.text.chars().count();
+    let len = offsets.char_offset(&doc.text, doc.text.len());
     let text = |s: usize, e: usize| offsets.slice(&doc.text, s, e).to_string();
 
     let on_doc = {
