@@ -91,41 +91,68 @@ fn unreadable_files_are_errors_and_the_rest_goes_on() {
         .all(|e| !e["error"].as_str().unwrap().is_empty()));
 }
 
-#[test]
-fn a_file_the_analysis_stops_on_is_left_out_and_the_rest_goes_on() {
-    // `NEWSLENS_CRASH_ON` makes the analysis stop on that file as a fault of its own would.
+/// `analyse --json` of the three harbour-strike fixtures with one environment variable set.
+fn analyse_harbour_with(var: &str, value: &str) -> Output {
     let files = [
         "harbour-strike-wire.txt",
         "harbour-strike-gazette.md",
         "harbour-strike-daily.html",
     ];
     let paths: Vec<String> = files.iter().map(|f| fixture(f)).collect();
-    let mut args = vec!["--json"];
-    args.extend(paths.iter().map(String::as_str));
-    let out = Command::new(env!("CARGO_BIN_EXE_analyse"))
-        .args(&args)
-        .env("NEWSLENS_CRASH_ON", "harbour-strike-gazette.md")
+    Command::new(env!("CARGO_BIN_EXE_analyse"))
+        .arg("--json")
+        .args(&paths)
+        .env(var, value)
         .output()
-        .expect("analyse runs");
-    let report = json(&out);
-    let names: Vec<&str> = report["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["name"].as_str().unwrap())
-        .collect();
+        .expect("analyse runs")
+}
+
+/// The report's documents' names and its one error's name, after a file was left out.
+fn left_out(report: &serde_json::Value) -> (Vec<&str>, &str) {
+    let names = report["documents"].as_array().unwrap().iter();
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["error"], newslens_core::LEFT_OUT);
+    let names = names.map(|d| d["name"].as_str().unwrap()).collect();
+    (names, errors[0]["name"].as_str().unwrap())
+}
+
+#[test]
+fn a_file_the_analysis_stops_on_is_left_out_and_the_rest_goes_on() {
+    // `NEWSLENS_CRASH_ON` makes the analysis stop on that file as a fault of its own would.
+    let report = json(&analyse_harbour_with(
+        "NEWSLENS_CRASH_ON",
+        "harbour-strike-gazette.md",
+    ));
+    let (names, left) = left_out(&report);
     assert_eq!(
         names,
         ["harbour-strike-wire.txt", "harbour-strike-daily.html"]
     );
-    let errors = report["errors"].as_array().unwrap();
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0]["name"], "harbour-strike-gazette.md");
-    assert!(errors[0]["error"]
-        .as_str()
-        .unwrap()
-        .contains("stopped on an error of its own"));
+    assert_eq!(left, "harbour-strike-gazette.md");
     assert!(!report["entities"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_fault_of_the_batch_is_traced_to_its_file_or_stops_with_a_message() {
+    // `NEWSLENS_CRASH_IN_BATCH` makes the batch's steps (after each file is read alone) stop
+    // on a batch holding all the files named.
+    let run = |names| analyse_harbour_with("NEWSLENS_CRASH_IN_BATCH", names);
+    let report = json(&run("harbour-strike-daily.html"));
+    let (names, left) = left_out(&report);
+    assert_eq!(
+        names,
+        ["harbour-strike-wire.txt", "harbour-strike-gazette.md"]
+    );
+    assert_eq!(left, "harbour-strike-daily.html");
+    assert!(!report["overlaps"].as_array().unwrap().is_empty());
+
+    // Two files that fail only together: no file alone is to blame, and no report is written.
+    let out = run("harbour-strike-wire.txt,harbour-strike-daily.html");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("with these files together"), "{stderr}");
 }
 
 #[test]

@@ -5,7 +5,9 @@
 //! ```
 //! With `--json`, writes a report (format v1) to standard output; otherwise a short summary.
 //! `-` reads standard input. Files that cannot be read are listed in the report's `errors` and
-//! the others are analysed; the exit status is 0 whenever a report was written, 2 on misuse.
+//! the others are analysed, and so are they when the analysis stops on a file (a fault of its
+//! own): that file is left out with an error. The exit status is 0 whenever a report was
+//! written, 1 when none could be, 2 on misuse.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -65,7 +67,13 @@ mod cli {
                 Err(error) => unreadable.push((display_name(path), error)),
             }
         }
-        let mut report = analyse_in_threads(&inputs, &options);
+        let Some(mut report) = analyse_in_threads(&inputs, &options) else {
+            eprintln!(
+                "analyse: the analysis stopped on an error of its own with these files together; \
+                 no report was written (analyse them in smaller batches)"
+            );
+            return 1;
+        };
         for (name, error) in unreadable {
             report
                 .errors
@@ -114,15 +122,13 @@ mod cli {
 
     /// `newslens_core::analyse`, with the inputs read and recognised on every core, then the
     /// texts compared beside the rest (the page's worker does the same with helper workers): the
-    /// same report.
-    fn analyse_in_threads(inputs: &[Input], options: &Options) -> newslens_core::report::Report {
+    /// same report. When the batch's own steps stop on a fault of News Lens, the files it came
+    /// from are looked for and left out ([`leave_out_faulty`]); `None` when the fault needs
+    /// files together.
+    fn analyse_in_threads(inputs: &[Input], options: &Options) -> Option<Report> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let sizes: Vec<usize> = inputs.iter().map(|i| i.bytes.len()).collect();
         let parts = shares(&sizes, threads);
-        if threads == 1 {
-            let docs = inputs.iter().map(|i| recognise_or_leave_out(i, options));
-            return analyse_recognised(docs.collect(), options, |_| {});
-        }
         // Each thread also prepares its texts for the comparison (a third of its work).
         let mut docs = Vec::with_capacity(inputs.len());
         let mut ahead = Ahead::default();
@@ -136,11 +142,16 @@ mod cli {
                             .iter()
                             .map(|i| recognise_or_leave_out(i, options))
                             .collect();
-                        let mut ahead = Ahead::default();
-                        for (article, _) in read.iter().flat_map(|d| &d.result) {
-                            ahead.add(article.text.clone());
-                        }
-                        (read, ahead)
+                        // A fault here is met again, and handled, when the batch compares.
+                        let ahead = std::panic::catch_unwind(|| {
+                            let mut ahead = Ahead::default();
+                            let texts = read.iter().flat_map(|d| &d.result);
+                            for (article, _) in texts.take_while(|_| threads > 1) {
+                                ahead.add(article.text.clone());
+                            }
+                            ahead
+                        });
+                        (read, ahead.unwrap_or_default())
                     })
                 })
                 .collect();
@@ -149,7 +160,30 @@ mod cli {
                 ahead.join(prepared);
             }
         });
-        // The comparison of the texts in a thread of its own, beside the entities and quotes.
+        let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            analyse_batch(docs, ahead, options, threads > 1)
+        }));
+        analysed.ok().or_else(|| leave_out_faulty(inputs, options))
+    }
+
+    /// The batch's steps over recognised documents, the comparison of the texts in a thread of
+    /// its own beside the entities and quotes when `two_threads`. `NEWSLENS_CRASH_IN_BATCH=A,B`
+    /// makes them stop on a batch holding the documents named (tests).
+    fn analyse_batch(
+        docs: Vec<Recognised>,
+        ahead: Ahead,
+        options: &Options,
+        two_threads: bool,
+    ) -> Report {
+        if let Ok(names) = std::env::var("NEWSLENS_CRASH_IN_BATCH") {
+            let held = |name: &str| docs.iter().any(|d| d.name == name && d.result.is_ok());
+            if names.split(',').all(held) {
+                panic!("stopped on {names} together, as NEWSLENS_CRASH_IN_BATCH asks");
+            }
+        }
+        if !two_threads {
+            return analyse_recognised(docs, options, |_| {});
+        }
         let (batch, mentions) = Batch::new(docs, options);
         let (statements, draft, mut comparison) = std::thread::scope(|scope| {
             let texts = batch.texts();
@@ -159,6 +193,64 @@ mod cli {
             (statements, draft, comparing.join().expect("no panics"))
         });
         batch.report(Some(draft), &statements, &mut comparison, &mut |_| {})
+    }
+
+    /// After the batch's steps stopped on a fault, as the page does: the inputs are read again,
+    /// the documents halved and each half analysed alone, a half that fails halved again, down
+    /// to single documents, which are left out with an error saying so; then the rest is
+    /// analysed. `None` when it still fails with no more documents found: the fault comes from
+    /// documents together.
+    fn leave_out_faulty(inputs: &[Input], options: &Options) -> Option<Report> {
+        eprintln!("analyse: the analysis stopped on an error of its own; looking for the files it came from");
+        let mut docs: Vec<Recognised> = inputs
+            .iter()
+            .map(|i| recognise_or_leave_out(i, options))
+            .collect();
+        // The first fault's message was written; the search's own would repeat it.
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let analyse = |docs: Vec<Recognised>| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                analyse_batch(docs, Ahead::default(), options, false)
+            }))
+            .ok()
+        };
+        let report = loop {
+            let readable: Vec<usize> = (0..docs.len())
+                .filter(|&i| docs[i].result.is_ok())
+                .collect();
+            let mut faulty = Vec::new();
+            let fails =
+                |set: &[usize]| analyse(set.iter().map(|&i| docs[i].clone()).collect()).is_none();
+            narrow_down(&readable, &fails, &mut faulty);
+            if faulty.is_empty() {
+                break None;
+            }
+            for i in faulty {
+                eprintln!("analyse: left out {}", docs[i].name);
+                docs[i].result = Err(LEFT_OUT.into());
+            }
+            if let Some(report) = analyse(docs.clone()) {
+                break Some(report);
+            }
+        };
+        std::panic::set_hook(hook);
+        report
+    }
+
+    /// The single members of `set`, which is known to fail, that fail alone: halves that fail
+    /// are halved again. A fault that needs members of both halves finds nothing.
+    fn narrow_down(set: &[usize], fails: &dyn Fn(&[usize]) -> bool, faulty: &mut Vec<usize>) {
+        if let [one] = set {
+            faulty.push(*one);
+            return;
+        }
+        let (a, b) = set.split_at(set.len() / 2);
+        for half in [a, b] {
+            if !half.is_empty() && fails(half) {
+                narrow_down(half, fails, faulty);
+            }
+        }
     }
 
     /// The report names a document by its file name, as the page does (it never sees paths).
