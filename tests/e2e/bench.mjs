@@ -4,8 +4,9 @@
 // (people, places, organizations, quotations) on the same texts in the same browser, as a ratio.
 //
 // usage (from the repository root, after scripts/build.sh):
-//   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225] [--settle MS] [--helpers N] [--from-disk]
-// (--helpers: how many helper workers the analysis worker starts, as `?helpers=N` in the page's
+//   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225] [--settle MS] [--helpers N] [--from-disk] [--dist DIR]
+// (--dist: the built page to serve, dist/ by default: a copy of another build's dist/ lets two
+// builds alternate on this noisy machine. --helpers: how many helper workers the analysis worker starts, as `?helpers=N` in the page's
 // address; by default one per core beyond the first, up to 3. --from-disk: the articles are
 // written to files and dropped as files on disk, as a person drops them; by default they are
 // files in memory, which Chromium reads several times faster.)
@@ -24,6 +25,7 @@ if (!corpus) {
 const sizesArg = args[args.indexOf("--sizes") + 1];
 const settleMs = args.includes("--settle") ? Number(args[args.indexOf("--settle") + 1]) : 1000;
 const helpers = args.includes("--helpers") ? Number(args[args.indexOf("--helpers") + 1]) : undefined;
+const dist = args.includes("--dist") ? args[args.indexOf("--dist") + 1] : "dist";
 const files = articleFiles(corpus);
 // What is dropped: the files in memory, or their paths once written to disk.
 const dropped = args.includes("--from-disk") ? writeFiles(files, "newslens-bench-") : files;
@@ -62,7 +64,7 @@ function pageMemory() {
 
 process.chdir(ROOT);
 const port = await freePort();
-const server = await serve("dist", port);
+const server = await serve(dist, port);
 const browser = await launch();
 const rows = [];
 try {
