@@ -254,7 +254,7 @@ line_patterns! {
     /// Newsletter and subscription prompts.
     newsletter_re = r"(?i)\bnewsletters?\b|\bin your inbox\b|\bsign(ing)? up (for|to)\b|\bsubscribe (to|now|today|for)\b|\bsubscription\b|\bunsubscribe\b|\b(jetzt|hier|gratis|kostenlos)\s+(\w+\s+)?abonnieren\b|\babonnieren sie\b|\babo abschließen\b|\bbereits abonnent|\bin ihr(em)? postfach\b|\babonnez-vous\b|\bsuscr[ií]b[ea]t?e\b|\biscriviti\b";
     /// Cookie banners, legal footers and site navigation.
-    cookie_re = r"(?i)\b(we|this (web)?site) uses? cookies\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b|\bprivacy policy\b|\ball rights reserved\b|^©|\bcopyright ©|\bterms (of use|and conditions|of service)\b|\bwir (verwenden|nutzen|setzen) cookies\b|\b(webseite|website|seite) (verwendet|nutzt) cookies\b|\bcookies (akzeptieren|zulassen)\b|\bcookie-einstellungen\b|\balle rechte vorbehalten\b|\b(nous utilisons|ce site utilise) (des )?cookies\b|\baccepter (les |tous les )?cookies\b|\btous droits réservés\b|\b(utilizamos|usamos) cookies\b|\btodos los derechos reservados\b|\butilizziamo (i )?cookie\b|\btutti i diritti riservati\b|^(impressum|datenschutz|datenschutzerklärung|nutzungsbedingungen|politique de confidentialité|política de privacidad|kontakt|agb|mediadaten|barrierefreiheit|mentions légales|aviso legal|home|startseite|zur startseite|zurück zur startseite|nach oben|zurück nach oben|zum seitenanfang|back to top|retour en haut|volver arriba|torna su|weiterlesen|mehr lesen|mehr erfahren|lire la suite|seguir leyendo|continua a leggere|(audio|video|podcast) (abspielen|anhören|starten)|(artikel )?(anhören|vorlesen)|(bild|foto) vergrößern|(zur )?(bildergalerie|fotostrecke)( \(\d+ bilder\))?|vollbild|schließen|(alle )?(akzeptieren|zustimmen|ablehnen)|accept all|reject all|tout accepter|tout refuser|aceptar todo|accetta tutto)(\s*[|·/•]\s*(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|cookies|cookie-einstellungen|mentions légales|aviso legal))*$";
+    cookie_re = r"(?i)\b(we|this (web)?site) uses? cookies\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b|\bprivacy policy\b|\ball rights reserved\b|^©|\bcopyright ©|\bterms (of use|and conditions|of service)\b|\bwir (verwenden|nutzen|setzen) cookies\b|\b(webseite|website|seite) (verwendet|nutzt) cookies\b|\bcookies (akzeptieren|zulassen)\b|\bcookie-einstellungen\b|\balle rechte vorbehalten\b|\b(nous utilisons|ce site utilise) (des )?cookies\b|\baccepter (les |tous les )?cookies\b|\btous droits réservés\b|\b(utilizamos|usamos) cookies\b|\btodos los derechos reservados\b|\butilizziamo (i )?cookie\b|\btutti i diritti riservati\b|^(impressum|datenschutz|datenschutzerklärung|nutzungsbedingungen|politique de confidentialité|política de privacidad|kontakt|agb|mediadaten|barrierefreiheit|mentions légales|aviso legal|home|startseite|zur startseite|zurück zur startseite|nach oben|zurück nach oben|zum seitenanfang|back to top|retour en haut|volver arriba|torna su|weiterlesen|mehr lesen|mehr erfahren|lire la suite|seguir leyendo|continua a leggere|(audio|video|podcast) (abspielen|anhören|starten)|(artikel )?(anhören|vorlesen)|(bild|foto) vergrößern|image|images|photo|photos|picture|video|credits?|bild|foto|view photos?|(view|open|see) (the )?(photo )?(gallery|slideshow)|photo gallery|slideshow|enlarge (this )?(image|photo)|expand|close|(play|watch) (the )?video|listen to (this|the) (article|story)|agrandir (l'|l’)image|voir la vidéo|fermer|ampliar (la )?imagen|ver (el )?vídeo|cerrar|ingrandisci( (l'|l’)immagine)?|guarda il video|chiudi|(zur )?(bildergalerie|fotostrecke)( \(\d+ bilder\))?|vollbild|schließen|(alle )?(akzeptieren|zustimmen|ablehnen)|accept all|reject all|tout accepter|tout refuser|aceptar todo|accetta tutto)(\s*[|·/•]\s*(impressum|datenschutz|datenschutzerklärung|kontakt|agb|mediadaten|barrierefreiheit|cookies|cookie-einstellungen|mentions légales|aviso legal))*$";
     /// Paywall prompts ("Jetzt weiterlesen mit …", "Sie haben bereits ein Abo?").
     paywall_re = r"(?i)\b(jetzt )?weiterlesen mit\b|\bbereits (ein |einen )?(digital-?)?(abo|abonnent|abonnentin)\b|\b(nur|exklusiv) für (abonnent|abonnentinnen|abonnenten|abonnierende)|\b(mit|im) (einem |dem )?(digital-?)?abo (weiterlesen|lesen)\b|\bsubscribe to (continue|keep) reading\b|\balready a subscriber\b|\bdéjà abonné\b|\bréservé aux abonnés\b|\bya eres suscriptor\b|\bsei già abbonato\b";
     /// Advertisement labels.
@@ -264,7 +264,7 @@ line_patterns! {
     /// Agency credits closing an article ("(dpa)", "fh/dpa", "Mit Material von dpa und AFP").
     agency_re = r"(?i)^\(?([a-z]{1,5}/)*(dpa|afp|ap|reuters|kna|epd|apa|sda|ddp|rtr|dts|sid|ots|ansa|efe)(/[a-z]{1,6})*\)?\.?$|^(mit material (von|der|aus)|(mit|unter) verwendung von material|avec (l'afp|afp|reuters)\b|con información de)\b";
     /// Photo and image credits ("Foto: …", "Photo: …").
-    credit_re = r"(?i)^[\[(]?(photo|photos|image|images|picture|foto|fotos|bild|bilder|bildquelle|fotoquelle|grafik|illustration|crédits? photo|imagen|immagine|video)\s*:\s*\S";
+    credit_re = r"(?i)^[\[(]?(photo|photos|image|images|picture|foto|fotos|bild|bilder|bildquelle|fotoquelle|grafik|illustration|crédits? photo|imagen|immagine|video)\s*:\s*\S|^(?-i:Credit[A-Z])";
 }
 
 /// A reading-time or word-count line ("5 min read", "Lesezeit: 4 Minuten", "3 Min. Lesedauer").
@@ -607,12 +607,17 @@ mod tests {
             ("Story continues below advertisement", Advertisement),
             ("Weiterlesen nach der Anzeige", Advertisement),
             ("Foto: Erika Beispiel", Metadata),
+            ("CreditPiotr Redlinski for The Gazette", Metadata),
             ("(Bild: Hersteller)", Metadata),
             ("Schlagwörter: Hafen, Stadtrat, Sanierung", Navigation),
             ("Tags: harbour, council", Navigation),
             ("Weiterlesen", Navigation),
             ("Audio abspielen", Navigation),
             ("Zur Bildergalerie (12 Bilder)", Navigation),
+            ("Image", Navigation),
+            ("View photo", Navigation),
+            ("Enlarge this image", Navigation),
+            ("Voir la vidéo", Navigation),
             ("Alle akzeptieren", Navigation),
             ("(dpa)", OutletCredit),
             ("fh/dpa", OutletCredit),

@@ -141,7 +141,7 @@ fn body_text(dom: &Dom, strip_unlikely: bool) -> String {
         if name.is_empty() {
             continue;
         }
-        if SKIP.contains(&name) || is_hidden(dom, i) {
+        if SKIP.contains(&name) || is_hidden(dom, i) || is_credit(dom, i) {
             dead[i] = true;
             continue;
         }
@@ -433,6 +433,30 @@ fn is_hidden(dom: &Dom, i: usize) -> bool {
         .to_ascii_lowercase()
         .replace(' ', "");
     style.contains("display:none") || style.contains("visibility:hidden")
+}
+
+/// A photo's or a graphic's credit ("Chang W. Lee/The New York Times", "Getty Images"), an
+/// element the page marks as one: a class ending in "credit" or "credits" (`credit`,
+/// `photoCredit`, `caption-credit`, `image__credits`; not `accredited`), or the schema.org
+/// `copyrightHolder`. Never article text, and its names are not the story's.
+fn is_credit(dom: &Dom, i: usize) -> bool {
+    if dom.attr(i, "itemprop") == Some("copyrightHolder") {
+        return true;
+    }
+    let class = dom.attr(i, "class").unwrap_or("");
+    class.split_ascii_whitespace().any(|c| {
+        let c = c.to_ascii_lowercase();
+        let stem = c.strip_suffix('s').unwrap_or(&c);
+        stem.strip_suffix("credit").is_some_and(|before| {
+            before.is_empty()
+                || before.ends_with(['-', '_'])
+                || [
+                    "photo", "image", "img", "caption", "media", "picture", "pic",
+                ]
+                .iter()
+                .any(|p| before.ends_with(p))
+        })
+    })
 }
 
 /// Text of the subtree at `root`: block elements start new lines, `skip` prunes subtrees.
@@ -896,6 +920,27 @@ mod tests {
             "©",
         ] {
             assert!(!c.text.contains(bad), "{bad} in {}", c.text);
+        }
+    }
+
+    #[test]
+    fn photo_credits_and_media_labels_are_not_text() {
+        let caption = "Fishermen mended their nets on the old pier on Tuesday.";
+        let page = format!(
+            r##"<html><head><title>Pier vote</title></head><body><article>
+<p>{P}</p>
+<figure><span class="visually-hidden">Image</span><img src="pier.jpg">
+<figcaption><span>{caption}</span><span itemprop="copyrightHolder"><span>Credit</span><span>Rosa Vale for Coast Daily</span></span></figcaption></figure>
+<p>{P} Fishermen, shop owners and the mayor welcomed it.</p>
+<figure><img src="crane.jpg"><p class="photoCredit">Harbour Authority / Tom Marsh</p></figure>
+<p class="accredited-members">The vote was the first in which all accredited members of the council took part.</p>
+<p>{P}</p></article></body></html>"##
+        );
+        let c = extract(&page, &[]);
+        assert!(c.text.contains(caption), "{}", c.text);
+        assert!(c.text.contains("all accredited members"), "{}", c.text);
+        for credit in ["Rosa Vale", "Credit", "Tom Marsh", "Image"] {
+            assert!(!c.text.contains(credit), "{credit}: {}", c.text);
         }
     }
 

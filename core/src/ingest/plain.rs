@@ -11,6 +11,7 @@ use super::{RemovalReason, Removed};
 use crate::text::fold;
 use crate::text::is_letter_or_digit;
 use rustc_hash::FxHashSet;
+use std::ops::Range;
 
 /// What the text path found.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -489,23 +490,60 @@ fn is_body(line: &str) -> bool {
     !is_headline_like(line, 40) || bp::word_count(line) >= 15
 }
 
-/// A headline-like line alone between body paragraphs whose words the rest of the article does not
-/// use is a link to another story (a subheading of this story shares its vocabulary).
+/// A headline-like line between body paragraphs whose words the rest of the article does not
+/// use is a link to another story (a subheading of this story shares its vocabulary): alone, or
+/// with up to [`HEADLINE_RUN`] such lines in a row, all of them off the story's words (links to
+/// a few stories, each a paragraph of its own link). Not a list's items, which may be an
+/// article's own short points, nor a run with a line of another kind (a subheading before a
+/// hard-wrapped paragraph's first line) or inside a hard-wrapped sentence (a list of names).
 fn off_topic_headlines(lines: &mut [Line]) {
     let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kept()).collect();
     if kept.len() < 3 {
         return;
     }
     let body: Vec<bool> = kept.iter().map(|&i| is_body(&lines[i].text)).collect();
-    let candidates: Vec<usize> = (1..kept.len() - 1)
-        .filter(|&n| body[n - 1] && body[n + 1])
-        .filter(|&n| {
-            let text = &lines[kept[n]].text;
-            is_headline_like(text, 16) && bp::word_count(text) >= 3
-        })
-        .collect();
+    let headline = |k: usize| {
+        let text = &lines[kept[k]].text;
+        is_headline_like(text, 16) && bp::word_count(text) >= 3
+    };
+    let listed = |k: usize| {
+        let text = lines[kept[k]].text.trim_start();
+        bp::strip_bullet(text).len() != text.len()
+    };
+    // A line of a hard-wrapped paragraph: the next line goes on with its sentence.
+    let wrapped = |k: usize| {
+        let next = lines.get(kept[k] + 1).map_or("", |l| l.text.as_str());
+        next.chars().next().is_some_and(char::is_lowercase)
+    };
+    // The run starts a paragraph: after a blank line, or a line that ends a sentence.
+    let opens = |k: usize| {
+        let before = &lines[kept[k] - 1].text;
+        before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', '’', '\'', '…'])
+    };
+    // Runs of lines that are not body text, each between two body lines.
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut n = 1;
+    while n < kept.len() - 1 {
+        let end = (n..kept.len()).find(|&k| body[k]).unwrap_or(kept.len());
+        let run = n..end;
+        let judged = match run.len() {
+            0 => false,
+            1 => headline(n),
+            len => {
+                len <= HEADLINE_RUN
+                    && opens(n)
+                    && run
+                        .clone()
+                        .all(|k| headline(k) && !listed(k) && !wrapped(k))
+            }
+        };
+        if judged && body[n - 1] && end < kept.len() {
+            runs.push(run);
+        }
+        n = end.max(n + 1);
+    }
     // Most articles have none: then there is no vocabulary to gather.
-    if candidates.is_empty() {
+    if runs.is_empty() {
         return;
     }
     let folded: Vec<String> = kept.iter().map(|&i| fold(&lines[i].text)).collect();
@@ -521,11 +559,8 @@ fn off_topic_headlines(lines: &mut [Line]) {
         .copied()
         .filter(|v| v.chars().count() >= 5)
         .collect();
-    for n in candidates {
+    let off_topic = |n: usize| {
         let w = &counts[n];
-        if w.len() < 2 {
-            continue;
-        }
         // A compound shares the body's words inside it (German "Hafensanierung" beside
         // "Sanierung des Hafens"): a long word counts when a body word of five letters or more
         // is part of it.
@@ -536,11 +571,19 @@ fn off_topic_headlines(lines: &mut [Line]) {
                     || (x.chars().count() >= 8 && stems.iter().any(|v| x.contains(*v)))
             })
             .count();
-        if shared * 3 < w.len() {
-            lines[kept[n]].removed = Some(RemovalReason::RelatedLinks);
+        w.len() >= 2 && shared * 3 < w.len()
+    };
+    for run in runs {
+        if run.clone().all(off_topic) {
+            for k in run {
+                lines[kept[k]].removed = Some(RemovalReason::RelatedLinks);
+            }
         }
     }
 }
+
+/// The most headline-like lines in a row that [`off_topic_headlines`] judges each on its words.
+const HEADLINE_RUN: usize = 5;
 
 /// Closing lines: author bios, a trailing outlet credit, a dangling "see here:" pointer.
 fn trailing(lines: &mut [Line]) {
@@ -659,6 +702,26 @@ mod tests {
         let c = clean(&t, false, &[]);
         assert!(c.text.contains("Pier repairs worry fishermen"));
         assert!(!c.text.contains("Celebrity chef"));
+    }
+
+    #[test]
+    fn links_to_other_stories_in_a_row_go_an_articles_own_list_stays() {
+        let links = "Celebrity chef opens bistro downtown\nMountain railway gets new carriages\nLocal choir wins national title";
+        let t = format!("{BODY1}\n{links}\n{BODY2}\n");
+        let c = clean(&t, false, &[]);
+        assert_eq!(c.text, format!("{BODY1}\n{BODY2}"));
+        assert!(c
+            .removed
+            .iter()
+            .all(|r| r.reason == RemovalReason::RelatedLinks));
+        // Items of a list are the article's own points, whatever their words.
+        let points = "- Free ferry rides for pupils\n- Longer opening hours at the library";
+        let c = clean(&format!("{BODY1}\n{points}\n{BODY2}\n"), false, &[]);
+        assert!(c.text.contains("Free ferry rides"), "{}", c.text);
+        // More headline-like lines in a row than a few links are not judged as links.
+        let many = [links, links].join("\n");
+        let c = clean(&format!("{BODY1}\n{many}\n{BODY2}\n"), false, &[]);
+        assert!(c.text.contains("Celebrity chef"), "{}", c.text);
     }
 
     #[test]
