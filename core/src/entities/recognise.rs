@@ -343,6 +343,15 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         if caps_pronoun(tokens, first, last, &folded) {
             continue;
         }
+        // "Rep." or "Col." before a name: a title, not a name of its own.
+        if first == last
+            && tokens
+                .get(last + 1)
+                .is_some_and(|t| t.text == "." && t.start == end)
+            && g.titles.contains(format!("{folded}.").as_str())
+        {
+            continue;
+        }
         let kind = match (ty, known(g, &folded)) {
             // Countries are places even where the tagger saw a team or an institution.
             ("ORG" | "MISC", Some(Kind::Place))
@@ -761,6 +770,19 @@ mod tests {
             ("Luis de Miranda", "Luis de Miranda"),
         ] {
             assert_eq!(name(span), kept);
+        }
+    }
+
+    #[test]
+    fn abbreviated_titles_are_not_names() {
+        let t = "Sen. Bernie Sanders and Rep. Nancy Pelosi said the plan was late.\n\
+                 He met Lt. Col. James Reed and Gov. Jerry Brown.";
+        let got = found(t);
+        for name in ["Nancy Pelosi", "James Reed", "Jerry Brown"] {
+            assert!(got.iter().any(|(n, _)| n == name), "{name}: {got:?}");
+        }
+        for title in ["Sen", "Rep", "Lt", "Col", "Gov"] {
+            assert!(got.iter().all(|(n, _)| n != title), "{title}: {got:?}");
         }
     }
 
