@@ -25,6 +25,11 @@ const GIVEN_NAMES: &str = "aleksandar|alexander|jens|john|anthony|antony|albin|m
 /// Capitalised words that start sentences or headlines but are not names.
 const NOT_NAMES: &str = "the|a|an|this|that|these|those|there|here|it|its|he|she|they|we|i|you|his|her|their|our|my|your|and|but|or|nor|so|yet|for|if|when|while|after|before|although|though|however|meanwhile|moreover|furthermore|also|still|even|just|only|then|thus|therefore|nevertheless|nonetheless|instead|indeed|yes|no|not|as|at|by|in|on|of|to|from|with|without|about|above|below|under|over|between|among|during|since|until|despite|according|because|both|each|every|all|some|many|most|much|more|few|several|such|what|which|who|whom|whose|where|why|how|follow|join|read|share|sign|subscribe|leave|click|watch|listen|see|required|related|more|latest|comments|comment|reply|advertisement|photo|video|image|source|update|updated|breaking|live|opinion|analysis|editorial|exclusive|home|news|world|politics|business|sport|sports|menu|search|login|log|register|contact|privacy|terms|cookies|cookie|accept|close|next|previous|back|top|page|tags|tag|topics|category|share this|email|print|tweet|copyright|all rights reserved|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|last|first|second|third|one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|millions|dozens|mr|mrs|ms|dr|prof|st|no|new|old|western|eastern|northern|southern|north|south|east|west|central|former|current|other|another|earlier|later|now|already|again|once|never|always|often|sometimes|perhaps|maybe|well|like|unlike|whether|either|neither|do|does|did|is|are|was|were|be|been|being|have|has|had|can|could|will|would|shall|should|may|might|must|let|let's|please|thank|thanks|dear|hello|oh|okay|ok|via|per|amid|upon|within|across|against|along|around|behind|beyond|into|onto|toward|towards|through|throughout|ahead|whereas|unless|once|while|regarding|including|following|according to|said|says|told|added|asked|noted";
 
+/// Function words of German, French, Spanish, Italian and Portuguese (articles, pronouns,
+/// prepositions, conjunctions, a few adverbs): a capitalised one alone opens a sentence, it does
+/// not name anything ("La", "Pour", "Esta", "Mit"). The name tagger learnt English.
+const FOREIGN_FUNCTION_WORDS: &str = "der|die|das|den|dem|des|ein|eine|einer|einem|einen|und|oder|aber|für|mit|von|zu|zum|zur|bei|nach|aus|auf|im|ist|sind|war|wird|werden|hat|haben|es|er|sie|wir|ihr|auch|noch|nur|schon|wie|wenn|dass|als|doch|denn|diese|dieser|dieses|jetzt|hier|dort|heute|neben|zwischen|während|seit|trotz|mehr|nicht|kein|keine|man|le|la|les|l'|un|une|du|et|ou|mais|pour|par|avec|sans|sur|sous|dans|en|au|aux|ce|cette|ces|il|elle|ils|elles|nous|vous|qui|que|dont|où|si|selon|après|avant|depuis|pendant|ainsi|alors|aussi|donc|car|comme|lire|voir|el|los|las|una|uno|unos|unas|pero|para|por|con|sin|sobre|entre|desde|hasta|según|durante|este|esta|estos|estas|ese|esa|eso|su|sus|se|nos|cuando|donde|también|ya|más|muy|tras|gli|di|da|tra|fra|che|chi|come|quando|dove|anche|ma|questo|questa|questi|queste|nel|nella|dei|delle|degli|sul|sulla|alla|os|um|uma|na|nas|nos|do|dos|em|com|mas|já|isso";
+
 /// Head words that make a capitalised phrase an organisation.
 const ORG_HEADS: &str = "council|union|force|forces|organization|organisation|party|ministry|agency|commission|committee|bank|court|army|navy|police|parliament|government|authority|association|institute|university|college|school|company|corporation|corp|inc|ltd|llc|group|alliance|federation|league|program|programme|service|services|news|times|post|press|journal|gazette|daily|herald|tribune|wire|network|channel|radio|television|tv|office|department|bureau|administration|assembly|senate|congress|cabinet|movement|front|coalition|foundation|fund|trust|society|club|team|fc|airlines|airways|motors|industries|holdings|partners|consortium|secretariat|tribunal|guard|command|mission|delegation|embassy|church|board|chamber|exchange|observatory|centre|center|hospital|clinic|laboratory|lab";
 
@@ -77,6 +82,8 @@ pub struct Gazetteer {
     pub titles: FxHashSet<&'static str>,
     pub given_names: FxHashSet<&'static str>,
     pub not_names: FxHashSet<&'static str>,
+    /// [`FOREIGN_FUNCTION_WORDS`].
+    pub function_words: FxHashSet<&'static str>,
     pub org_heads: FxHashSet<&'static str>,
     pub aliases: FxHashMap<&'static str, &'static str>,
     /// The first word of every entry of more than one word, so a phrase lookup can start
@@ -98,6 +105,7 @@ pub fn get() -> &'static Gazetteer {
         titles: set(PERSON_TITLES),
         given_names: set(GIVEN_NAMES),
         not_names: set(NOT_NAMES),
+        function_words: set(FOREIGN_FUNCTION_WORDS),
         org_heads: set(ORG_HEADS),
         aliases: ALIASES.iter().copied().collect(),
         first_words: [COUNTRIES, PLACES, ORGANIZATIONS, DEMONYMS, PERSON_TITLES]

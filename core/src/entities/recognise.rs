@@ -320,6 +320,13 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         if g.not_names.contains(folded.as_str()) && !g.is_place(&folded) {
             continue;
         }
+        // "La", "Pour", "Mit" opening a sentence of another language (not "MIT").
+        if first == last
+            && g.function_words.contains(folded.as_str())
+            && tokens[first].text.chars().skip(1).any(char::is_lowercase)
+        {
+            continue;
+        }
         // "(D-N.C.)", "R-Wis.": a US party and state, and single letters, are not names.
         let surface = &text[start..end];
         if surface.chars().filter(|&c| is_letter(c)).count() < 2 || party_and_state(surface) {
@@ -771,6 +778,18 @@ mod tests {
         ] {
             assert_eq!(name(span), kept);
         }
+    }
+
+    #[test]
+    fn function_words_of_other_languages_are_not_names() {
+        let t = "La commission a rendu son avis. Pour le ministre, rien ne change.\n\
+                 Mit dem Plan ist die Stadt zufrieden. Esta semana llegó la lluvia.\n\
+                 Researchers at MIT said the plan works.";
+        let got = found(t);
+        for word in ["La", "Pour", "Mit", "Esta"] {
+            assert!(got.iter().all(|(n, _)| n != word), "{word}: {got:?}");
+        }
+        assert!(got.iter().any(|(n, _)| n == "MIT"), "{got:?}");
     }
 
     #[test]
