@@ -2,8 +2,8 @@
 //!
 //! Mentions are keyed by their folded surface (diacritics and case removed, known aliases such
 //! as US / U.S. / United States mapped to one name, acronyms defined in the text mapped to their
-//! expansion). Then single-word person mentions join the unique full name with that surname,
-//! and role phrases ("the Serbian president") join the person who holds that role.
+//! expansion). Then single-word person mentions join the unique full name with that surname
+//! (or a given name alone the unique full name starting with it), and role phrases ("the Serbian president") join the person who holds that role.
 
 use super::gazetteer;
 use super::{DocSpan, Entity, EntityTable, Kind, Mention};
@@ -174,18 +174,20 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         group.kind = group.vote();
     }
 
-    // Surname-only mentions join the one full name (two words or more) ending in that word.
+    // Surname-only mentions join the one full name (two words or more) ending in that word; a
+    // known given name alone ("(Prime Minister Albin) Kurti") the one starting with it, when no
+    // full name ends in it.
     let mut by_surname: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    let mut by_given: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for (key, group) in &groups {
-        if group.kind == Kind::Person && key.contains(' ') {
-            if let Some(last) = key.rsplit(' ').next() {
-                by_surname
-                    .entry(last.to_string())
-                    .or_default()
-                    .push(key.clone());
-            }
+        if let (Kind::Person, Some((first, _)), Some((_, last))) =
+            (group.kind, key.split_once(' '), key.rsplit_once(' '))
+        {
+            by_surname.entry(last.into()).or_default().push(key.clone());
+            by_given.entry(first.into()).or_default().push(key.clone());
         }
     }
+    let given_names = &gazetteer::get().given_names;
     let singles: Vec<String> = groups
         .iter()
         .filter(|(k, grp)| {
@@ -194,15 +196,19 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         .map(|(k, _)| k.clone())
         .collect();
     for key in singles {
-        let Some(full) = by_surname
-            .get(&key)
-            .filter(|v| v.len() == 1)
-            .map(|v| v[0].clone())
-        else {
+        let full = match by_surname.get(&key) {
+            Some(names) => names,
+            None if given_names.contains(key.as_str()) => match by_given.get(&key) {
+                Some(names) => names,
+                None => continue,
+            },
+            None => continue,
+        };
+        let [full] = full.as_slice() else {
             continue;
         };
         if let Some(single) = groups.remove(&key) {
-            let target = groups.get_mut(&full).expect("full name group exists");
+            let target = groups.get_mut(full).expect("full name group exists");
             for (s, n) in single.surfaces {
                 *target.surfaces.entry(s).or_default() += n;
             }
@@ -364,6 +370,24 @@ mod tests {
         let us = entity(&table, "United States");
         assert_eq!(us.kind, Kind::Place);
         assert!(us.aliases.contains(&"U.S.".to_string()));
+    }
+
+    #[test]
+    fn a_given_name_alone_joins_the_one_full_name_it_starts() {
+        let texts = [
+            "Prime Minister Albin Kurti met envoys in Pristina on Monday.",
+            "Officials said Albin had asked for more time, and Kurti agreed to talks.",
+            "John Kirby and John Bolton spoke. John said little.",
+        ];
+        let mentions = texts.iter().map(|t| recognise(t, None)).collect();
+        let table = resolve(&texts, mentions);
+        let kurti = entity(&table, "Albin Kurti");
+        assert_eq!(kurti.mentions.len(), 3, "{:?}", kurti.aliases);
+        assert!(kurti.aliases.iter().any(|a| a == "Albin"));
+        // Two full names start with John: a John alone is neither.
+        for name in ["John Kirby", "John Bolton"] {
+            assert!(entity(&table, name).aliases.iter().all(|a| a != "John"));
+        }
     }
 
     #[test]
