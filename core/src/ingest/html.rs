@@ -443,19 +443,29 @@ fn is_credit(dom: &Dom, i: usize) -> bool {
     if dom.attr(i, "itemprop") == Some("copyrightHolder") {
         return true;
     }
+    // Byte-wise, without a lower-cased copy: every element of a page is asked.
+    let ends_with = |s: &[u8], end: &str| {
+        s.len() >= end.len() && s[s.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    };
     let class = dom.attr(i, "class").unwrap_or("");
     class.split_ascii_whitespace().any(|c| {
-        let c = c.to_ascii_lowercase();
-        let stem = c.strip_suffix('s').unwrap_or(&c);
-        stem.strip_suffix("credit").is_some_and(|before| {
-            before.is_empty()
-                || before.ends_with(['-', '_'])
-                || [
-                    "photo", "image", "img", "caption", "media", "picture", "pic",
-                ]
-                .iter()
-                .any(|p| before.ends_with(p))
-        })
+        let c = c.as_bytes();
+        let stem = match c {
+            [stem @ .., b's' | b'S'] => stem,
+            _ => c,
+        };
+        if !ends_with(stem, "credit") {
+            return false;
+        }
+        let before = &stem[..stem.len() - "credit".len()];
+        before.is_empty()
+            || before.ends_with(b"-")
+            || before.ends_with(b"_")
+            || [
+                "photo", "image", "img", "caption", "media", "picture", "pic",
+            ]
+            .iter()
+            .any(|p| ends_with(before, p))
     })
 }
 
