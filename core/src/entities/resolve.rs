@@ -170,8 +170,16 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     // An acronym group and its expansion ("kfor" ← "kosovo force") are merged by the alias keys
     // above; an acronym used in a document without its definition falls back to its own key.
     // Each group's kind is settled now: nothing below adds votes or titled mentions.
-    for group in groups.values_mut() {
+    for (key, group) in groups.iter_mut() {
         group.kind = group.vote();
+        // A nationality's word ("French") names a group, unless most of its mentions name a
+        // person ("Mr German").
+        if matches!(group.kind, Kind::Person | Kind::Other) && g.demonyms.contains(key.as_str()) {
+            let person = group.kind_votes[Kind::Person as usize];
+            if person * 2 < group.kind_votes.iter().sum() {
+                group.kind = Kind::Group;
+            }
+        }
     }
 
     // Surname-only mentions join the one full name (two words or more) ending in that word; a
@@ -187,11 +195,16 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             by_given.entry(first.into()).or_default().push(key.clone());
         }
     }
-    let given_names = &gazetteer::get().given_names;
+    let given_names = &g.given_names;
+    // Not a nationality or a known place ("French" is no short form of "Philip French").
     let singles: Vec<String> = groups
         .iter()
         .filter(|(k, grp)| {
-            !k.contains(' ') && !k.contains(':') && matches!(grp.kind, Kind::Person | Kind::Other)
+            !k.contains(' ')
+                && !k.contains(':')
+                && matches!(grp.kind, Kind::Person | Kind::Other)
+                && !g.demonyms.contains(k.as_str())
+                && !g.is_place(k)
         })
         .map(|(k, _)| k.clone())
         .collect();
@@ -370,6 +383,24 @@ mod tests {
         let us = entity(&table, "United States");
         assert_eq!(us.kind, Kind::Place);
         assert!(us.aliases.contains(&"U.S.".to_string()));
+    }
+
+    #[test]
+    fn a_nationality_or_a_place_alone_is_no_surname() {
+        let text = "Critic Philip French liked it. French won. Jim Paris wrote. Paris won.";
+        let at = |word: &str, from: usize| from + text[from..].find(word).unwrap();
+        let mention =
+            |start: usize, len: usize, kind: Kind| Mention::new(start, start + len, kind, None);
+        let mentions = vec![
+            mention(at("Philip French", 0), 13, Kind::Person),
+            mention(at("French", 25), 6, Kind::Other),
+            mention(at("Jim Paris", 0), 9, Kind::Person),
+            mention(at("Paris won", 0), 5, Kind::Other),
+        ];
+        let table = resolve(&[text], vec![mentions]);
+        assert_eq!(entity(&table, "Philip French").mentions.len(), 1);
+        assert_eq!(entity(&table, "French").kind, Kind::Group);
+        assert_eq!(entity(&table, "Jim Paris").mentions.len(), 1);
     }
 
     #[test]
