@@ -252,8 +252,6 @@ const SPEECH_VERBS: &[&str] = &[
 /// Pronouns that, written in capitals, spell a name ("US").
 const CAPS_PRONOUNS: &[&str] = &["us", "we", "me", "it", "him", "her", "them", "you"];
 
-/// Names: the spans the learned tagger finds, typed by it, with the title before a person kept
-/// as its role. Nationalities and other groups the tagger calls MISC become groups.
 /// The last token of a name the model found from `first` to `last`: a name does not run on
 /// into the next sentence or paragraph ("Man Utd\n\nThe"), and ends in a word with a capital
 /// or a digit (not "Foods doesn’t", "Terminal and" or "Banner /": the model runs a name on into
@@ -292,6 +290,8 @@ fn ends_sentence(tokens: &[Token]) -> bool {
             >= 2
 }
 
+/// Names: the spans the learned tagger finds, typed by it, with the title before a person kept
+/// as its role. Nationalities and other groups the tagger calls MISC become groups.
 fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let seq = tagger::Sequence::new(text);
     let tags = tagger::Model::get().tag(&seq);
