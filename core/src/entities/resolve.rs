@@ -3,7 +3,8 @@
 //! Mentions are keyed by their folded surface (diacritics and case removed, known aliases such
 //! as US / U.S. / United States mapped to one name, acronyms defined in the text mapped to their
 //! expansion). Then single-word person mentions join the unique full name with that surname
-//! (or a given name alone the unique full name starting with it), and role phrases ("the Serbian president") join the person who holds that role.
+//! (or a given name alone the unique full name starting with it), and role phrases ("the
+//! Serbian president") join the person who holds that role.
 
 use super::gazetteer;
 use super::{DocSpan, Entity, EntityTable, Kind, Mention};
