@@ -624,23 +624,29 @@ test("a large batch dropped from disk is shared with helper workers (reading, th
 });
 
 test("a batch dropped while the worker warms up on its made-up large batch is analysed at once; the warm-up ends after", async () => {
-  const early = await context.newPage();
-  const log = [];
-  early.on("console", (m) => log.push(m.text()));
-  early.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  // Twenty rounds of the warm-up's second part (three by default) take seconds: the batch comes
-  // in the middle of it, and waits for one small step of it at most.
-  await early.goto(`${server.url}?warm_rounds=20`);
-  await pageReady(early);
-  await early.setInputFiles("#file-input", files.slice(0, 3));
-  await early.waitForSelector("#entities tbody tr");
-  await expectLog(log, /^analysis warmed up on a large batch \d+ ms after ready$/);
-  const analysed = log.findIndex((l) => l.startsWith("analysis stages:"));
-  const warmed = log.findIndex((l) => l.startsWith("analysis warmed up"));
-  assert.ok(analysed >= 0 && analysed < warmed, `the batch waited for the warm-up: ${JSON.stringify(log)}`);
-  await early.click("#clear-all");
-  await early.waitForFunction(() => document.querySelectorAll("#documents > li").length === 0);
-  await early.close();
+  // A context of its own: the shared one could still be deleting the files of the test before
+  // (Clear all), and restore them into this page, which would then not be ready but analysing.
+  const own = await browser.newContext();
+  const fresh = await serve(DIST, await freePort());
+  try {
+    const early = await own.newPage();
+    const log = [];
+    early.on("console", (m) => log.push(m.text()));
+    early.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    // Twenty rounds of the warm-up's second part (three by default) take seconds: the batch
+    // comes in the middle of it, and waits for one small step of it at most.
+    await early.goto(`${fresh.url}?warm_rounds=20`);
+    await pageReady(early);
+    await early.setInputFiles("#file-input", files.slice(0, 3));
+    await early.waitForSelector("#entities tbody tr");
+    await expectLog(log, /^analysis warmed up on a large batch \d+ ms after ready$/);
+    const analysed = log.findIndex((l) => l.startsWith("analysis stages:"));
+    const warmed = log.findIndex((l) => l.startsWith("analysis warmed up"));
+    assert.ok(analysed >= 0 && analysed < warmed, `the batch waited for the warm-up: ${JSON.stringify(log)}`);
+  } finally {
+    await own.close();
+    fresh.stop();
+  }
 });
 
 test("a file the analysis stops on is found and left out with a message; the other files are analysed", async () => {
