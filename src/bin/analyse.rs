@@ -142,12 +142,14 @@ mod cli {
                             .iter()
                             .map(|i| recognise_or_leave_out(i, options))
                             .collect();
-                        // A fault here is met again, and handled, when the batch compares.
+                        // Only for a comparison in a thread of its own. A fault here is met
+                        // again, and handled, when the batch compares.
                         let ahead = std::panic::catch_unwind(|| {
                             let mut ahead = Ahead::default();
-                            let texts = read.iter().flat_map(|d| &d.result);
-                            for (article, _) in texts.take_while(|_| threads > 1) {
-                                ahead.add(article.text.clone());
+                            if threads > 1 {
+                                for (article, _) in read.iter().flat_map(|d| &d.result) {
+                                    ahead.add(article.text.clone());
+                                }
                             }
                             ahead
                         });
