@@ -536,6 +536,15 @@ impl App {
 type OnWorkerMessage = Closure<dyn FnMut(MessageEvent)>;
 type OnWorkerError = Closure<dyn FnMut(Event)>;
 
+/// The parameters in the page's address (`helpers=2&read_slice_ms=0`), for tests and benchmarks.
+fn address_params() -> String {
+    let search = gloo::utils::window().location().search();
+    search
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .to_string()
+}
+
 /// Starts the analysis worker (again after a fault: `generation` tells its messages from those
 /// of a worker let go) with the parameters of the page's address it takes, and its handlers.
 fn start_worker(ctx: &Context<App>, generation: u32) -> (Worker, OnWorkerMessage, OnWorkerError) {
@@ -543,16 +552,12 @@ fn start_worker(ctx: &Context<App>, generation: u32) -> (Worker, OnWorkerMessage
     options.set_type(WorkerType::Classic);
     // `?helpers=N` in the page's address: how many helpers the worker starts (benchmarks
     // compare); the worker reads its name (`helpers=N&warm_rounds=M`).
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    let params = search.trim_start_matches('?');
+    let params = address_params();
     // `?warm_rounds=N`: how many times the worker and its helpers analyse the made-up large
     // batch while they wait (`newslens_core::Warming`; tests lengthen it, benchmarks compare).
     let worker_params: Vec<String> = ["helpers", "warm_rounds", "crash_on"]
         .into_iter()
-        .filter_map(|key| protocol::param(params, key).map(|value| format!("{key}={value}")))
+        .filter_map(|key| protocol::param(&params, key).map(|value| format!("{key}={value}")))
         .collect();
     options.set_name(&worker_params.join("&"));
     let worker = Worker::new_with_options("./worker_loader.js", &options)
@@ -624,14 +629,10 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let search = gloo::utils::window()
-            .location()
-            .search()
-            .unwrap_or_default();
-        let params = search.trim_start_matches('?');
+        let params = address_params();
         // `?read_slice_ms=N`: how long a task reads a report for (the tests read one over many).
         // (Whole milliseconds: parsing a float took 13 KB more of the download.)
-        let read_slice_ms = protocol::param(params, "read_slice_ms")
+        let read_slice_ms = protocol::param(&params, "read_slice_ms")
             .and_then(|value| value.parse::<u32>().ok())
             .map_or(READ_SLICE_MS, f64::from);
         let (worker, on_message, on_error) = start_worker(ctx, 0);
