@@ -42,6 +42,20 @@ context.on("request", (r) => {
 });
 const problems = [];
 page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+
+/** Runs `run(context, url)` in a browser context of its own (nothing another test stored is
+ *  restored into it; another test may still be clearing the shared one's files) with the page
+ *  on a server of its own (the offline test stops the shared one), and closes both after. */
+async function isolated(contextOptions, run) {
+  const own = await browser.newContext(contextOptions);
+  const fresh = await serve(DIST, await freePort());
+  try {
+    return await run(own, fresh.url);
+  } finally {
+    await own.close();
+    fresh.stop();
+  }
+}
 page.on("console", (m) => {
   if (m.type() === "error" && !/favicon|integrity/.test(m.text())) problems.push(`console: ${m.text()}`);
 });
@@ -624,18 +638,16 @@ test("a large batch dropped from disk is shared with helper workers (reading, th
 });
 
 test("a batch dropped while the worker warms up on its made-up large batch is analysed at once; the warm-up ends after", async () => {
-  // A context of its own: the shared one could still be deleting the files of the test before
-  // (Clear all), and restore them into this page, which would then not be ready but analysing.
-  const own = await browser.newContext();
-  const fresh = await serve(DIST, await freePort());
-  try {
+  // In the shared context the test before could still be deleting its files (Clear all), and
+  // they would be restored into this page, which would then not be ready but analysing.
+  await isolated({}, async (own, url) => {
     const early = await own.newPage();
     const log = [];
     early.on("console", (m) => log.push(m.text()));
     early.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     // Twenty rounds of the warm-up's second part (three by default) take seconds: the batch
     // comes in the middle of it, and waits for one small step of it at most.
-    await early.goto(`${fresh.url}?warm_rounds=20`);
+    await early.goto(`${url}?warm_rounds=20`);
     await pageReady(early);
     await early.setInputFiles("#file-input", files.slice(0, 3));
     await early.waitForSelector("#entities tbody tr");
@@ -643,24 +655,17 @@ test("a batch dropped while the worker warms up on its made-up large batch is an
     const analysed = log.findIndex((l) => l.startsWith("analysis stages:"));
     const warmed = log.findIndex((l) => l.startsWith("analysis warmed up"));
     assert.ok(analysed >= 0 && analysed < warmed, `the batch waited for the warm-up: ${JSON.stringify(log)}`);
-  } finally {
-    await own.close();
-    fresh.stop();
-  }
+  });
 });
 
 test("a file the analysis stops on is found and left out with a message; the other files are analysed", async () => {
   // `?crash_on=NAME` makes the worker stop on a batch with that file, as a fault in the analysis
   // (a panic) would: the page starts a worker again and halves the batch until it has the file.
-  // A context of its own (nothing another test stored is restored into it), and a server of its
-  // own (the page's was stopped by the offline test).
-  const own = await browser.newContext();
-  const fresh = await serve(DIST, await freePort());
-  try {
+  await isolated({}, async (own, url) => {
     const crashing = await own.newPage();
     const log = [];
     crashing.on("console", (m) => log.push(m.text()));
-    await crashing.goto(`${fresh.url}?crash_on=minutes-3.txt`);
+    await crashing.goto(`${url}?crash_on=minutes-3.txt`);
     await pageReady(crashing);
     const docs = Array.from({ length: 6 }, (_, d) => ({
       name: `minutes-${d}.txt`,
@@ -677,33 +682,24 @@ test("a file the analysis stops on is found and left out with a message; the oth
     }
     assert.ok(await crashing.locator("#entities tbody tr", { hasText: "Lena Okafor" }).count() >= 1);
     assert.ok(log.filter((l) => /^the analysis stopped/.test(l)).length >= 2, "the batch, then the halves with the file");
-  } finally {
-    await own.close();
-    fresh.stop();
-  }
+  });
 });
 
 test("a worker of another build than the page is refused with a message", async () => {
   // The real worker, loaded after a change to what it says of its build: as if a stale copy had
   // been served beside this page.
-  const other = await browser.newContext({ serviceWorkers: "block" });
   const loader = fs.readFileSync(path.join(DIST, "worker_loader.js"), "utf8");
-  await other.route("**/worker_loader.js", (route) => route.fulfill({
-    contentType: "text/javascript",
-    body: "const post = self.postMessage.bind(self);\n"
-      + "self.postMessage = (m, t) => post(m && m.type === 'ready' ? { ...m, format: (m.format + 1) >>> 0 } : m, t);\n"
-      + loader,
-  }));
-  // (The page's own server was stopped by the offline test.)
-  const fresh = await serve(DIST, await freePort());
-  try {
+  await isolated({ serviceWorkers: "block" }, async (other, url) => {
+    await other.route("**/worker_loader.js", (route) => route.fulfill({
+      contentType: "text/javascript",
+      body: "const post = self.postMessage.bind(self);\n"
+        + "self.postMessage = (m, t) => post(m && m.type === 'ready' ? { ...m, format: (m.format + 1) >>> 0 } : m, t);\n"
+        + loader,
+    }));
     const stale = await other.newPage();
-    await stale.goto(fresh.url);
+    await stale.goto(url);
     await stale.waitForFunction(() => /different versions of News Lens: reload/.test(document.getElementById("status")?.textContent ?? ""));
-  } finally {
-    await other.close();
-    fresh.stop();
-  }
+  });
 });
 
 test("no page errors", async () => {
