@@ -95,6 +95,64 @@ impl Group {
     }
 }
 
+/// News names a person in full where it first mentions them: a short form used in three
+/// documents or more, mostly ones that never give the full name, is someone (or something)
+/// else: "Tory" is not short for a headline's "Vote Tory", nor "Mac" for "Freddie Mac".
+fn short_form_of(short: &Group, full: &Group) -> bool {
+    let docs = |group: &Group| {
+        group
+            .mentions
+            .iter()
+            .map(|m| m.doc)
+            .collect::<BTreeSet<_>>()
+    };
+    let (short, named) = (docs(short), docs(full));
+    short.len() < 3 || 3 * short.intersection(&named).count() >= short.len()
+}
+
+/// Whether the text refers back to the group's name as "it" three times or more, and more than
+/// twice as often as "he", "she" or "they".
+fn called_it(texts: &[&str], group: &Group) -> bool {
+    let (mut it, mut personal) = (0, 0);
+    for m in &group.mentions {
+        match pronoun_after(texts[m.doc], m.end) {
+            Some(Pronoun::It) => it += 1,
+            Some(Pronoun::Personal) => personal += 1,
+            None => {}
+        }
+    }
+    it >= 3 && it > 2 * personal
+}
+
+enum Pronoun {
+    It,
+    Personal,
+}
+
+/// The first pronoun in the ten words after a name ending at `end`, in the same sentence: "it" or
+/// "its", or a personal one (he, she, they and their other forms). None after a possessive.
+fn pronoun_after(text: &str, end: usize) -> Option<Pronoun> {
+    let rest = &text[end..];
+    // "Eastwood's film … it": after a possessive, "it" is most often the thing possessed.
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return None;
+    }
+    let sentence = rest
+        .find(['.', '!', '?', '\n'])
+        .map_or(rest, |stop| &rest[..stop]);
+    sentence
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(10)
+        .find_map(|word| match word.to_ascii_lowercase().as_str() {
+            "it" | "its" => Some(Pronoun::It),
+            "he" | "his" | "him" | "she" | "her" | "they" | "their" | "them" => {
+                Some(Pronoun::Personal)
+            }
+            _ => None,
+        })
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s")
         .or_else(|| s.strip_suffix("'s"))
@@ -175,7 +233,8 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
 
     // An acronym group and its expansion ("kfor" ← "kosovo force") are merged by the alias keys
     // above; an acronym used in a document without its definition falls back to its own key.
-    // Each group's kind is settled now: nothing below adds votes or titled mentions.
+    // Each group's kind is settled now (a one-word person's may yet become an organisation
+    // below): nothing below adds votes or titled mentions.
     for (key, group) in groups.iter_mut() {
         group.kind = group.vote();
         // A nationality's word ("French") names a group, unless most of its mentions name a
@@ -215,40 +274,41 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         .map(|(k, _)| k.clone())
         .collect();
     for key in singles {
-        let full = match by_surname.get(&key) {
-            Some(names) => names,
-            None if given_names.contains(key.as_str()) => match by_given.get(&key) {
-                Some(names) => names,
-                None => continue,
-            },
-            None => continue,
-        };
-        let [full] = full.as_slice() else {
-            continue;
-        };
-        // News names a person in full where it first mentions them: a short form used in three
-        // documents or more, mostly ones that never give the full name, is someone (or
-        // something) else: "Tory" is not short for a headline's "Vote Tory", nor "Mac" for
-        // "Freddie Mac".
-        let docs = |group: &Group| {
-            group
-                .mentions
-                .iter()
-                .map(|m| m.doc)
-                .collect::<BTreeSet<_>>()
-        };
-        let short = docs(&groups[&key]);
-        let named = docs(&groups[full]);
-        if short.len() >= 3 && 3 * short.intersection(&named).count() < short.len() {
-            continue;
-        }
-        if let Some(single) = groups.remove(&key) {
-            let target = groups.get_mut(full).expect("full name group exists");
-            for (s, n) in single.surfaces {
-                *target.surfaces.entry(s).or_default() += n;
+        let full = by_surname
+            .get(&key)
+            .or_else(|| {
+                given_names
+                    .contains(key.as_str())
+                    .then(|| by_given.get(&key))
+                    .flatten()
+            })
+            .and_then(|names| match names.as_slice() {
+                [full] => Some(full),
+                _ => None,
+            })
+            .filter(|full| short_form_of(&groups[&key], &groups[*full]));
+        match full {
+            Some(full) => {
+                let single = groups.remove(&key).expect("a single is a group");
+                let target = groups.get_mut(full).expect("full name group exists");
+                for (s, n) in single.surfaces {
+                    *target.surfaces.entry(s).or_default() += n;
+                }
+                target.titles.extend(single.titles);
+                target.mentions.extend(single.mentions);
             }
-            target.titles.extend(single.titles);
-            target.mentions.extend(single.mentions);
+            // A one-word "person" that is no one's surname, and that the text goes on to call
+            // "it" ("Sony said it would…"), is an organisation: the model takes many a company's
+            // name for a surname.
+            None => {
+                let group = groups.get_mut(&key).expect("a single is a group");
+                if group.kind == Kind::Person
+                    && !given_names.contains(key.as_str())
+                    && called_it(texts, group)
+                {
+                    group.kind = Kind::Organization;
+                }
+            }
         }
     }
 
@@ -460,6 +520,33 @@ mod tests {
         assert_eq!(entity(&table, "Tory").mentions.len(), 3);
         // In two documents, one with the full name: the same person.
         assert_eq!(entity(&table, "Jan Novak").mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_one_word_person_the_text_calls_it_is_an_organisation() {
+        let texts = [
+            "Zorvex said it would cut jobs. Zorvex expects its profits to fall.",
+            "Shares in Zorvex rose after it reported sales.",
+            "Halden said he would stay. Halden added that it was early. Halden's plan, it seems, works.",
+        ];
+        let mentions = texts
+            .iter()
+            .map(|text| {
+                let mut list: Vec<Mention> = ["Zorvex", "Halden"]
+                    .iter()
+                    .flat_map(|name| {
+                        text.match_indices(name)
+                            .map(|(at, name)| Mention::new(at, at + name.len(), Kind::Person, None))
+                    })
+                    .collect();
+                list.sort_by_key(|m| m.start);
+                list
+            })
+            .collect();
+        let table = resolve(&texts, mentions);
+        assert_eq!(entity(&table, "Zorvex").kind, Kind::Organization);
+        // Once "it", once "he", and "it" after a possessive is the thing possessed.
+        assert_eq!(entity(&table, "Halden").kind, Kind::Person);
     }
 
     #[test]
