@@ -30,6 +30,9 @@ const NOT_NAMES: &str = "the|a|an|this|that|these|those|there|here|it|its|he|she
 /// not name anything ("La", "Pour", "Esta", "Mit"). The name tagger learnt English.
 const FOREIGN_FUNCTION_WORDS: &str = "der|die|das|den|dem|des|ein|eine|einer|einem|einen|und|oder|aber|für|mit|von|zu|zum|zur|bei|nach|aus|auf|im|ist|sind|war|wird|werden|hat|haben|es|er|sie|wir|ihr|auch|noch|nur|schon|wie|wenn|dass|als|doch|denn|diese|dieser|dieses|jetzt|hier|dort|heute|neben|zwischen|während|seit|trotz|mehr|nicht|kein|keine|man|le|la|les|l'|un|une|du|et|ou|mais|pour|par|avec|sans|sur|sous|dans|en|au|aux|ce|cette|ces|il|elle|ils|elles|nous|vous|qui|que|dont|où|si|selon|après|avant|depuis|pendant|ainsi|alors|aussi|donc|car|comme|lire|voir|el|los|las|una|uno|unos|unas|pero|para|por|con|sin|sobre|entre|desde|hasta|según|durante|este|esta|estos|estas|ese|esa|eso|su|sus|se|nos|cuando|donde|también|ya|más|muy|tras|gli|di|da|tra|fra|che|chi|come|quando|dove|anche|ma|questo|questa|questi|queste|nel|nella|dei|delle|degli|sul|sulla|alla|os|um|uma|na|nas|nos|do|dos|em|com|mas|já|isso";
 
+/// Acronyms of things, not names ("a PC", "on DVD", "HIV", "12:00 GMT"), singular and plural.
+const COMMON_ACRONYMS: &str = "pc|pcs|tv|tvs|hdtv|dvd|dvds|cd|cds|hd|id|gmt|bst|utc|hiv|aids|tb|dna|gdp|ceo|ceos|cfo|mps|meps|msps|dj|djs|sms|mms|mp3|mp3s|p2p|rfid|iptv|drm|rss|ssl|vhs|vcr|vcrs|pvr|pvrs|usb|lcd|gps|pda|pdas|ip|vat|url|urls|pdf|atm|atms|suv|suvs|ufo|ufos|wifi|wi-fi|3g|4g|5g|lgbt|vpn";
+
 /// Head words that make a capitalised phrase an organisation.
 const ORG_HEADS: &str = "council|union|force|forces|organization|organisation|party|ministry|agency|commission|committee|bank|court|army|navy|police|parliament|government|authority|association|institute|university|college|school|company|corporation|corp|inc|ltd|llc|group|alliance|federation|league|program|programme|service|services|news|times|post|press|journal|gazette|daily|herald|tribune|wire|network|channel|radio|television|tv|office|department|bureau|administration|assembly|senate|congress|cabinet|movement|front|coalition|foundation|fund|trust|society|club|team|fc|airlines|airways|motors|industries|holdings|partners|consortium|secretariat|tribunal|guard|command|mission|delegation|embassy|church|board|chamber|exchange|observatory|centre|center|hospital|clinic|laboratory|lab";
 
@@ -84,6 +87,8 @@ pub struct Gazetteer {
     pub not_names: FxHashSet<&'static str>,
     /// [`FOREIGN_FUNCTION_WORDS`].
     pub function_words: FxHashSet<&'static str>,
+    /// [`COMMON_ACRONYMS`].
+    pub common_acronyms: FxHashSet<&'static str>,
     pub org_heads: FxHashSet<&'static str>,
     pub aliases: FxHashMap<&'static str, &'static str>,
     /// The first word of every entry of more than one word, so a phrase lookup can start
@@ -106,6 +111,7 @@ pub fn get() -> &'static Gazetteer {
         given_names: set(GIVEN_NAMES),
         not_names: set(NOT_NAMES),
         function_words: set(FOREIGN_FUNCTION_WORDS),
+        common_acronyms: set(COMMON_ACRONYMS),
         org_heads: set(ORG_HEADS),
         aliases: ALIASES.iter().copied().collect(),
         first_words: [COUNTRIES, PLACES, ORGANIZATIONS, DEMONYMS, PERSON_TITLES]

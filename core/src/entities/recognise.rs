@@ -329,6 +329,12 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         }
         // "(D-N.C.)", "R-Wis.": a US party and state, and single letters, are not names.
         let surface = &text[start..end];
+        // "PCs", "DVD", "HIV": things, written in capitals.
+        if g.common_acronyms.contains(folded.as_str())
+            && !surface.trim_end_matches('s').contains(char::is_lowercase)
+        {
+            continue;
+        }
         if surface.chars().filter(|&c| is_letter(c)).count() < 2 || party_and_state(surface) {
             continue;
         }
@@ -408,6 +414,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         if lower_case.contains(folded)
             || folded.chars().count() < 3
             || g.not_names.contains(folded)
+            || g.common_acronyms.contains(folded)
             || known(g, folded).is_some()
             || !t.text.chars().skip(1).any(char::is_lowercase)
         {
@@ -842,6 +849,18 @@ mod tests {
             "Tony Banks",
             Kind::Person
         ));
+    }
+
+    #[test]
+    fn acronyms_of_things_are_not_names() {
+        let t = "Sales of the PC and of DVDs rose, Microsoft said. HIV rates fell in Kenya. \
+            The MPs said the vote was at 12:00 GMT. The IDS camp said little.";
+        let names: Vec<String> = found(t).into_iter().map(|(name, _)| name).collect();
+        for thing in ["PC", "DVDs", "HIV", "MPs", "GMT"] {
+            assert!(!names.iter().any(|n| n == thing), "{thing} in {names:?}");
+        }
+        assert!(has(t, "Microsoft", Kind::Organization));
+        assert!(has(t, "Kenya", Kind::Place));
     }
 
     #[test]
