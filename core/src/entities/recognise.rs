@@ -79,8 +79,7 @@ fn quantity_regex() -> &'static Regex {
         Regex::new(
             r"(?x)
             (?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-            (?:\s*(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b))|-(?P<hyph>[a-z]+)(?-u:\b)|\s+(?P<mult>million|billion|trillion|thousand|hundred)(?-u:\b))?
-            (?P<unit>(?:\s+[a-z][a-z-]*){0,2})",
+            (?:\s*(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b))|-(?P<hyph>[a-z]+)(?-u:\b)|\s+(?P<mult>million|billion|trillion|thousand|hundred)(?-u:\b))?",
         )
         .expect("the quantity pattern compiles")
     })
@@ -93,6 +92,36 @@ const UNIT_STOP: &[&str] = &[
     "would", "after", "before", "since", "as", "than", "into", "over", "per", "its", "their",
     "his", "her", "it", "they", "he", "she",
 ];
+
+/// The noun after a quantity, its unit: up to two words in small letters after `end`, up to
+/// a [`UNIT_STOP`] ("30 masked men fired"). Adds them to `unit`; returns where they end.
+fn unit_words(text: &str, mut end: usize, unit: &mut String) -> usize {
+    for _ in 0..2 {
+        let rest = &text[end..];
+        let word_start = rest.len() - rest.trim_start().len();
+        if word_start == 0 {
+            break;
+        }
+        let word = &rest[word_start..];
+        let len = word
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+            .unwrap_or(word.len());
+        let word = &word[..len];
+        let whole = !text[end + word_start + len..].starts_with(char::is_alphanumeric);
+        if !word.starts_with(|c: char| c.is_ascii_lowercase())
+            || !whole
+            || UNIT_STOP.contains(&word)
+        {
+            break;
+        }
+        if !unit.is_empty() {
+            unit.push(' ');
+        }
+        unit.push_str(word);
+        end += word_start + len;
+    }
+    end
+}
 
 /// Numbers with their unit: "1,000 troops", "3% turnout", "78-day", "30 masked men", "$5 million".
 fn quantities(text: &str, out: &mut Vec<Mention>) {
@@ -108,7 +137,7 @@ fn quantities(text: &str, out: &mut Vec<Mention>) {
         let start = num.start();
         // Part of a word, a date, an id or a version number: not a quantity.
         let before = text[..start].chars().next_back();
-        if before.is_some_and(|c| is_letter_or_digit(c) || c == '-' || c == '.' || c == '/') {
+        if before.is_some_and(|c| is_letter_or_digit(c) || matches!(c, '-' | '.' | '/' | ':')) {
             continue;
         }
         // Inside a date? Dates come sorted and apart, so look at the last one starting before.
@@ -116,11 +145,43 @@ fn quantities(text: &str, out: &mut Vec<Mention>) {
         if k > 0 && start < dates[k - 1].1 {
             continue;
         }
+        // "12:00", "2:1": a time or a score.
+        let after = &text[num.end()..];
+        if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let currency = text[..start].ends_with(['$', '€', '£']);
         let digits: String = num.as_str().chars().filter(|c| *c != ',').collect();
         let is_year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
         let mut end = num.end();
         let mut unit = String::new();
-        if let Some(p) = caps.name("pct") {
+        // A unit written onto the number ("£5m", "50GB", "100m"); an ordinal ("10th"), a
+        // decade ("1980s") or a model ("3G") is no quantity.
+        let glued = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len();
+        if glued > 0 {
+            if after[glued..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let suffix = after[..glued].to_ascii_lowercase();
+            let word = match suffix.as_str() {
+                // "£5m" is five million; "10.9m viewers" too, but a "200m title" is in metres.
+                "m" if currency => "million",
+                "bn" => "billion",
+                "tn" => "trillion",
+                "k" => "thousand",
+                "p" => "pence",
+                "m" | "gb" | "mb" | "tb" | "kb" | "kg" | "km" | "cm" | "mm" | "ml" | "mph"
+                | "ft" | "lb" | "lbs" | "yd" | "yds" | "ghz" | "mhz" | "kw" | "mw" | "gw"
+                | "kwh" | "mbps" | "kbps" | "gbps" | "cc" | "bhp" | "mpg" | "sec" | "secs"
+                | "min" | "mins" | "hrs" => suffix.as_str(),
+                _ => continue,
+            };
+            unit.push_str(word);
+            end += glued;
+        } else if let Some(p) = caps.name("pct") {
             end = p.end();
             unit.push('%');
         } else if let Some(h) = caps.name("hyph") {
@@ -130,20 +191,8 @@ fn quantities(text: &str, out: &mut Vec<Mention>) {
             end = m.end();
             unit.push_str(m.as_str());
         }
-        if let Some(u) = caps.name("unit").filter(|_| caps.name("hyph").is_none()) {
-            let mut pos = end;
-            for word in u.as_str().split_whitespace() {
-                if UNIT_STOP.contains(&word) {
-                    break;
-                }
-                let at = text[pos..].find(word).map_or(pos, |i| pos + i);
-                pos = at + word.len();
-                end = pos;
-                if !unit.is_empty() {
-                    unit.push(' ');
-                }
-                unit.push_str(word);
-            }
+        if caps.name("hyph").is_none() {
+            end = unit_words(text, end, &mut unit);
         }
         if is_year && unit.is_empty() {
             continue; // a bare year is a date, found by the date finder when in context
@@ -151,9 +200,6 @@ fn quantities(text: &str, out: &mut Vec<Mention>) {
         if unit.is_empty() && digits.len() < 2 {
             continue; // a lone digit says too little to compare
         }
-        let currency = text[..start].ends_with('$')
-            || text[..start].ends_with('€')
-            || text[..start].ends_with('£');
         let start = if currency {
             start - text[..start].chars().next_back().map_or(0, char::len_utf8)
         } else {
@@ -918,6 +964,23 @@ mod tests {
             ["1000 troops", "78 day", "3% turnout", "30 masked men"]
         );
         assert_eq!(&t[q[0].start..q[0].end], "1,000 troops");
+        // Units written onto the number; ordinals, times, scores and decades are no quantities.
+        let t = "A £5m deal and a 2bn euro loan: 50GB of data, 6.46secs, in the 10th minute \
+            at 12:00 GMT, a 2:1 win, the 1980s, a 3G phone.";
+        let values: Vec<String> = recognise(t, None)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Quantity)
+            .map(|m| m.value.unwrap())
+            .collect();
+        assert_eq!(
+            values,
+            [
+                "£5 million deal",
+                "2 billion euro loan",
+                "50 gb",
+                "6.46 secs"
+            ]
+        );
     }
 
     #[test]
