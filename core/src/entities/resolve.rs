@@ -9,7 +9,7 @@
 use super::gazetteer;
 use super::{DocSpan, Entity, EntityTable, Kind, Mention};
 use crate::text::fold_into;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Roles that a role phrase's noun can stand for ("leader" for a president, too).
@@ -111,7 +111,7 @@ fn short_form_of(short: &Group, full: &Group) -> bool {
 }
 
 /// Whether the text refers back to the group's name as "it" three times or more, and more than
-/// twice as often as "he", "she" or "they".
+/// half as often again as "he", "she" or "they".
 fn called_it(texts: &[&str], group: &Group) -> bool {
     let (mut it, mut personal) = (0, 0);
     for m in &group.mentions {
@@ -121,7 +121,7 @@ fn called_it(texts: &[&str], group: &Group) -> bool {
             None => {}
         }
     }
-    it >= 3 && it > 2 * personal
+    it >= 3 && 2 * it > 3 * personal
 }
 
 enum Pronoun {
@@ -273,8 +273,19 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         })
         .map(|(k, _)| k.clone())
         .collect();
+    // The documents each full name is in, as they were before any short form joined one.
+    let docs_of: FxHashMap<&str, FxHashSet<usize>> = by_surname
+        .values()
+        .flatten()
+        .map(|full| {
+            (
+                full.as_str(),
+                groups[full].mentions.iter().map(|m| m.doc).collect(),
+            )
+        })
+        .collect();
     for key in singles {
-        let full = by_surname
+        let candidates = by_surname
             .get(&key)
             .or_else(|| {
                 given_names
@@ -282,34 +293,54 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                     .then(|| by_given.get(&key))
                     .flatten()
             })
-            .and_then(|names| match names.as_slice() {
-                [full] => Some(full),
-                _ => None,
-            })
-            .filter(|full| short_form_of(&groups[&key], &groups[*full]));
-        match full {
-            Some(full) => {
-                let single = groups.remove(&key).expect("a single is a group");
+            .map_or(&[][..], Vec::as_slice);
+        let mut single = groups.remove(&key).expect("a single is a group");
+        if let [full] = candidates {
+            if short_form_of(&single, &groups[full]) {
                 let target = groups.get_mut(full).expect("full name group exists");
                 for (s, n) in single.surfaces {
                     *target.surfaces.entry(s).or_default() += n;
                 }
                 target.titles.extend(single.titles);
                 target.mentions.extend(single.mentions);
-            }
-            // A one-word "person" that is no one's surname, and that the text goes on to call
-            // "it" ("Sony said it would…"), is an organisation: the model takes many a company's
-            // name for a surname.
-            None => {
-                let group = groups.get_mut(&key).expect("a single is a group");
-                if group.kind == Kind::Person
-                    && !given_names.contains(key.as_str())
-                    && called_it(texts, group)
-                {
-                    group.kind = Kind::Organization;
-                }
+                continue;
             }
         }
+        // Several full names end in the word ("Tony Blair", "Cherie Blair"), or the one does
+        // not take it everywhere: a mention joins the full name its own document gives, when it
+        // gives exactly one.
+        let mut kept = Vec::with_capacity(single.mentions.len());
+        for m in std::mem::take(&mut single.mentions) {
+            let mut named = candidates
+                .iter()
+                .filter(|c| docs_of[c.as_str()].contains(&m.doc));
+            let (Some(full), None) = (named.next(), named.next()) else {
+                kept.push(m);
+                continue;
+            };
+            let surface = &texts[m.doc][m.start..m.end];
+            if let Some(n) = single.surfaces.get_mut(surface) {
+                *n -= 1;
+            }
+            let target = groups.get_mut(full).expect("full name group exists");
+            *target.surfaces.entry(surface.to_string()).or_default() += 1;
+            target.mentions.push(m);
+        }
+        if kept.is_empty() {
+            continue;
+        }
+        single.mentions = kept;
+        single.surfaces.retain(|_, n| *n > 0);
+        // A one-word "person" that is no one's surname, and that the text goes on to call "it"
+        // ("Sony said it would…"), is an organisation: the model takes many a company's name
+        // for a surname.
+        if single.kind == Kind::Person
+            && !given_names.contains(key.as_str())
+            && called_it(texts, &single)
+        {
+            single.kind = Kind::Organization;
+        }
+        groups.insert(key, single);
     }
 
     // Role phrases join the person holding that role: the latest one named before the phrase
@@ -485,6 +516,51 @@ mod tests {
         assert_eq!(entity(&table, "Jim Paris").mentions.len(), 1);
     }
 
+    /// Every occurrence of the names in the texts, as a person (the first name given wins where
+    /// two overlap: longer ones first).
+    fn people(texts: &[&str], names: &[&str]) -> Vec<Vec<Mention>> {
+        texts
+            .iter()
+            .map(|text| {
+                let mut list: Vec<Mention> = Vec::new();
+                for name in names {
+                    for (start, _) in text.match_indices(name) {
+                        if !list.iter().any(|m| m.start <= start && start < m.end) {
+                            list.push(Mention::new(start, start + name.len(), Kind::Person, None));
+                        }
+                    }
+                }
+                list.sort_by_key(|m| m.start);
+                list
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_short_form_joins_the_full_name_its_document_gives() {
+        let texts = [
+            "Tony Blair spoke. Blair left.",
+            "Cherie Blair wrote a book. Blair signed it.",
+            "Tony Blair and Cherie Blair arrived. Blair waved.",
+            "Blair was away.",
+        ];
+        let table = resolve(
+            &texts,
+            people(&texts, &["Tony Blair", "Cherie Blair", "Blair"]),
+        );
+        let docs = |name: &str| -> Vec<usize> {
+            entity(&table, name)
+                .mentions
+                .iter()
+                .map(|m| m.doc)
+                .collect()
+        };
+        assert_eq!(docs("Tony Blair"), [0, 0, 2]);
+        assert_eq!(docs("Cherie Blair"), [1, 1, 2]);
+        // Where both or neither are named, "Blair" stays apart.
+        assert_eq!(docs("Blair"), [2, 3]);
+    }
+
     #[test]
     fn a_short_form_mostly_used_without_its_full_name_is_not_it() {
         // "Tory" alone in three documents, the one full name ending in it in another.
@@ -496,25 +572,7 @@ mod tests {
             "Jan Novak spoke. Novak left.",
             "Novak came back.",
         ];
-        let mut mentions: Vec<Vec<Mention>> = Vec::new();
-        for text in texts {
-            let mut list = Vec::new();
-            for name in ["Vote Tory", "Jan Novak", "Tory", "Novak"] {
-                let mut from = 0;
-                while let Some(at) = text[from..].find(name) {
-                    let start = from + at;
-                    from = start + name.len();
-                    let inside = list
-                        .iter()
-                        .any(|m: &Mention| m.start <= start && start < m.end);
-                    if !inside {
-                        list.push(Mention::new(start, from, Kind::Person, None));
-                    }
-                }
-            }
-            list.sort_by_key(|m| m.start);
-            mentions.push(list);
-        }
+        let mentions = people(&texts, &["Vote Tory", "Jan Novak", "Tory", "Novak"]);
         let table = resolve(&texts, mentions);
         assert_eq!(entity(&table, "Vote Tory").mentions.len(), 1);
         assert_eq!(entity(&table, "Tory").mentions.len(), 3);
@@ -529,20 +587,7 @@ mod tests {
             "Shares in Zorvex rose after it reported sales.",
             "Halden said he would stay. Halden added that it was early. Halden's plan, it seems, works.",
         ];
-        let mentions = texts
-            .iter()
-            .map(|text| {
-                let mut list: Vec<Mention> = ["Zorvex", "Halden"]
-                    .iter()
-                    .flat_map(|name| {
-                        text.match_indices(name)
-                            .map(|(at, name)| Mention::new(at, at + name.len(), Kind::Person, None))
-                    })
-                    .collect();
-                list.sort_by_key(|m| m.start);
-                list
-            })
-            .collect();
+        let mentions = people(&texts, &["Zorvex", "Halden"]);
         let table = resolve(&texts, mentions);
         assert_eq!(entity(&table, "Zorvex").kind, Kind::Organization);
         // Once "it", once "he", and "it" after a possessive is the thing possessed.
