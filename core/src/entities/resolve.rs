@@ -9,7 +9,7 @@
 use super::gazetteer;
 use super::{DocSpan, Entity, EntityTable, Kind, Mention};
 use crate::text::fold_into;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Roles that a role phrase's noun can stand for ("leader" for a president, too).
@@ -77,6 +77,14 @@ impl Group {
         }
     }
 
+    /// The documents the group is mentioned in, in order.
+    fn docs(&self) -> Vec<usize> {
+        let mut docs: Vec<usize> = self.mentions.iter().map(|m| m.doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+
     fn vote(&self) -> Kind {
         // The most voted kind but Other (the first in order on a tie), else Other.
         let most = KINDS
@@ -99,15 +107,13 @@ impl Group {
 /// documents or more, mostly ones that never give the full name, is someone (or something)
 /// else: "Tory" is not short for a headline's "Vote Tory", nor "Mac" for "Freddie Mac".
 fn short_form_of(short: &Group, full: &Group) -> bool {
-    let docs = |group: &Group| {
-        group
-            .mentions
+    let (short, named) = (short.docs(), full.docs());
+    short.len() < 3
+        || 3 * short
             .iter()
-            .map(|m| m.doc)
-            .collect::<BTreeSet<_>>()
-    };
-    let (short, named) = (docs(short), docs(full));
-    short.len() < 3 || 3 * short.intersection(&named).count() >= short.len()
+            .filter(|d| named.binary_search(d).is_ok())
+            .count()
+            >= short.len()
 }
 
 /// Whether the text refers back to the group's name as "it" three times or more, and more than
@@ -132,25 +138,35 @@ enum Pronoun {
 /// The first pronoun in the ten words after a name ending at `end`, in the same sentence: "it" or
 /// "its", or a personal one (he, she, they and their other forms). None after a possessive.
 fn pronoun_after(text: &str, end: usize) -> Option<Pronoun> {
-    let rest = &text[end..];
+    let rest = &text.as_bytes()[end..];
     // "Eastwood's film … it": after a possessive, "it" is most often the thing possessed.
-    if rest.starts_with("'s") || rest.starts_with("’s") {
+    if rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes()) {
         return None;
     }
-    let sentence = rest
-        .find(['.', '!', '?', '\n'])
-        .map_or(rest, |stop| &rest[..stop]);
-    sentence
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(10)
-        .find_map(|word| match word.to_ascii_lowercase().as_str() {
-            "it" | "its" => Some(Pronoun::It),
-            "he" | "his" | "him" | "she" | "her" | "they" | "their" | "them" => {
-                Some(Pronoun::Personal)
+    let (mut i, mut words) = (0, 0);
+    while i < rest.len() && words < 10 {
+        match rest[i] {
+            b'.' | b'!' | b'?' | b'\n' => return None,
+            b if b.is_ascii_alphabetic() => {
+                let start = i;
+                while i < rest.len() && rest[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                let word = &rest[start..i];
+                let one_of =
+                    |list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+                if one_of(&["it", "its"]) {
+                    return Some(Pronoun::It);
+                }
+                if one_of(&["he", "his", "him", "she", "her", "they", "their", "them"]) {
+                    return Some(Pronoun::Personal);
+                }
+                words += 1;
             }
-            _ => None,
-        })
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -273,17 +289,6 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         })
         .map(|(k, _)| k.clone())
         .collect();
-    // The documents each full name is in, as they were before any short form joined one.
-    let docs_of: FxHashMap<&str, FxHashSet<usize>> = by_surname
-        .values()
-        .flatten()
-        .map(|full| {
-            (
-                full.as_str(),
-                groups[full].mentions.iter().map(|m| m.doc).collect(),
-            )
-        })
-        .collect();
     for key in singles {
         let candidates = by_surname
             .get(&key)
@@ -309,19 +314,17 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         // Several full names end in the word ("Tony Blair", "Cherie Blair"), or the one does
         // not take it everywhere: a mention joins the full name its own document gives, when it
         // gives exactly one.
+        let docs: Vec<Vec<usize>> = candidates.iter().map(|c| groups[c].docs()).collect();
         let mut kept = Vec::with_capacity(single.mentions.len());
         for m in std::mem::take(&mut single.mentions) {
-            let mut named = candidates
-                .iter()
-                .filter(|c| docs_of[c.as_str()].contains(&m.doc));
+            let mut named = (0..candidates.len())
+                .filter(|&c| docs[c].binary_search(&m.doc).is_ok())
+                .map(|c| &candidates[c]);
             let (Some(full), None) = (named.next(), named.next()) else {
                 kept.push(m);
                 continue;
             };
             let surface = &texts[m.doc][m.start..m.end];
-            if let Some(n) = single.surfaces.get_mut(surface) {
-                *n -= 1;
-            }
             let target = groups.get_mut(full).expect("full name group exists");
             *target.surfaces.entry(surface.to_string()).or_default() += 1;
             target.mentions.push(m);
@@ -329,8 +332,12 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         if kept.is_empty() {
             continue;
         }
+        single.surfaces.clear();
+        for m in &kept {
+            let surface = &texts[m.doc][m.start..m.end];
+            *single.surfaces.entry(surface.to_string()).or_default() += 1;
+        }
         single.mentions = kept;
-        single.surfaces.retain(|_, n| *n > 0);
         // A one-word "person" that is no one's surname, and that the text goes on to call "it"
         // ("Sony said it would…"), is an organisation: the model takes many a company's name
         // for a surname.
