@@ -103,6 +103,15 @@ impl Group {
     }
 }
 
+/// Merges `other` into `target`: its spellings, titles and mentions.
+fn absorb(target: &mut Group, other: Group) {
+    for (s, n) in other.surfaces {
+        *target.surfaces.entry(s).or_default() += n;
+    }
+    target.titles.extend(other.titles);
+    target.mentions.extend(other.mentions);
+}
+
 /// News names a person in full where it first mentions them: a short form used in three
 /// documents or more, mostly ones that never give the full name, is someone (or something)
 /// else: "Tory" is not short for a headline's "Vote Tory", nor "Mac" for "Freddie Mac".
@@ -263,6 +272,25 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         }
     }
 
+    // A group's plural joins its singular ("Serbs", "Serb"; "Americans", "American").
+    let plurals: Vec<String> = groups
+        .iter()
+        .filter(|(k, grp)| {
+            grp.kind == Kind::Group
+                && k.strip_suffix('s')
+                    .and_then(|one| groups.get(one))
+                    .is_some_and(|one| one.kind == Kind::Group)
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in plurals {
+        let plural = groups.remove(&key).expect("a plural is a group");
+        absorb(
+            groups.get_mut(&key[..key.len() - 1]).expect("its singular"),
+            plural,
+        );
+    }
+
     // Surname-only mentions join the one full name (two words or more) ending in that word; a
     // known given name alone ("(Prime Minister Albin) Kurti") the one starting with it, when no
     // full name ends in it.
@@ -302,12 +330,10 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         let mut single = groups.remove(&key).expect("a single is a group");
         if let [full] = candidates {
             if short_form_of(&single, &groups[full]) {
-                let target = groups.get_mut(full).expect("full name group exists");
-                for (s, n) in single.surfaces {
-                    *target.surfaces.entry(s).or_default() += n;
-                }
-                target.titles.extend(single.titles);
-                target.mentions.extend(single.mentions);
+                absorb(
+                    groups.get_mut(full).expect("full name group exists"),
+                    single,
+                );
                 continue;
             }
         }
@@ -478,14 +504,18 @@ mod tests {
             })
     }
 
+    /// The entities of the texts, recognised and resolved.
+    fn recognised(texts: &[&str]) -> EntityTable {
+        resolve(texts, texts.iter().map(|t| recognise(t, None)).collect())
+    }
+
     #[test]
     fn spellings_surnames_and_roles_merge_across_documents() {
         let texts = [
             "Serbian President Aleksandar Vucic met envoys. Vucic said he was ready. “We agree,” the Serbian president said.",
             "Serbia’s President Aleksandar Vučić spoke in Belgrade. Vučić added that the U.S. and the United States are one.",
         ];
-        let mentions = texts.iter().map(|t| recognise(t, None)).collect();
-        let table = resolve(&texts, mentions);
+        let table = recognised(&texts);
         let v = entity(&table, "Aleksandar Vučić");
         assert_eq!(v.kind, Kind::Person);
         for alias in [
@@ -541,6 +571,19 @@ mod tests {
                 list
             })
             .collect()
+    }
+
+    #[test]
+    fn a_groups_plural_joins_its_singular() {
+        let texts = [
+            "Serbs in the north voted on Sunday.",
+            "A Serb mayor resigned. Serbs protested.",
+        ];
+        let table = recognised(&texts);
+        let serbs = entity(&table, "Serbs");
+        assert_eq!(serbs.kind, Kind::Group);
+        assert_eq!(serbs.mentions.len(), 3, "{:?}", serbs.aliases);
+        assert!(serbs.aliases.iter().any(|a| a == "Serb"));
     }
 
     #[test]
@@ -608,8 +651,7 @@ mod tests {
             "Officials said Albin had asked for more time, and Kurti agreed to talks.",
             "John Kirby and John Bolton spoke. John said little.",
         ];
-        let mentions = texts.iter().map(|t| recognise(t, None)).collect();
-        let table = resolve(&texts, mentions);
+        let table = recognised(&texts);
         let kurti = entity(&table, "Albin Kurti");
         assert_eq!(kurti.mentions.len(), 3, "{:?}", kurti.aliases);
         assert!(kurti.aliases.iter().any(|a| a == "Albin"));
@@ -641,8 +683,7 @@ mod tests {
             "NATO’s Kosovo Force (KFOR) has been there since 1999.",
             "KFOR keeps saying it protects everyone.",
         ];
-        let mentions = texts.iter().map(|t| recognise(t, None)).collect();
-        let table = resolve(&texts, mentions);
+        let table = recognised(&texts);
         let kfor = entity(&table, "KFOR");
         assert_eq!(kfor.kind, Kind::Organization);
         assert!(kfor.aliases.contains(&"Kosovo Force".to_string()));
