@@ -39,7 +39,7 @@ const ORG_HEADS: &str = "council|union|force|forces|organization|organisation|pa
 /// Words that may join the parts of a multi-word name (Bosnia and Herzegovina, Bank of England).
 pub const NAME_CONNECTORS: &[&str] = &[
     "of", "and", "for", "the", "de", "van", "von", "der", "den", "du", "la", "le", "al", "bin",
-    "el", "da", "di", "dos", "del", "y", "&",
+    "el", "da", "di", "dos", "das", "del", "della", "dei", "y", "ibn", "zu", "ter", "&",
 ];
 
 /// Country and organisation aliases that name the same thing: (alias, canonical).

@@ -886,6 +886,7 @@ mod tests {
             ("Newcastle upon Tyne", "LOC", &["Newcastle upon Tyne"]),
             ("Bashar al-Assad", "PER", &["Bashar al-Assad"]),
             ("Luis de Miranda", "PER", &["Luis de Miranda"]),
+            ("Abdullah ibn Hussein", "PER", &["Abdullah ibn Hussein"]),
         ] {
             assert_eq!(pieces(span, ty), kept, "{span}");
         }
