@@ -418,6 +418,10 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             {
                 Kind::Place
             }
+            // "Davis Cup", "Brit Awards", "London Marathon": an event, whatever the model saw.
+            _ if first < last && EVENT_HEADS.contains(&folded.rsplit(' ').next().unwrap_or("")) => {
+                Kind::Other
+            }
             ("PER", _) => Kind::Person,
             ("ORG", _) => Kind::Organization,
             ("LOC", _) => Kind::Place,
@@ -524,6 +528,25 @@ fn split_at_breaks(
     }
     out
 }
+
+/// The last words of events' names.
+const EVENT_HEADS: &[&str] = &[
+    "cup",
+    "open",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "award",
+    "awards",
+    "prize",
+    "prizes",
+    "festival",
+    "slam",
+    "trophy",
+    "marathon",
+    "show",
+];
 
 /// Prepositions inside the names of organisations and places.
 const NAME_PREPOSITIONS: &[&str] = &["in", "on", "at", "upon", "am", "an", "to", "sur", "sobre"];
@@ -896,6 +919,17 @@ mod tests {
             "Tony Banks",
             Kind::Person
         ));
+    }
+
+    #[test]
+    fn events_are_other_names_whatever_the_model_saw() {
+        let t =
+            "Spain won the Davis Cup in Seville. Keane took two Brit Awards, and Paula Radcliffe \
+            ran the London Marathon.";
+        for event in ["Davis Cup", "Brit Awards", "London Marathon"] {
+            assert!(has(t, event, Kind::Other), "{event}: {:?}", found(t));
+        }
+        assert!(has(t, "Paula Radcliffe", Kind::Person));
     }
 
     #[test]
