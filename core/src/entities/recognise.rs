@@ -344,6 +344,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let tokens = &seq.tokens;
     let mut spans = split_at_breaks(tokens, tagger::spans(&tags));
     known_phrases(text, g, tokens, &mut spans);
+    join_of_phrases(g, tokens, &mut spans);
     split_titles(text, g, tokens, &mut spans);
     let mut covered = vec![false; tokens.len()];
     for (mut first, last, ty) in spans {
@@ -547,6 +548,36 @@ const EVENT_HEADS: &[&str] = &[
     "marathon",
     "show",
 ];
+
+/// "Republic | of | Serbia", "Isle | of | Man": a one-word name the model took for an other name
+/// (MISC), split from the name after it by "of", is one name with it, an organisation if its
+/// head word says so ("Ministry of Defence"), else of the second part's type. A person, a team
+/// or a company is not ("Blair of Labour", "Dinamo of Russia"). ("for" joined as many
+/// headlines' words as names: "Cup for Spain".)
+fn join_of_phrases(g: &Gazetteer, tokens: &[Token], spans: &mut Vec<(usize, usize, &'static str)>) {
+    let mut out: Vec<(usize, usize, &'static str)> = Vec::with_capacity(spans.len());
+    for &(first, last, ty) in spans.iter() {
+        if let Some(prev) = out.last_mut() {
+            let head = fold(tokens[prev.0].text);
+            if prev.0 == prev.1
+                && prev.1 + 2 == first
+                && tokens[prev.1 + 1].text == "of"
+                && prev.2 == "MISC"
+                && known(g, &head).is_none()
+            {
+                let ty = if g.org_heads.contains(head.as_str()) {
+                    "ORG"
+                } else {
+                    ty
+                };
+                *prev = (prev.0, last, ty);
+                continue;
+            }
+        }
+        out.push((first, last, ty));
+    }
+    *spans = out;
+}
 
 /// Prepositions inside the names of organisations and places.
 const NAME_PREPOSITIONS: &[&str] = &["in", "on", "at", "upon", "am", "an", "to", "sur", "sobre"];
@@ -919,6 +950,43 @@ mod tests {
             "Tony Banks",
             Kind::Person
         ));
+    }
+
+    #[test]
+    fn an_other_name_joins_the_name_after_of() {
+        // Spans as the model gives them: (first token, last token, type).
+        fn joined(
+            text: &str,
+            spans: &[(usize, usize, &'static str)],
+        ) -> Vec<(String, &'static str)> {
+            let tokens = crate::text::tokens(text);
+            let mut spans = spans.to_vec();
+            join_of_phrases(gazetteer::get(), &tokens, &mut spans);
+            spans
+                .into_iter()
+                .map(|(first, last, ty)| {
+                    (text[tokens[first].start..tokens[last].end].to_string(), ty)
+                })
+                .collect()
+        }
+        let one = |name: &str, ty| vec![(name.to_string(), ty)];
+        assert_eq!(
+            joined("Republic of Serbia", &[(0, 0, "MISC"), (2, 2, "LOC")]),
+            one("Republic of Serbia", "LOC")
+        );
+        assert_eq!(
+            joined("Ministry of Defence", &[(0, 0, "MISC"), (2, 2, "LOC")]),
+            one("Ministry of Defence", "ORG")
+        );
+        // A team or a company of a place, and "for", are not joined.
+        assert_eq!(
+            joined("Dinamo of Russia", &[(0, 0, "ORG"), (2, 2, "LOC")]).len(),
+            2
+        );
+        assert_eq!(
+            joined("Cup for Spain", &[(0, 0, "MISC"), (2, 2, "LOC")]).len(),
+            2
+        );
     }
 
     #[test]
