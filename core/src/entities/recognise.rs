@@ -557,14 +557,16 @@ const EVENT_HEADS: &[&str] = &[
 fn join_of_phrases(g: &Gazetteer, tokens: &[Token], spans: &mut Vec<(usize, usize, &'static str)>) {
     let mut out: Vec<(usize, usize, &'static str)> = Vec::with_capacity(spans.len());
     for &(first, last, ty) in spans.iter() {
-        if let Some(prev) = out.last_mut() {
-            let head = fold(tokens[prev.0].text);
-            if prev.0 == prev.1
+        // Folded only where the spans fit: most documents have no such pair.
+        let split = out.last_mut().filter(|prev| {
+            prev.0 == prev.1
                 && prev.1 + 2 == first
                 && tokens[prev.1 + 1].text == "of"
                 && prev.2 == "MISC"
-                && known(g, &head).is_none()
-            {
+        });
+        if let Some(prev) = split {
+            let head = fold(tokens[prev.0].text);
+            if known(g, &head).is_none() {
                 let ty = if g.org_heads.contains(head.as_str()) {
                     "ORG"
                 } else {

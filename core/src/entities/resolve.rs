@@ -327,9 +327,9 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                     .flatten()
             })
             .map_or(&[][..], Vec::as_slice);
-        let mut single = groups.remove(&key).expect("a single is a group");
         if let [full] = candidates {
-            if short_form_of(&single, &groups[full]) {
+            if short_form_of(&groups[&key], &groups[full]) {
+                let single = groups.remove(&key).expect("a single is a group");
                 absorb(
                     groups.get_mut(full).expect("full name group exists"),
                     single,
@@ -340,40 +340,50 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         // Several full names end in the word ("Tony Blair", "Cherie Blair"), or the one does
         // not take it everywhere: a mention joins the full name its own document gives, when it
         // gives exactly one.
-        let docs: Vec<Vec<usize>> = candidates.iter().map(|c| groups[c].docs()).collect();
-        let mut kept = Vec::with_capacity(single.mentions.len());
-        for m in std::mem::take(&mut single.mentions) {
-            let mut named = (0..candidates.len())
-                .filter(|&c| docs[c].binary_search(&m.doc).is_ok())
-                .map(|c| &candidates[c]);
-            let (Some(full), None) = (named.next(), named.next()) else {
-                kept.push(m);
+        if !candidates.is_empty() {
+            let docs: Vec<Vec<usize>> = candidates.iter().map(|c| groups[c].docs()).collect();
+            let group = groups.get_mut(&key).expect("a single is a group");
+            let mentions = std::mem::take(&mut group.mentions);
+            let all = mentions.len();
+            let mut kept = Vec::with_capacity(all);
+            for m in mentions {
+                let mut named = (0..candidates.len())
+                    .filter(|&c| docs[c].binary_search(&m.doc).is_ok())
+                    .map(|c| &candidates[c]);
+                let (Some(full), None) = (named.next(), named.next()) else {
+                    kept.push(m);
+                    continue;
+                };
+                let surface = &texts[m.doc][m.start..m.end];
+                let target = groups.get_mut(full).expect("full name group exists");
+                *target.surfaces.entry(surface.to_string()).or_default() += 1;
+                target.mentions.push(m);
+            }
+            if kept.is_empty() {
+                groups.remove(&key);
                 continue;
-            };
-            let surface = &texts[m.doc][m.start..m.end];
-            let target = groups.get_mut(full).expect("full name group exists");
-            *target.surfaces.entry(surface.to_string()).or_default() += 1;
-            target.mentions.push(m);
+            }
+            let single = groups.get_mut(&key).expect("a single is a group");
+            // Its spellings, counted again only where some of its mentions went.
+            if kept.len() < all {
+                single.surfaces.clear();
+                for m in &kept {
+                    let surface = &texts[m.doc][m.start..m.end];
+                    *single.surfaces.entry(surface.to_string()).or_default() += 1;
+                }
+            }
+            single.mentions = kept;
         }
-        if kept.is_empty() {
-            continue;
-        }
-        single.surfaces.clear();
-        for m in &kept {
-            let surface = &texts[m.doc][m.start..m.end];
-            *single.surfaces.entry(surface.to_string()).or_default() += 1;
-        }
-        single.mentions = kept;
         // A one-word "person" that is no one's surname, and that the text goes on to call "it"
         // ("Sony said it would…"), is an organisation: the model takes many a company's name
         // for a surname.
+        let single = groups.get_mut(&key).expect("a single is a group");
         if single.kind == Kind::Person
             && !given_names.contains(key.as_str())
-            && called_it(texts, &single)
+            && called_it(texts, single)
         {
             single.kind = Kind::Organization;
         }
-        groups.insert(key, single);
     }
 
     // Role phrases join the person holding that role: the latest one named before the phrase
