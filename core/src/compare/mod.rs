@@ -19,7 +19,7 @@ use std::ops::Range;
 use words::Word;
 
 pub use facts::{Fact, FactValue};
-pub use words::content_forms;
+pub use words::{content_forms, is_stopword};
 
 /// A passage shared by two documents (byte spans on both sides).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 use super::gazetteer::{self, Gazetteer, NAME_CONNECTORS};
 use super::tagger::name_end;
 use super::{dates, tagger, Kind, Mention};
+use crate::compare::is_stopword;
 use crate::text::{fold, Token};
 use crate::text::{is_letter, is_letter_or_digit};
 use regex::Regex;
@@ -12,7 +13,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// Role nouns that, after "the" and optional qualifiers, refer back to a person.
+/// Role nouns that, after "the" and optional qualifiers, refer back to a person. A role comes
+/// before any other that starts it ("chief executive" before "chief"): the pattern takes the
+/// first that matches.
 const ROLE_NOUNS: &[&str] = &[
     "president",
     "prime minister",
@@ -27,6 +30,7 @@ const ROLE_NOUNS: &[&str] = &[
     "chancellor",
     "minister",
     "foreign minister",
+    "chief executive",
     "chief",
     "mayor",
     "governor",
@@ -34,11 +38,84 @@ const ROLE_NOUNS: &[&str] = &[
     "envoy",
     "chairman",
     "chair",
+    "commander in chief",
+    "commander-in-chief",
     "commander",
     "king",
     "queen",
-    "chief executive",
     "union leader",
+    "first minister",
+];
+
+/// Words that make a role another one: "the prime minister" is not the deputy prime minister,
+/// "the minister" not the prime minister, "the chancellor" not the shadow chancellor.
+pub(super) const RANKS: [&str; 7] = [
+    "deputy",
+    "vice",
+    "shadow",
+    "assistant",
+    "junior",
+    "prime",
+    "first",
+];
+
+/// Words in small letters that may stand between "the" and a role noun: "the former prime
+/// minister", "the shadow chancellor", "the company's finance chief". Any other word in small
+/// letters ends the phrase: "the election the prime minister" and "the job of chief" name no
+/// one (capitalised words and possessives qualify too: "the Serbian president", "the bloc's").
+pub(super) const ROLE_QUALIFIERS: &[&str] = &[
+    "former",
+    "deputy",
+    "shadow",
+    "acting",
+    "new",
+    "then",
+    "outgoing",
+    "incoming",
+    "current",
+    "interim",
+    "late",
+    "vice",
+    "senior",
+    "party",
+    "opposition",
+    "foreign",
+    "finance",
+    "interior",
+    "defence",
+    "defense",
+    "health",
+    "home",
+    "justice",
+    "sport",
+    "sports",
+    "trade",
+    "economy",
+    "economic",
+    "education",
+    "environment",
+    "culture",
+    "transport",
+    "energy",
+    "agriculture",
+    "labour",
+    "work",
+    "pensions",
+    "courts",
+    "planning",
+    "communications",
+    "police",
+    "army",
+    "military",
+    "local",
+    "regional",
+    "state",
+    "federal",
+    "national",
+    "club",
+    "team",
+    "executive",
+    "and",
 ];
 
 pub fn recognise(text: &str, published: Option<&str>) -> Vec<Mention> {
@@ -232,10 +309,11 @@ fn role_regex() -> &'static Regex {
             .map(|r| regex::escape(r))
             .collect::<Vec<_>>()
             .join("|");
+        let qualifiers = ROLE_QUALIFIERS.join("|");
         // ASCII word boundaries (the words here are ASCII): at a Unicode one the regex engine
         // leaves its fast automaton on the first non-ASCII byte of the text (a curly quote).
         Regex::new(&format!(
-            r"(?i)(?-u:\b)the\s+(?:(?:[A-Z][\w’'-]*|[a-z]+(?:’s|'s))\s+){{0,3}}(?P<role>{roles})(?-u:\b)"
+            r"(?i)(?-u:\b)the\s+(?:(?:(?-i:[A-Z])[\w’'-]*|[a-z]+(?:’s|'s)|(?:ex-)?(?:{qualifiers}))\s+){{0,3}}(?P<role>{roles})(?-u:\b)"
         ))
         .expect("the role pattern compiles")
     })
@@ -297,6 +375,53 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Pronouns that, written in capitals, spell a name ("US").
 const CAPS_PRONOUNS: &[&str] = &["us", "we", "me", "it", "him", "her", "them", "you"];
+
+/// "Mr", "Dr", "Sir": a title that names no office.
+pub(super) fn is_honorific(title: &str) -> bool {
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "prof",
+        "professor",
+    ]
+    .contains(&title.trim_end_matches('.'))
+}
+
+/// A title with the words that qualify it, up to three capitalised words or [`RANKS`], before its
+/// first word `from` on the same line: "Tory leader Michael Howard" is titled "tory leader", "Lib
+/// Dem shadow chancellor Vince Cable" "lib dem shadow chancellor", so that a role phrase ("the
+/// Tory leader", "the chancellor") can tell them from another holder in the same story.
+fn qualified(text: &str, tokens: &[Token], from: usize, title: String) -> String {
+    let mut start = from;
+    let qualifies = |t: &Token| {
+        let folded = fold(t.text);
+        t.text.chars().all(is_letter)
+            && (RANKS.contains(&folded.as_str())
+                || (t.is_capitalised()
+                    && !matches!(folded.as_str(), "a" | "an")
+                    && !is_stopword(&folded)))
+    };
+    while start > 0
+        && from - start < 3
+        && !is_honorific(&title)
+        && qualifies(&tokens[start - 1])
+        && !text[tokens[start - 1].end..tokens[start].start].contains('\n')
+    {
+        start -= 1;
+    }
+    if start == from {
+        return title;
+    }
+    let mut qualified = fold(&text[tokens[start].start..tokens[from - 1].end]);
+    qualified.push(' ');
+    qualified.push_str(&title);
+    qualified
+}
 
 /// The last token of a name the model found from `first` to `last`: a name does not run on
 /// into the next sentence or paragraph ("Man Utd\n\nThe"), and ends in a word with a capital
@@ -434,9 +559,15 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             let one = fold(tokens[first - 1].text);
             let two =
                 (first > 1).then(|| fold(&text[tokens[first - 2].start..tokens[first - 1].end]));
-            mention.role = two
-                .filter(|t| g.titles.contains(t.as_str()))
-                .or_else(|| g.titles.contains(one.as_str()).then_some(one));
+            let (title, from) = match two.filter(|t| g.titles.contains(t.as_str())) {
+                Some(two) => (Some(two), first - 2),
+                None => (g.titles.contains(one.as_str()).then_some(one), first - 1),
+            };
+            // "how good a prime minister Gordon Brown will make": no title of his yet.
+            let indefinite = from > 0 && matches!(tokens[from - 1].text, "a" | "an");
+            mention.role = title
+                .filter(|_| !indefinite)
+                .map(|t| qualified(text, tokens, from, t));
         }
         out.push(mention);
         covered[first..=last].iter_mut().for_each(|c| *c = true);
@@ -500,7 +631,8 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
 /// Arsenal", "Beach Boys veteran Brian Wilson": the model runs names together now and then).
 /// Names of organisations and places may hold a preposition ("Organisation for Security and
 /// Co-operation in Europe", "Newcastle upon Tyne"); people's names do not ("Tyson in Las Vegas").
-/// Each piece keeps the type.
+/// "and" before "The" parts two names ("The Independent and The Times"). Each piece keeps the
+/// type.
 fn split_at_breaks(
     tokens: &[Token],
     spans: Vec<(usize, usize, &'static str)>,
@@ -516,7 +648,11 @@ fn split_at_breaks(
     for (first, last, ty) in spans {
         let mut from = first;
         for (k, t) in tokens.iter().enumerate().take(last + 1).skip(first) {
-            if breaks(t, ty) {
+            // "The Independent and The Times": two names.
+            let and_the = matches!(t.text, "and" | "&")
+                && k < last
+                && matches!(tokens[k + 1].text, "The" | "A" | "An");
+            if and_the || breaks(t, ty) {
                 if from < k {
                     out.push((from, k - 1, ty));
                 }
@@ -1127,6 +1263,35 @@ mod tests {
         assert!(!found(t).iter().any(|(s, _)| s == "Cooperating"));
         assert!(has(t, "NATO", Kind::Organization));
         assert!(has(t, "Anna Berg", Kind::Person));
+    }
+
+    #[test]
+    fn a_role_phrase_holds_no_words_in_small_letters_but_its_qualifiers() {
+        let t = "After the election the prime minister left. It was the job of chief that \
+                 mattered, said the former finance minister and the Tory leader.";
+        let phrases: Vec<&str> = recognise(t, None)
+            .iter()
+            .filter(|m| m.role_phrase)
+            .map(|m| &t[m.start..m.end])
+            .collect();
+        assert_eq!(
+            phrases,
+            [
+                "the prime minister",
+                "the former finance minister",
+                "the Tory leader"
+            ]
+        );
+    }
+
+    #[test]
+    fn and_before_the_parts_two_names() {
+        let t = "He wrote for The Independent and The Times before he joined the BBC.";
+        let names: Vec<&str> = recognise(t, None)
+            .iter()
+            .map(|m| &t[m.start..m.end])
+            .collect();
+        assert!(names.iter().all(|n| !n.contains(" and ")), "{names:?}");
     }
 
     #[test]

@@ -7,34 +7,59 @@
 //! Serbian president") join the person who holds that role.
 
 use super::gazetteer;
+use super::recognise::{is_honorific, RANKS, ROLE_QUALIFIERS};
 use super::{DocSpan, Entity, EntityTable, Kind, Mention};
-use crate::text::fold_into;
+use crate::text::{fold, fold_into};
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-/// Roles that a role phrase's noun can stand for ("leader" for a president, too).
-fn role_matches(phrase_role: &str, title: &str) -> bool {
+/// The [`RANKS`] among `words`, one bit each.
+fn ranks(words: &str) -> u8 {
+    words
+        .split(' ')
+        .flat_map(|w| w.split('-'))
+        .filter_map(|w| RANKS.iter().position(|r| r.eq_ignore_ascii_case(w)))
+        .fold(0, |bits, k| bits | 1 << k)
+}
+
+/// Whether a person titled `title` can be meant by a role phrase with the noun `phrase_role`
+/// and the [`ranks`] `phrase_ranks`: "leader" stands for a president too, "minister" for the
+/// foreign minister; a multi-word role must be the title's end ("the union leader" is not the
+/// Labour leader).
+fn role_matches(phrase_role: &str, phrase_ranks: u8, title: &str) -> bool {
     let title = title.trim_end_matches('.');
     fn head(s: &str) -> &str {
         s.rsplit(' ').next().unwrap_or(s)
     }
+    let title_ranks = ranks(title);
     match phrase_role {
-        "leader" | "head of state" | "chief" => {
-            matches!(
-                head(title),
-                "president"
-                    | "minister"
-                    | "leader"
-                    | "chancellor"
-                    | "premier"
-                    | "king"
-                    | "queen"
-                    | "chief"
-                    | "head"
-            ) || title.contains("secretary")
+        "leader" | "head of state" | "chief" | "commander in chief" | "commander-in-chief" => {
+            // "the leader" may be the prime minister, not a deputy.
+            const PRIME_FIRST: u8 = 0b110_0000;
+            title_ranks & !PRIME_FIRST == phrase_ranks & !PRIME_FIRST
+                && (matches!(
+                    head(title),
+                    "president"
+                        | "minister"
+                        | "leader"
+                        | "chancellor"
+                        | "premier"
+                        | "king"
+                        | "queen"
+                        | "chief"
+                        | "head"
+                ) || title.contains("secretary"))
         }
-        "secretary general" | "secretary-general" => title.contains("secretary"),
-        role => head(title) == head(role) || title == role,
+        "secretary general" | "secretary-general" => {
+            title_ranks == phrase_ranks && title.contains("secretary")
+        }
+        role => {
+            title_ranks == phrase_ranks
+                && (title == role
+                    || title
+                        .strip_suffix(role)
+                        .is_some_and(|rest| rest.ends_with(' ')))
+        }
     }
 }
 
@@ -56,7 +81,8 @@ struct Group {
     kind: Kind,
     /// Mentions the model named a person with a title before them ("Prime Minister Albin Kurti").
     titled: u32,
-    titles: BTreeSet<String>,
+    /// Each title, with the document that gives it, as often as it does.
+    titles: Vec<(String, usize)>,
     surfaces: BTreeMap<String, usize>,
     canonical: Option<String>,
     mentions: Vec<DocSpan>,
@@ -69,7 +95,7 @@ impl Group {
             kind_votes: [0; KINDS.len()],
             kind: Kind::Other,
             titled: 0,
-            titles: BTreeSet::new(),
+            titles: Vec::new(),
             surfaces: BTreeMap::new(),
             canonical: None,
             mentions: Vec::new(),
@@ -178,6 +204,54 @@ fn pronoun_after(text: &str, end: usize) -> Option<Pronoun> {
     None
 }
 
+/// The capitalised words of a role phrase between "the" and its role noun, folded: "the Tory
+/// leader" → ["tory"], "the bloc's secretary-general" → [].
+fn role_qualifiers(phrase: &str, role: &str) -> Vec<String> {
+    let words = phrase.split_whitespace().collect::<Vec<_>>();
+    let qualifying = words.len().saturating_sub(1 + role.split(' ').count());
+    words
+        .iter()
+        .skip(1)
+        .take(qualifying)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| fold(strip_possessive(w)))
+        .collect()
+}
+
+/// "Serbian", "Serbia", "US".
+fn is_people_or_place(g: &gazetteer::Gazetteer, word: &str) -> bool {
+    g.demonyms.contains(word) || g.is_place(word)
+}
+
+/// A party's word, for the party or one of its members: "Tory", "Lib Dem", "Democrat".
+fn is_party(word: &str) -> bool {
+    [
+        "conservative",
+        "democrat",
+        "democratic",
+        "republican",
+        "labour",
+        "liberal",
+        "tory",
+        "lib dem",
+        "socialist",
+        "communist",
+        "green",
+        "nationalist",
+        "unionist",
+    ]
+    .contains(&word)
+}
+
+/// A role phrase's qualifier that names a party, a body or a firm ("Tory", "NATO", "Ofsted"),
+/// not a country, its people or the kind of role ("Serbian", "US", "Deputy", "Finance").
+fn names_a_body(g: &gazetteer::Gazetteer, qualifier: &str) -> bool {
+    is_party(qualifier)
+        || !(is_people_or_place(g, qualifier)
+            || g.titles.contains(qualifier)
+            || ROLE_QUALIFIERS.contains(&qualifier))
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s")
         .or_else(|| s.strip_suffix("'s"))
@@ -234,7 +308,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             group.kind_votes[m.kind as usize] += 1;
             if let Some(t) = m.role.take() {
                 group.titled += u32::from(m.kind == Kind::Person);
-                group.titles.insert(t);
+                group.titles.push((t, doc));
             }
             match group.surfaces.get_mut(surface) {
                 Some(n) => *n += 1,
@@ -263,10 +337,12 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     for (key, group) in groups.iter_mut() {
         group.kind = group.vote();
         // A nationality's word ("French") names a group, unless most of its mentions name a
-        // person ("Mr German").
-        if matches!(group.kind, Kind::Person | Kind::Other) && g.demonyms.contains(key.as_str()) {
+        // person ("Mr German"); a party's ("Tory", "Lib Dem") unless a title says so.
+        if matches!(group.kind, Kind::Person | Kind::Other)
+            && (g.demonyms.contains(key.as_str()) || is_party(key))
+        {
             let person = group.kind_votes[Kind::Person as usize];
-            if person * 2 < group.kind_votes.iter().sum() {
+            if person * 2 < group.kind_votes.iter().sum() || (group.titled == 0 && is_party(key)) {
                 group.kind = Kind::Group;
             }
         }
@@ -399,9 +475,32 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             }
         }
     }
+    // Each person's offices: the titles given at least a quarter as often as the most given.
+    let offices: Vec<Vec<&str>> = keys
+        .iter()
+        .map(|(_, group)| {
+            // (A person has a few titles, given many times: counted in a short list.)
+            let mut counts: Vec<(&str, usize)> = Vec::new();
+            if group.kind == Kind::Person {
+                for (t, _) in &group.titles {
+                    match counts.iter_mut().find(|(c, _)| c == t) {
+                        Some((_, n)) => *n += 1,
+                        None if !is_honorific(t) => counts.push((t, 1)),
+                        None => {}
+                    }
+                }
+            }
+            let most = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
+            counts
+                .into_iter()
+                .filter(|&(_, n)| n * 4 >= most)
+                .map(|(t, _)| t)
+                .collect()
+        })
+        .collect();
     // The holders of a role in a document, where each is named (in order; a tie keeps the order
-    // of the persons' keys), and the one named most often: found once for each role and
-    // document, not for each phrase (a long document has thousands).
+    // of the persons' keys), and the one named most often: found once for each role, qualifiers
+    // and document, not for each phrase (a long document has thousands).
     type Holders = (Vec<(usize, usize)>, Option<usize>);
     let mut holders_of: FxHashMap<(usize, String), Holders> = FxHashMap::default();
     let mut role_joins: Vec<(String, usize, Mention)> = Vec::new();
@@ -410,12 +509,62 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         let Some(spans) = person_spans.get(&doc) else {
             continue;
         };
+        let phrase = &texts[doc][m.start..m.end];
+        let (qualifiers, phrase_ranks) = (role_qualifiers(phrase, role), ranks(phrase));
         let (holders, most) = holders_of
-            .entry((doc, role.to_string()))
+            .entry((
+                doc,
+                format!("{role}|{}|{phrase_ranks}", qualifiers.join(" ")),
+            ))
             .or_insert_with(|| {
+                // By the titles this document gives the person and the ones the batch gives
+                // most ("Chancellor Gordon Brown" is not "the prime minister" because another
+                // story calls him so once).
+                let holds = |n: usize| {
+                    keys[n].1.titles.iter().any(|(t, d)| {
+                        (*d == doc || offices[n].contains(&t.as_str()))
+                            && role_matches(role, phrase_ranks, t)
+                    })
+                };
+                // "the Tory leader": a holder whose title says "Tory", if the story names one;
+                // else anyone holding the role, unless a qualifier names what no such title says
+                // (a party, a body: "Tory" is not the prime minister, but "Serbian" may be).
+                let agrees = |n: usize| {
+                    qualifiers.iter().all(|q| {
+                        keys[n]
+                            .1
+                            .titles
+                            .iter()
+                            .any(|(t, _)| t.split(' ').any(|w| w == q))
+                    })
+                };
+                // Each person named in the document, judged once.
+                let mut named: Vec<usize> = spans.iter().map(|&(_, n)| n).collect();
+                named.sort_unstable();
+                named.dedup();
+                named.retain(|&n| holds(n));
+                let agreeing = named.iter().any(|&n| agrees(n));
+                let body = qualifiers.iter().any(|q| names_a_body(g, q));
+                let place = qualifiers.iter().any(|q| is_people_or_place(g, q));
+                named.retain(|&n| {
+                    if qualifiers.is_empty() {
+                        true
+                    } else if agreeing {
+                        agrees(n)
+                    } else if place && !body {
+                        // "the British minister" is not the one titled "Japanese Foreign Minister".
+                        !keys[n]
+                            .1
+                            .titles
+                            .iter()
+                            .any(|(t, _)| t.split(' ').any(|w| is_people_or_place(g, w)))
+                    } else {
+                        !body
+                    }
+                });
                 let mut holders: Vec<(usize, usize)> = spans
                     .iter()
-                    .filter(|&&(_, n)| keys[n].1.titles.iter().any(|t| role_matches(role, t)))
+                    .filter(|&&(_, n)| named.binary_search(&n).is_ok())
                     .copied()
                     .collect();
                 let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
@@ -496,6 +645,7 @@ fn canonical_name(surfaces: &BTreeMap<String, usize>) -> String {
 mod tests {
     use super::super::{recognise, resolve};
     use super::*;
+    use std::collections::BTreeSet;
 
     fn entity<'a>(table: &'a EntityTable, name: &str) -> &'a Entity {
         table
@@ -561,6 +711,18 @@ mod tests {
         assert_eq!(entity(&table, "Philip French").mentions.len(), 1);
         assert_eq!(entity(&table, "French").kind, Kind::Group);
         assert_eq!(entity(&table, "Jim Paris").mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_partys_word_the_model_took_for_a_person_is_a_group() {
+        let texts = [
+            "Tory voters stayed home. Lib Dem hopes rose.",
+            "Tory MPs were angry, said Lib Dem peers.",
+        ];
+        let table = resolve(&texts, people(&texts, &["Tory", "Lib Dem"]));
+        for name in ["Tory", "Lib Dem"] {
+            assert_eq!(entity(&table, name).kind, Kind::Group, "{name}");
+        }
     }
 
     /// Every occurrence of the names in the texts, as a person (the first name given wins where
@@ -685,6 +847,52 @@ mod tests {
         let holds =
             |name: &str, at: usize| entity(&table, name).mentions.iter().any(|m| m.start == at);
         assert!(holds("Ana Kovač", phrases[0]) && holds("Ivo Lend", phrases[1]));
+    }
+
+    /// Where the role phrase ("the Tory leader", "the prime minister") is found in `text`.
+    fn phrase_at(text: &str, phrase: &str) -> usize {
+        text.find(phrase).expect("the phrase is in the text")
+    }
+
+    #[test]
+    fn a_role_phrase_qualified_by_a_party_joins_a_holder_titled_so_or_no_one() {
+        let texts = [
+            "Prime Minister Ivo Lend met Tory leader Ana Kovač in Leeds. Ivo Lend spoke first. \
+             The Tory leader said she disagreed.",
+            "Prime Minister Ivo Lend opened a school in York. The Tory leader was away.",
+        ];
+        let table = recognised(&texts);
+        let at = |name: &str, doc: usize, phrase: &str| {
+            let start = phrase_at(texts[doc], phrase);
+            entity(&table, name)
+                .mentions
+                .iter()
+                .any(|m| m.doc == doc && m.start == start)
+        };
+        assert!(at("Ana Kovač", 0, "The Tory leader"));
+        assert!(!at("Ivo Lend", 0, "The Tory leader"));
+        assert!(!at("Ivo Lend", 1, "The Tory leader"));
+    }
+
+    #[test]
+    fn the_prime_minister_is_not_the_deputy_nor_the_shadow_chancellor_the_chancellor() {
+        let text = "Chancellor Ivo Lend and shadow chancellor Ana Kovač met Deputy Prime \
+                    Minister Marko Horvat. The prime minister was in Brussels. The chancellor \
+                    spoke. The deputy prime minister left. How good a prime minister Ana Kovač \
+                    would make, no one knows.";
+        let table = recognised(&[text]);
+        let holds = |name: &str, phrase: &str| {
+            let start = phrase_at(text, phrase);
+            entity(&table, name)
+                .mentions
+                .iter()
+                .any(|m| m.start == start)
+        };
+        for name in ["Ivo Lend", "Ana Kovač", "Marko Horvat"] {
+            assert!(!holds(name, "The prime minister"), "{name}");
+        }
+        assert!(holds("Ivo Lend", "The chancellor"));
+        assert!(holds("Marko Horvat", "The deputy prime minister"));
     }
 
     #[test]
