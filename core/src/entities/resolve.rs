@@ -252,6 +252,29 @@ fn names_a_body(g: &gazetteer::Gazetteer, qualifier: &str) -> bool {
             || ROLE_QUALIFIERS.contains(&qualifier))
 }
 
+/// "republic of serbia", "kingdom of spain": a country's formal name, not itself known as a
+/// place; the byte length of the country's name at its end. (Not "democratic republic of
+/// congo", another country than the Republic of Congo.)
+fn state_of(g: &gazetteer::Gazetteer, key: &str) -> Option<usize> {
+    let (head, country) = key.split_once(" of ")?;
+    let formal = head.split(' ').all(|w| {
+        [
+            "republic",
+            "kingdom",
+            "state",
+            "federal",
+            "islamic",
+            "people's",
+            "principality",
+            "sultanate",
+            "socialist",
+            "arab",
+        ]
+        .contains(&w)
+    });
+    (formal && g.countries.contains(country) && !g.is_place(key)).then_some(country.len())
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s")
         .or_else(|| s.strip_suffix("'s"))
@@ -298,6 +321,10 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                         canonical = Some(*c);
                         key.clear();
                         fold_into(c, &mut key);
+                    } else if let Some(country) = state_of(g, &key) {
+                        // "the Republic of Serbia" is Serbia.
+                        canonical = surface.rsplit_once(" of ").map(|(_, name)| name);
+                        key.replace_range(..key.len() - country, "");
                     }
                 }
             }
@@ -418,15 +445,24 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         // gives exactly one.
         if !candidates.is_empty() {
             let docs: Vec<Vec<usize>> = candidates.iter().map(|c| groups[c].docs()).collect();
+            // The one full name a document gives, if it gives one.
+            let owner = |doc: usize| {
+                let mut named = (0..candidates.len())
+                    .filter(|&c| docs[c].binary_search(&doc).is_ok())
+                    .map(|c| &candidates[c]);
+                match (named.next(), named.next()) {
+                    (Some(full), None) => Some(full),
+                    _ => None,
+                }
+            };
             let group = groups.get_mut(&key).expect("a single is a group");
             let mentions = std::mem::take(&mut group.mentions);
+            // A title goes with its document's mentions ("Prime Minister Blair").
+            let titles = std::mem::take(&mut group.titles);
             let all = mentions.len();
             let mut kept = Vec::with_capacity(all);
             for m in mentions {
-                let mut named = (0..candidates.len())
-                    .filter(|&c| docs[c].binary_search(&m.doc).is_ok())
-                    .map(|c| &candidates[c]);
-                let (Some(full), None) = (named.next(), named.next()) else {
+                let Some(full) = owner(m.doc) else {
                     kept.push(m);
                     continue;
                 };
@@ -434,6 +470,16 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 let target = groups.get_mut(full).expect("full name group exists");
                 *target.surfaces.entry(surface.to_string()).or_default() += 1;
                 target.mentions.push(m);
+            }
+            let mut kept_titles = Vec::new();
+            for (t, doc) in titles {
+                match owner(doc) {
+                    Some(full) => {
+                        let target = groups.get_mut(full).expect("full name group exists");
+                        target.titles.push((t, doc));
+                    }
+                    None => kept_titles.push((t, doc)),
+                }
             }
             if kept.is_empty() {
                 groups.remove(&key);
@@ -449,6 +495,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 }
             }
             single.mentions = kept;
+            single.titles = kept_titles;
         }
         // A one-word "person" that is no one's surname, and that the text goes on to call "it"
         // ("Sony said it would…"), is an organisation: the model takes many a company's name
@@ -723,6 +770,63 @@ mod tests {
         for name in ["Tory", "Lib Dem"] {
             assert_eq!(entity(&table, name).kind, Kind::Group, "{name}");
         }
+    }
+
+    #[test]
+    fn a_countrys_formal_name_is_the_country() {
+        let texts = [
+            "The Republic of Serbia sent a request.",
+            "Serbia agreed. The Democratic Republic of Congo did not.",
+        ];
+        let places = |text: &str, names: &[&str]| -> Vec<Mention> {
+            names
+                .iter()
+                .map(|name| {
+                    let start = text.find(name).expect("the name is in the text");
+                    Mention::new(start, start + name.len(), Kind::Place, None)
+                })
+                .collect()
+        };
+        let mentions = vec![
+            places(texts[0], &["Republic of Serbia"]),
+            places(texts[1], &["Serbia", "Democratic Republic of Congo"]),
+        ];
+        let table = resolve(&texts, mentions);
+        let serbia = entity(&table, "Serbia");
+        assert_eq!(serbia.mentions.len(), 2, "{:?}", serbia.aliases);
+        assert!(serbia.aliases.iter().any(|a| a == "Republic of Serbia"));
+        assert_eq!(
+            entity(&table, "Democratic Republic of Congo")
+                .mentions
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_surnames_title_goes_with_it_to_the_full_name() {
+        let texts = [
+            "Ivo Lend and Ana Lend met in Split.",
+            "Ivo Lend arrived. Prime Minister Lend spoke. The prime minister left.",
+        ];
+        let mut mentions = people(&texts, &["Ivo Lend", "Ana Lend", "Lend"]);
+        let titled = mentions[1]
+            .iter_mut()
+            .find(|m| m.start == phrase_at(texts[1], "Lend spoke"))
+            .expect("the surname is a mention");
+        titled.role = Some("prime minister".into());
+        let start = phrase_at(texts[1], "The prime minister");
+        let mut phrase = Mention::new(start, start + 18, Kind::Person, None);
+        phrase.role = Some("prime minister".into());
+        phrase.role_phrase = true;
+        mentions[1].push(phrase);
+        let table = resolve(&texts, mentions);
+        let ivo = entity(&table, "Ivo Lend");
+        assert!(
+            ivo.mentions.iter().any(|m| m.doc == 1 && m.start == start),
+            "{:?}",
+            ivo.aliases
+        );
     }
 
     /// Every occurrence of the names in the texts, as a person (the first name given wins where
