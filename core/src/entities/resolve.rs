@@ -256,23 +256,28 @@ fn names_a_body(g: &gazetteer::Gazetteer, qualifier: &str) -> bool {
 /// place; the byte length of the country's name at its end. (Not "democratic republic of
 /// congo", another country than the Republic of Congo.)
 fn state_of(g: &gazetteer::Gazetteer, key: &str) -> Option<usize> {
+    const FORMAL: [&str; 10] = [
+        "republic",
+        "kingdom",
+        "state",
+        "federal",
+        "islamic",
+        "people's",
+        "principality",
+        "sultanate",
+        "socialist",
+        "arab",
+    ];
+    // (Most keys are no such name: their first word tells, before any search for " of ".)
+    let starts = |f: &&str| key.as_bytes().get(f.len()) == Some(&b' ') && key.starts_with(*f);
+    if !FORMAL.iter().any(starts) {
+        return None;
+    }
     let (head, country) = key.split_once(" of ")?;
-    let formal = head.split(' ').all(|w| {
-        [
-            "republic",
-            "kingdom",
-            "state",
-            "federal",
-            "islamic",
-            "people's",
-            "principality",
-            "sultanate",
-            "socialist",
-            "arab",
-        ]
-        .contains(&w)
-    });
-    (formal && g.countries.contains(country) && !g.is_place(key)).then_some(country.len())
+    (head.split(' ').all(|w| FORMAL.contains(&w))
+        && g.countries.contains(country)
+        && !g.is_place(key))
+    .then_some(country.len())
 }
 
 fn strip_possessive(s: &str) -> &str {
