@@ -393,10 +393,14 @@ pub(super) fn is_honorific(title: &str) -> bool {
 }
 
 /// A title with the words that qualify it, up to three capitalised words or [`RANKS`], before its
-/// first word `from` on the same line: "Tory leader Michael Howard" is titled "tory leader", "Lib
-/// Dem shadow chancellor Vince Cable" "lib dem shadow chancellor", so that a role phrase ("the
-/// Tory leader", "the chancellor") can tell them from another holder in the same story.
+/// first word `from` on the same line (none for an honorific): "Tory leader Michael Howard" is
+/// titled "tory leader", "Lib Dem shadow chancellor Vince Cable" "lib dem shadow chancellor", so
+/// that a role phrase ("the Tory leader", "the chancellor") can tell them from another holder in
+/// the same story.
 fn qualified(text: &str, tokens: &[Token], from: usize, title: String) -> String {
+    if is_honorific(&title) {
+        return title;
+    }
     let mut start = from;
     let qualifies = |t: &Token| {
         let folded = fold(t.text);
@@ -408,7 +412,6 @@ fn qualified(text: &str, tokens: &[Token], from: usize, title: String) -> String
     };
     while start > 0
         && from - start < 3
-        && !is_honorific(&title)
         && qualifies(&tokens[start - 1])
         && !text[tokens[start - 1].end..tokens[start].start].contains('\n')
     {

@@ -370,11 +370,12 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         group.kind = group.vote();
         // A nationality's word ("French") names a group, unless most of its mentions name a
         // person ("Mr German"); a party's ("Tory", "Lib Dem") unless a title says so.
+        let party = is_party(key);
         if matches!(group.kind, Kind::Person | Kind::Other)
-            && (g.demonyms.contains(key.as_str()) || is_party(key))
+            && (party || g.demonyms.contains(key.as_str()))
         {
             let person = group.kind_votes[Kind::Person as usize];
-            if person * 2 < group.kind_votes.iter().sum() || (group.titled == 0 && is_party(key)) {
+            if person * 2 < group.kind_votes.iter().sum() || (party && group.titled == 0) {
                 group.kind = Kind::Group;
             }
         }
