@@ -146,6 +146,31 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',' | '&')
 }
 
+/// A 64-bit hash of `s`, the same on every platform, for hashes the analysis keeps, compares
+/// or samples (words and their runs, lines). `FxHasher` works in `usize`: in wasm32 it gives
+/// other values than natively, and only 32 bits of them, so the page and the command line
+/// sampled different runs of words and could take two different lines for the same.
+pub fn hash64(s: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = 0;
+    let mut add = |word: u64| h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+    }
+    let mut last = [0u8; 8];
+    let rest = chunks.remainder();
+    last[..rest.len()].copy_from_slice(rest);
+    // The length tells "a" from "a\0".
+    add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
+    // Mixed so that every bit depends on every byte (murmur3's finaliser).
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
 /// Splits `text` into tokens. Whitespace is dropped; every other character belongs to a token.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
@@ -643,6 +668,29 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffPiece> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hash64_is_the_same_everywhere_and_tells_lengths_and_bytes_apart() {
+        // Pinned: the page (wasm32) and the command line (64-bit) must compute these alike, and
+        // reports change when they change.
+        assert_eq!(hash64(""), 0);
+        assert_eq!(hash64("ferry"), PINNED[0]);
+        assert_eq!(hash64("the harbour workers union"), PINNED[1]);
+        let words = [
+            "a",
+            "a\0",
+            "a\0\0",
+            "ab",
+            "ba",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefghi",
+        ];
+        let hashes: std::collections::HashSet<u64> = words.iter().map(|w| hash64(w)).collect();
+        assert_eq!(hashes.len(), words.len());
+    }
+    // (Worked out apart, by a script of the algorithm.)
+    const PINNED: [u64; 2] = [7_252_689_014_766_703_037, 17_568_790_605_497_658_084];
+
     use super::*;
 
     #[test]

@@ -2,8 +2,7 @@
 
 use super::idf;
 use crate::text::{fold_into, tokens, Token, WordList};
-use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::{Hash, Hasher};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 pub const STOPWORDS: &[&str] = &[
@@ -33,9 +32,7 @@ pub fn is_stopword(folded: &str) -> bool {
 
 /// The hash words are compared by (of a folded word, or of a content form).
 pub(super) fn hash(s: &str) -> u64 {
-    let mut h = FxHasher::default();
-    s.hash(&mut h);
-    h.finish()
+    crate::text::hash64(s)
 }
 
 pub fn stem(w: &str) -> &str {

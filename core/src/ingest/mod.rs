@@ -368,8 +368,7 @@ fn long_boilerplate(
 
 /// A line's hash, its spaces at either end left out (lines repeated word for word).
 fn line_hash(line: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(line.trim())
+    crate::text::hash64(line.trim())
 }
 
 /// `text` without the lines `remove` picks (given in order), blank lines then kept to one in a
