@@ -320,10 +320,52 @@ impl App {
                 &chosen[..]
             }
         };
-        let (msg, transfer) = protocol::analyse_request(self.request, inputs);
+        let (msg, transfer) = protocol::request("analyse", self.request, inputs);
         if let Err(e) = self.worker.post_message_with_transfer(&msg, &transfer) {
             self.analysing = false;
             self.status = format!("The analysis worker failed: {e:?}");
+            return;
+        }
+        // The worker keeps the same account: after an analysis it holds the files it was sent,
+        // with bytes or without (not the errors), and nothing else.
+        let sent: HashSet<u32> = inputs
+            .iter()
+            .filter(|i| matches!(i.content, Some(Ok(_))))
+            .map(|i| i.id)
+            .collect();
+        for input in &mut self.inputs {
+            input.held = sent.contains(&input.id).then(|| input.keep.clone());
+        }
+    }
+
+    /// Hands the worker the files read so far that it does not hold, while more of a drop are
+    /// being read: it reads and recognises them meanwhile (about half the analysis), and the
+    /// analysis finds them done. Not while looking for a file that stops the analysis.
+    fn read_ahead(&mut self) {
+        let probing = self.probe.current.is_some() || !self.probe.sets.is_empty();
+        if !self.worker_ready || self.reading.is_empty() || probing {
+            return;
+        }
+        let left_out = &self.probe.left_out;
+        let mut fresh: Vec<&mut PageInput> = self
+            .inputs
+            .iter_mut()
+            .filter(|i| matches!(i.content, Some(Ok(_))) && !left_out.contains(&i.id))
+            .filter(|i| i.held.as_ref() != Some(&i.keep))
+            .collect();
+        if fresh.is_empty() {
+            return;
+        }
+        let sent: Vec<PageInput> = fresh.iter().map(|i| (**i).clone()).collect();
+        let (msg, transfer) = protocol::request("read", self.request, &sent);
+        if self
+            .worker
+            .post_message_with_transfer(&msg, &transfer)
+            .is_ok()
+        {
+            for input in &mut fresh {
+                input.held = Some(input.keep.clone());
+            }
         }
     }
 
@@ -335,7 +377,8 @@ impl App {
         }
         gloo::console::error!(format!("the analysis stopped: {why}"));
         self.worker.terminate();
-        if !self.analysing {
+        // Files read ahead may be what it stopped on: as for a batch that stops the analysis.
+        if !self.analysing && !self.inputs.iter().any(|i| i.held.is_some()) {
             // Stopped while starting or warming up: another would stop the same way.
             self.worker_ready = false;
             self.status = "The analyser stopped on an error of its own while starting: reload \
@@ -349,6 +392,7 @@ impl App {
         self.worker_ready = false;
         self.analysing = false;
         self.dirty = true;
+        self.inputs.iter_mut().for_each(|i| i.held = None);
         let probe = &mut self.probe;
         let failed = match probe.current.take() {
             Some(set) => set,
@@ -528,6 +572,7 @@ impl App {
             name,
             content,
             keep: Vec::new(),
+            held: None,
         });
         id
     }
@@ -719,6 +764,7 @@ impl Component for App {
                     self.analyse();
                     return true;
                 }
+                self.read_ahead();
                 self.status = format!("Reading files… {} to go", self.reading.len());
                 let now = js_sys::Date::now();
                 if now - self.last_progress < PROGRESS_INTERVAL_MS {
@@ -829,6 +875,7 @@ impl Component for App {
             Msg::WorkerReady(warm) => {
                 self.worker_ready = true;
                 if !self.inputs.is_empty() {
+                    self.read_ahead();
                     self.analyse();
                 }
                 // Nothing to show yet: the interface warms up while the person picks files, and

@@ -1,8 +1,12 @@
 //! Messages between the page and the analysis worker.
 //!
-//! Page → worker: `{type: "analyse", id, names: string[], files: Uint8Array[], keeps: string[][],
-//! rejected: [{name, error}]}` (`keeps[i]`: the lines the person restored in file `i`);
-//! the files' buffers are transferred, not copied. Worker → page: `{type: "ready", format,
+//! Page → worker: `{type: "analyse", id, names: string[], files: (Uint8Array | null)[], keeps:
+//! string[][], ids: number[], rejected: [{name, error}]}` (`keeps[i]`: the lines the person
+//! restored in file `i`; `ids[i]`: the page's id of it); the files' buffers are transferred, not
+//! copied. `{type: "read", …}`, the same fields, while a large drop is still being read: the
+//! worker reads and recognises those files ahead of the analysis. The worker holds every input
+//! it read (ahead, or in the last analysis) until an analysis without it ends; a file it holds
+//! with the same restored lines is sent as `null`. Worker → page: `{type: "ready", format,
 //! data}` (`newslens_core::wire::FORMAT`, which the page checks is its own before it reads
 //! anything the worker sends, and the warm-up's report, for the page to warm up its panes),
 //! `{type: "helpers", ready, wanted}` (how
@@ -105,25 +109,36 @@ pub struct PageInput {
     pub content: Option<Result<std::rc::Rc<Vec<u8>>, String>>,
     /// Removed lines the person restored (see `newslens_core::Input::keep`).
     pub keep: Vec<String>,
+    /// The restored lines with which the worker holds the input read (see `worker.rs`), if it
+    /// does: a request then sends it without its bytes.
+    pub held: Option<Vec<String>>,
 }
 
-/// Builds the analyse request and the list of buffers to transfer.
-pub fn analyse_request(id: u32, inputs: &[PageInput]) -> (Object, Array) {
-    let msg = message("analyse", id);
+/// Builds a request of `kind` ("analyse", or "read" for inputs read ahead of an analysis) and
+/// the list of buffers to transfer. An input the worker holds read with the same restored lines
+/// goes without its bytes (`null` in `files`).
+pub fn request(kind: &str, id: u32, inputs: &[PageInput]) -> (Object, Array) {
+    let msg = message(kind, id);
     let names = Array::new();
     let files = Array::new();
     let keeps = Array::new();
+    let ids = Array::new();
     let rejected = Array::new();
     let transfer = Array::new();
     for input in inputs {
         match &input.content {
             None => {}
             Some(Ok(bytes)) => {
-                let array = Uint8Array::from(bytes.as_slice());
                 names.push(&JsValue::from_str(&input.name));
-                transfer.push(&array.buffer());
-                files.push(&array);
+                if input.held.as_ref() == Some(&input.keep) {
+                    files.push(&JsValue::NULL);
+                } else {
+                    let array = Uint8Array::from(bytes.as_slice());
+                    transfer.push(&array.buffer());
+                    files.push(&array);
+                }
                 keeps.push(&string_array(&input.keep));
+                ids.push(&JsValue::from(input.id));
             }
             Some(Err(error)) => {
                 let e = Object::new();
@@ -136,6 +151,7 @@ pub fn analyse_request(id: u32, inputs: &[PageInput]) -> (Object, Array) {
     set(&msg, "names", names);
     set(&msg, "files", files);
     set(&msg, "keeps", keeps);
+    set(&msg, "ids", ids);
     set(&msg, "rejected", rejected);
     (msg, transfer)
 }
@@ -148,6 +164,8 @@ pub struct Request {
     names: Array,
     files: Array,
     keeps: Array,
+    /// The page's ids of the inputs (none in a helper's part).
+    pub ids: Vec<u32>,
     /// Files the page could not read: name and why.
     pub rejected: Vec<(String, String)>,
 }
@@ -177,9 +195,8 @@ impl Request {
                 .map(|a| a.to_vec())
                 .unwrap_or_default();
             self.files.set(i, JsValue::UNDEFINED);
-            let name = self.names.get(i).as_string().unwrap_or_default();
-            let mut input = newslens_core::Input::new(name, bytes);
-            input.keep = strings(&self.keeps.get(i));
+            let mut input = newslens_core::Input::new(self.name(i as usize), bytes);
+            input.keep = self.keep(i as usize);
             input
         })
     }
@@ -188,6 +205,38 @@ impl Request {
     pub fn let_go(&self, range: Range<usize>) {
         for i in range {
             self.files.set(i as u32, JsValue::UNDEFINED);
+        }
+    }
+
+    /// Input `i`'s name.
+    pub fn name(&self, i: usize) -> String {
+        self.names.get(i as u32).as_string().unwrap_or_default()
+    }
+
+    /// Whether input `i` came without its bytes: the worker holds it read.
+    pub fn held(&self, i: usize) -> bool {
+        self.files.get(i as u32).is_null()
+    }
+
+    /// Input `i`'s restored lines.
+    pub fn keep(&self, i: usize) -> Vec<String> {
+        strings(&self.keeps.get(i as u32))
+    }
+
+    /// The request for these of its inputs only (their files shared, not copied).
+    pub fn select(&self, chosen: &[usize]) -> Request {
+        let pick = |all: &Array| chosen.iter().map(|&i| all.get(i as u32)).collect::<Array>();
+        Request {
+            id: self.id,
+            len: chosen.len(),
+            names: pick(&self.names),
+            files: pick(&self.files),
+            keeps: pick(&self.keeps),
+            ids: chosen
+                .iter()
+                .filter_map(|&i| self.ids.get(i).copied())
+                .collect(),
+            rejected: Vec::new(),
         }
     }
 
@@ -232,6 +281,14 @@ pub fn read_request(data: &JsValue) -> Request {
         // here lets go of it in the message too.
         files: get(data, "files").dyn_into::<Array>().unwrap_or_default(),
         keeps: Array::from(&get(data, "keeps")),
+        ids: get(data, "ids")
+            .dyn_into::<Array>()
+            .map(|ids| {
+                ids.iter()
+                    .map(|id| id.as_f64().unwrap_or(0.0) as u32)
+                    .collect()
+            })
+            .unwrap_or_default(),
         rejected,
     }
 }

@@ -75,6 +75,7 @@ pub async fn load_all(first_id: u32) -> Result<Vec<PageInput>, String> {
                 name,
                 content: Some(content),
                 keep: strings(&get(&record, "keep")),
+                held: None,
             }
         })
         .collect())

@@ -11,6 +11,12 @@
 //! finds the entities and quotes (`Batch::statements`), and the worker then writes the report
 //! (`Batch::report`), the one the worker alone would have written. A helper that fails is let
 //! go, and the worker does its part itself.
+//!
+//! What was read and recognised of a file depends on that file alone, so the worker holds it,
+//! by the page's id, for the analyses after: the page hands it the chunks of a large drop as they
+//! are read ("read" messages, handled as the analyses are, with the helpers), and an analysis then
+//! reads only the files it does not hold (removing one file of a large batch, or restoring a
+//! line in one, reads none or one again). An analysis ends holding its own inputs only.
 
 use super::protocol::{self, param, set, Request};
 use js_sys::{Array, Function, Promise, Uint8Array};
@@ -26,6 +32,10 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker, WorkerOptions};
+
+/// An input the page sent without its bytes that this worker does not hold (never met: the
+/// page's account of what the worker holds is kept as the worker keeps its own).
+const LOST: &str = "News Lens lost what it had read of this file: remove it and add it again.";
 
 /// The name a helper worker is started with.
 const HELPER: &str = "helper";
@@ -54,6 +64,13 @@ struct State {
     /// helpers, and the messages after it wait for the analysis.
     queue: RefCell<VecDeque<JsValue>>,
     busy: Cell<bool>,
+    /// The inputs read and recognised before, by the page's id: those read ahead of an analysis
+    /// (while the page was still reading a large drop), and those of the last analysis, for the
+    /// next (a file removed or added to a large batch, or a line restored in one, then costs no
+    /// reading of the others). An analysis ends holding its own inputs only; the page keeps the
+    /// same account and sends the files held without their bytes.
+    /// (A list, in the order the page sends them, which is mostly the order asked for next.)
+    held: RefCell<Vec<(u32, Recognised)>>,
     /// `crash_on=NAME` (tests): a batch with a file of that name stops the worker as a fault in
     /// the analysis would.
     crash_on: Option<String>,
@@ -74,6 +91,7 @@ pub fn start() {
         helpers: RefCell::default(),
         queue: RefCell::default(),
         busy: Cell::new(false),
+        held: RefCell::default(),
         crash_on: param(&name, "crash_on").map(String::from),
     });
     // A fault (a panic stops the wasm) in a promise's callback, where analyses go on, is no
@@ -174,16 +192,31 @@ fn handle_queue(state: Rc<State>) {
             state.busy.set(false);
             return;
         };
-        if protocol::get_string(&data, "type").as_deref() != Some("analyse") {
-            continue;
-        }
+        let ahead = match protocol::get_string(&data, "type").as_deref() {
+            Some("analyse") => false,
+            Some("read") => true,
+            _ => continue,
+        };
         let started = js_sys::Date::now();
         let request = protocol::read_request(&data);
-        state.progress(request.id, request.len, Stage::Ingest);
-        let reading = Reading::start(&request, &state.ready_helpers());
+        if !ahead {
+            state.progress(request.id, request.len, Stage::Ingest);
+        }
+        // The inputs held read already are not read again.
+        let unread: Vec<usize> = (0..request.len).filter(|&i| !request.held(i)).collect();
+        let unread = request.select(&unread);
+        let reading = Reading::start(&unread, &state.ready_helpers());
         let replies = reading.replies();
         let go_on = Closure::once(move |replies: JsValue| {
-            let read = reading.finish(&request, &replies);
+            let read = reading.finish(&unread, &replies);
+            if ahead {
+                let docs = unread.ids.iter().copied().zip(read.docs);
+                state.held.borrow_mut().extend(docs);
+                return handle_queue(state);
+            }
+            let read = state.gather(&request, read);
+            // (The files read were let go in `unread`, but this request shares them.)
+            request.let_go(0..request.len);
             analyse(state, request, read, started);
         });
         // A callback rather than a future: the worker's download then carries no async
@@ -200,6 +233,64 @@ impl State {
         let mut helpers = self.helpers.borrow_mut();
         helpers.retain(|h| !h.failed.get());
         helpers.iter().filter(|h| h.ready.get()).cloned().collect()
+    }
+
+    /// All the documents of an analyse `request`, in order: those held, and those just `read`
+    /// (the request's others). The worker then holds this request's inputs, and no others.
+    fn gather(&self, request: &Request, read: Read) -> Read {
+        let mut held: Vec<Option<(u32, Recognised)>> =
+            self.held.take().into_iter().map(Some).collect();
+        let (mut now_held, mut docs) = (Vec::new(), Vec::with_capacity(request.len));
+        // Where the last one held was found: the next is most often right after it.
+        let mut at = 0;
+        let mut fresh = read.docs.into_iter();
+        let mut were_held = 0;
+        for i in 0..request.len {
+            let id = request.ids.get(i).copied();
+            let doc = match request.held(i) {
+                true => {
+                    were_held += 1;
+                    let keep = request.keep(i);
+                    // (An input read again with other restored lines is held twice: the one
+                    // with these lines is wanted.)
+                    let wanted = |entry: &Option<(u32, Recognised)>| {
+                        let is = |(held_id, doc): &(u32, Recognised)| {
+                            Some(*held_id) == id && doc.keep == keep
+                        };
+                        entry.as_ref().is_some_and(is)
+                    };
+                    let n = held.len();
+                    let found = (at..n).chain(0..at).find(|&k| wanted(&held[k]));
+                    let doc = found.and_then(|k| {
+                        at = k + 1;
+                        held[k].take().map(|(_, doc)| doc)
+                    });
+                    doc.unwrap_or_else(|| {
+                        // The page sends a file without its bytes only when this worker holds
+                        // it read: never met.
+                        let name = request.name(i);
+                        let result = Err(LOST.to_string());
+                        Recognised { name, keep, result }
+                    })
+                }
+                false => fresh
+                    .next()
+                    .expect("a document read for each input not held"),
+            };
+            if let Some(id) = id {
+                now_held.push((id, doc.clone()));
+            }
+            docs.push(doc);
+        }
+        *self.held.borrow_mut() = now_held;
+        let description = match were_held {
+            0 => read.description,
+            n => format!(
+                "{} documents, {n} read before; {}",
+                request.len, read.description
+            ),
+        };
+        Read { docs, description }
     }
 
     fn progress(&self, id: u32, total: usize, stage: Stage) {

@@ -637,6 +637,61 @@ test("a large batch dropped from disk is shared with helper workers (reading, th
   await shared.close();
 });
 
+test("a drop of several chunks is read ahead of its analysis, and the files read are not read again when one is removed or has a line restored", async () => {
+  // 300 short reports of our own invention, dropped from disk: the page reads them 128 at a
+  // time, and hands the worker each chunk while it reads the next. One has a newsletter prompt.
+  const prompt = "Sign up for our morning newsletter and never miss a story";
+  const docs = Array.from({ length: 300 }, (_, i) => ({
+    name: `notice-${String(i).padStart(3, "0")}.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from([
+      `Ferry timetable notice ${i + 1}`,
+      `The ferry from Split to the island of ${["Brac", "Hvar", "Vis", "Solta"][i % 4]} leaves at ${6 + (i % 12)}:15 on ${["Monday", "Thursday"][i % 2]}, port captain Ivo Barić said.`,
+      ...(i === 5 ? [prompt] : []),
+      `“Passengers should arrive ${10 + (i % 20)} minutes early,” Barić told reporters on ${i % 28 + 1} May 2025.`,
+    ].join("\n\n")),
+  }));
+  const paths = writeFiles(docs, "newslens-ahead-");
+  const cli = (chosen) => JSON.parse(execFileSync(ANALYSE, ["--json", ...chosen], { maxBuffer: 1 << 28 }).toString());
+  await isolated({ acceptDownloads: true }, async (own, url) => {
+    const ahead = await own.newPage();
+    const log = [];
+    ahead.on("console", (m) => log.push(m.text()));
+    ahead.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    await ahead.goto(`${url}?helpers=1`);
+    await pageReady(ahead);
+    await expectLog(log, /analysis helpers ready: 1 of 1/);
+    const exported = async () => {
+      const [download] = await Promise.all([ahead.waitForEvent("download"), ahead.click("#export-json")]);
+      return JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+    };
+    const analysed = async (re) => {
+      await expectLog(log, re);
+      await ahead.waitForFunction(() => /^\s*Analysed/.test(document.getElementById("status").textContent));
+      return log.filter((l) => re.test(l)).at(-1);
+    };
+    await ahead.setInputFiles("#file-input", paths);
+    const first = await analysed(/^analysis stages: ingest\+recognise \(300 documents, \d+ read before;/);
+    const before = Number(/(\d+) read before/.exec(first)[1]);
+    assert.ok(before >= 128 && before < 300, `read ahead: ${first}`);
+    assert.deepEqual(normaliseReport(await exported()), normaliseReport(cli(paths)));
+
+    // Removing one file reads none again.
+    await ahead.click('button[aria-label="Remove notice-000.txt"]');
+    await analysed(/^analysis stages: ingest\+recognise \(299 documents, 299 read before; 0 documents\)/);
+    assert.deepEqual(normaliseReport(await exported()), normaliseReport(cli(paths.slice(1))));
+
+    // A line restored in one file reads that one again, with the line.
+    const item = ahead.locator("#documents > li", { hasText: "notice-005.txt" });
+    await item.locator("details.removed summary").click();
+    await item.locator(`button[aria-label="Restore to the text: ${prompt}"]`).click();
+    await analysed(/^analysis stages: ingest\+recognise \(299 documents, 298 read before; 1 documents\)/);
+    const report = await exported();
+    assert.ok(report.documents.find((d) => d.name === "notice-005.txt").text.includes(prompt));
+    assert.equal(report.documents.length, 299);
+  });
+});
+
 test("a batch dropped while the worker warms up on its made-up large batch is analysed at once; the warm-up ends after", async () => {
   // In the shared context the test before could still be deleting its files (Clear all), and
   // they would be restored into this page, which would then not be ready but analysing.
