@@ -382,7 +382,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     }
 
     // A group's plural joins its singular ("Serbs", "Serb"; "Americans", "American").
-    let plurals: Vec<String> = groups
+    let mut plurals: Vec<String> = groups
         .iter()
         .filter(|(k, grp)| {
             grp.kind == Kind::Group
@@ -392,6 +392,10 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         })
         .map(|(k, _)| k.clone())
         .collect();
+    // In an order of their own, not the map's (which differs between wasm32 and native builds):
+    // longest first, so that in a chain ("xss", "xs", "x") a singular is still there when its
+    // plural joins it.
+    plurals.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     for key in plurals {
         let plural = groups.remove(&key).expect("a plural is a group");
         absorb(
@@ -415,7 +419,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     }
     let given_names = &g.given_names;
     // Not a nationality or a known place ("French" is no short form of "Philip French").
-    let singles: Vec<String> = groups
+    let mut singles: Vec<String> = groups
         .iter()
         .filter(|(k, grp)| {
             !k.contains(' ')
@@ -426,6 +430,9 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         })
         .map(|(k, _)| k.clone())
         .collect();
+    // Each single may change the full names the next ones are judged by (a surname joined to
+    // "Tony Blair" puts it in more documents): taken in an order of their own, not the map's.
+    singles.sort_unstable();
     for key in singles {
         let candidates = by_surname
             .get(&key)
