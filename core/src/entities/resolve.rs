@@ -382,8 +382,12 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     }
 
     // A group's plural joins its singular ("Serbs", "Serb"; "Americans", "American").
-    let mut plurals: Vec<String> = groups
-        .iter()
+    // In an order of their own, not the map's (which differs between wasm32 and native builds):
+    // reverse order of keys, so that in a chain ("xss", "xs", "x") a singular is still there when
+    // its plural joins it (a word comes after its prefixes).
+    let plurals: Vec<String> = by_key(&groups)
+        .into_iter()
+        .rev()
         .filter(|(k, grp)| {
             grp.kind == Kind::Group
                 && k.strip_suffix('s')
@@ -392,10 +396,6 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         })
         .map(|(k, _)| k.clone())
         .collect();
-    // In an order of their own, not the map's (which differs between wasm32 and native builds):
-    // longest first, so that in a chain ("xss", "xs", "x") a singular is still there when its
-    // plural joins it.
-    plurals.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     for key in plurals {
         let plural = groups.remove(&key).expect("a plural is a group");
         absorb(
@@ -418,9 +418,11 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         }
     }
     let given_names = &g.given_names;
-    // Not a nationality or a known place ("French" is no short form of "Philip French").
-    let mut singles: Vec<String> = groups
-        .iter()
+    // Not a nationality or a known place ("French" is no short form of "Philip French"). Each
+    // single may change the full names the next ones are judged by (a surname joined to "Tony
+    // Blair" puts it in more documents): taken in the order of keys, not the map's.
+    let singles: Vec<String> = by_key(&groups)
+        .into_iter()
         .filter(|(k, grp)| {
             !k.contains(' ')
                 && !k.contains(':')
@@ -430,9 +432,6 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         })
         .map(|(k, _)| k.clone())
         .collect();
-    // Each single may change the full names the next ones are judged by (a surname joined to
-    // "Tony Blair" puts it in more documents): taken in an order of their own, not the map's.
-    singles.sort_unstable();
     for key in singles {
         let candidates = by_surname
             .get(&key)
@@ -525,8 +524,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     // Role phrases join the person holding that role: the latest one named before the phrase
     // in the same document, else the one named most often in it. Unresolved phrases are dropped.
     // Persons by their place among the sorted keys, so that ties go the same way every run.
-    let mut keys: Vec<(&String, &Group)> = groups.iter().collect();
-    keys.sort_unstable_by_key(|&(k, _)| k);
+    let keys = by_key(&groups);
     let mut person_spans: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
     for (n, (_, group)) in keys.iter().enumerate() {
         if group.kind == Kind::Person {
@@ -699,6 +697,14 @@ fn canonical_name(surfaces: &BTreeMap<String, usize>) -> String {
         .or_else(|| surfaces.iter().next())
         .map(|(s, _)| s.clone())
         .unwrap_or_default()
+}
+
+/// The groups in the order of their keys: a hash map's own order differs between wasm32 and
+/// native builds, and the page must resolve as the command line does.
+fn by_key(groups: &FxHashMap<String, Group>) -> Vec<(&String, &Group)> {
+    let mut keys: Vec<(&String, &Group)> = groups.iter().collect();
+    keys.sort_unstable_by_key(|&(k, _)| k);
+    keys
 }
 
 #[cfg(test)]
