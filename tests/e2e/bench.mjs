@@ -4,7 +4,8 @@
 // (people, places, organizations, quotations) on the same texts in the same browser, as a ratio.
 //
 // usage (from the repository root, after scripts/build.sh):
-//   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225] [--settle MS] [--helpers N] [--from-disk] [--dist DIR]
+//   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225] [--settle MS] [--helpers N] [--from-disk] [--dist DIR] [--remove-one]
+// (--remove-one: after each report, the first file is removed and the new report timed.)
 // (--dist: the built page to serve, dist/ by default: a copy of another build's dist/ lets two
 // builds alternate on this noisy machine. --helpers: how many helper workers the analysis worker starts, as `?helpers=N` in the page's
 // address; by default one per core beyond the first, up to 3. --from-disk: the articles are
@@ -26,6 +27,7 @@ const sizesArg = args[args.indexOf("--sizes") + 1];
 const settleMs = args.includes("--settle") ? Number(args[args.indexOf("--settle") + 1]) : 1000;
 const helpers = args.includes("--helpers") ? Number(args[args.indexOf("--helpers") + 1]) : undefined;
 const dist = args.includes("--dist") ? args[args.indexOf("--dist") + 1] : "dist";
+const removeOne = args.includes("--remove-one");
 const files = articleFiles(corpus);
 // What is dropped: the files in memory, or their paths once written to disk.
 const dropped = args.includes("--from-disk") ? writeFiles(files, "newslens-bench-") : files;
@@ -141,6 +143,15 @@ try {
     const workers = wasm(/(\d+) workers;/).replace("?", "1");
     rows.push({ n, mb: mb(n), ...m, analysisMs, peak, pagePeak, pageBefore, ownPeak, ownBefore, wasmMb, workers });
     console.error(`${n} articles: ${stages.slice(-2).join("; ") || "no stage timings"}`);
+    if (removeOne) {
+      // The person removes the first file: the report again, without it.
+      await page.waitForTimeout(settleMs);
+      const t0 = Date.now();
+      await page.click(`button[aria-label="Remove ${files[0].name}"]`);
+      await page.waitForFunction(() => /Analysed/.test(document.getElementById("status").textContent), null, { timeout: 600_000, polling: 20 });
+      const again = stages.filter((s) => s.startsWith("analysis stages")).pop() ?? "";
+      console.error(`${n} articles, the first removed: rendered again in ${Date.now() - t0} ms; ${again.slice(0, 160)}`);
+    }
     await context.close();
   }
 
