@@ -668,6 +668,8 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffPiece> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn hash64_is_the_same_everywhere_and_tells_lengths_and_bytes_apart() {
         // Pinned: the page (wasm32) and the command line (64-bit) must compute these alike, and
@@ -690,8 +692,6 @@ mod tests {
     }
     // (Worked out apart, by a script of the algorithm.)
     const PINNED: [u64; 2] = [7_252_689_014_766_703_037, 17_568_790_605_497_658_084];
-
-    use super::*;
 
     #[test]
     fn month_names_and_abbreviations() {

@@ -72,6 +72,12 @@ async function waitIdle() {
 }
 const count = (selector) => page.locator(selector).count();
 
+/** Clicks "Export JSON" on `p` and reads the report it downloads. */
+async function exportReport(p) {
+  const [download] = await Promise.all([p.waitForEvent("download"), p.click("#export-json")]);
+  return JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+}
+
 test("the page loads with a drop zone, a file picker and a paste box", async () => {
   await page.goto(server.url);
   await page.waitForSelector("#file-input", { state: "attached" });
@@ -182,8 +188,7 @@ test("pasted text becomes a document", async () => {
 
 let exported;
 test("Export JSON downloads a valid report equal to the command line's", async () => {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
-  exported = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  exported = await exportReport(page);
   validateReport(exported);
   assert.equal(exported.documents.length, 5);
   assert.deepEqual(exported.errors.map((e) => e.name), ["photo.png"]);
@@ -238,10 +243,7 @@ test("a removed document stays removed after a reload", async () => {
 
 test("a removed line can be restored, survives a reload, and can be removed again", async () => {
   const line = "Sign up for our morning newsletter and never miss a story";
-  const report = async () => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
-    return JSON.parse(fs.readFileSync(await download.path(), "utf8"));
-  };
+  const report = () => exportReport(page);
   const wire = (r) => r.documents.find((d) => d.name === "harbour-strike-wire.txt");
   assert.ok(wire(await report()).removed.some((r) => r.text === line), "the prompt starts out removed");
   const item = page.locator("#documents > li", { hasText: "harbour-strike-wire.txt" });
@@ -621,8 +623,7 @@ test("a large batch dropped from disk is shared with helper workers (reading, th
   await shared.waitForSelector("#entities tbody tr");
   await expectLog(log, /^report read in/);
   const tasks = Number(/^report read in \d+ ms over (\d+) tasks/.exec(log.find((l) => l.startsWith("report read in")))?.[1]);
-  const [download] = await Promise.all([shared.waitForEvent("download"), shared.click("#export-json")]);
-  const report = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  const report = await exportReport(shared);
   validateReport(report);
   assert.equal(report.documents.length, 60);
   const items = report.documents.length + report.entities.length + report.quotes.length;
@@ -661,10 +662,7 @@ test("a drop of several chunks is read ahead of its analysis, and the files read
     await ahead.goto(`${url}?helpers=1`);
     await pageReady(ahead);
     await expectLog(log, /analysis helpers ready: 1 of 1/);
-    const exported = async () => {
-      const [download] = await Promise.all([ahead.waitForEvent("download"), ahead.click("#export-json")]);
-      return JSON.parse(fs.readFileSync(await download.path(), "utf8"));
-    };
+    const exported = () => exportReport(ahead);
     const analysed = async (re) => {
       await expectLog(log, re);
       await ahead.waitForFunction(() => /^\s*Analysed/.test(document.getElementById("status").textContent));
