@@ -820,6 +820,32 @@ mod tests {
     }
 
     #[test]
+    fn folding_goes_a_character_at_a_time() {
+        // The tagger folds a phrase a token at a time and takes each shorter phrase's fold as a
+        // prefix of it: an ASCII piece (folded without the tables) must fold as it does inside
+        // a text that is not ASCII.
+        let parts = [
+            "NATO",
+            "’s `Force`",
+            " Vučić ",
+            "ÉLYSÉE–Straße",
+            "e\u{301}",
+            "Ⅻ 東京 ﬁ",
+        ];
+        for a in parts {
+            for b in parts {
+                assert_eq!(
+                    fold(&format!("{a}{b}")),
+                    fold(a) + &fold(b),
+                    "{a:?} + {b:?}"
+                );
+            }
+        }
+        let ascii: String = (0..0x80u8).map(char::from).collect();
+        assert_eq!(fold(&format!("{ascii}é")), fold(&ascii) + "e");
+    }
+
+    #[test]
     fn letters_and_digits_are_unicode_s() {
         for c in (0..0x1000).filter_map(char::from_u32) {
             assert_eq!(

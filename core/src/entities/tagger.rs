@@ -253,13 +253,25 @@ impl<'a> Sequence<'a> {
         // Multi-word gazetteer entries: flags of the longest phrase starting at each token,
         // spread over its tokens as begin / inside.
         let mut phrase = vec![(0u8, false); n];
+        // The longest span folded once, a token at a time (folding is done character by
+        // character): each shorter span's fold is a prefix of it, ending at `ends[len]`.
+        let mut span = String::new();
+        let mut ends = [0; MULTI_MAX + 1];
         for i in 0..n {
             if !may_begin[numbered[i] as usize] {
                 continue;
             }
-            for len in (2..=MULTI_MAX.min(n - i)).rev() {
-                let span = fold(&text[tokens[i].start..name_end(&tokens[i + len - 1])]);
-                let f = flags(&span) & (G_PLACE | G_ORG | G_TITLE | G_DEMONYM);
+            let longest = MULTI_MAX.min(n - i);
+            span.clear();
+            let mut at = tokens[i].start;
+            for (len, t) in tokens[i..i + longest].iter().enumerate() {
+                let end = name_end(t);
+                text::fold_into(&text[at..end], &mut span);
+                ends[len + 1] = span.len();
+                at = end;
+            }
+            for len in (2..=longest).rev() {
+                let f = flags(&span[..ends[len]]) & (G_PLACE | G_ORG | G_TITLE | G_DEMONYM);
                 if f != 0 {
                     phrase[i] = (f, true);
                     for p in phrase.iter_mut().skip(i + 1).take(len - 1) {
