@@ -385,7 +385,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     // In an order of their own, not the map's (which differs between wasm32 and native builds):
     // reverse order of keys, so that in a chain ("xss", "xs", "x") a singular is still there when
     // its plural joins it (a word comes after its prefixes).
-    let plurals = sorted_keys(&groups, |k, grp| {
+    let plurals = sorted_keys(&groups, &|k, grp| {
         grp.kind == Kind::Group
             && k.strip_suffix('s')
                 .and_then(|one| groups.get(one))
@@ -416,7 +416,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     // Not a nationality or a known place ("French" is no short form of "Philip French"). Each
     // single may change the full names the next ones are judged by (a surname joined to "Tony
     // Blair" puts it in more documents): taken in the order of keys, not the map's.
-    let singles = sorted_keys(&groups, |k, grp| {
+    let singles = sorted_keys(&groups, &|k, grp| {
         !k.contains(' ')
             && !k.contains(':')
             && matches!(grp.kind, Kind::Person | Kind::Other)
@@ -517,11 +517,11 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     // Persons by their place among their sorted keys, so that ties go the same way every run
     // (a hash map's own order differs between wasm32 and native builds, and the page must
     // resolve as the command line does).
-    let mut keys: Vec<(&String, &Group)> = groups
+    let persons = sorted_keys(&groups, &|_, group| group.kind == Kind::Person);
+    let keys: Vec<(&String, &Group)> = persons
         .iter()
-        .filter(|(_, group)| group.kind == Kind::Person)
+        .filter_map(|k| groups.get_key_value(k))
         .collect();
-    keys.sort_unstable_by_key(|&(k, _)| k);
     let mut person_spans: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
     for (n, (_, group)) in keys.iter().enumerate() {
         for m in &group.mentions {
@@ -695,9 +695,10 @@ fn canonical_name(surfaces: &BTreeMap<String, usize>) -> String {
 /// The keys of the groups `wanted` takes, sorted: a hash map's own order differs between wasm32
 /// and native builds, and the page must resolve as the command line does. (Sorting every key
 /// for each walk over some of them was a sixth of resolving a large batch.)
+/// (`wanted` is a reference to a closure: one sort in the download for all the walks.)
 fn sorted_keys(
     groups: &FxHashMap<String, Group>,
-    wanted: impl Fn(&str, &Group) -> bool,
+    wanted: &dyn Fn(&str, &Group) -> bool,
 ) -> Vec<String> {
     let mut keys: Vec<String> = groups
         .iter()
