@@ -693,9 +693,9 @@ fn canonical_name(surfaces: &BTreeMap<String, usize>) -> String {
 }
 
 /// The keys of the groups `wanted` takes, sorted: a hash map's own order differs between wasm32
-/// and native builds, and the page must resolve as the command line does. (Sorting every key
-/// for each walk over some of them was a sixth of resolving a large batch.)
-/// (`wanted` is a reference to a closure: one sort in the download for all the walks.)
+/// and native builds, and the page must resolve as the command line does. Only those keys:
+/// sorting every key for each walk over some of them was a sixth of resolving a large batch.
+/// (`wanted` is a reference to a closure, so that the download holds one sort for all walks.)
 fn sorted_keys(
     groups: &FxHashMap<String, Group>,
     wanted: &dyn Fn(&str, &Group) -> bool,
