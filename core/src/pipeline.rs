@@ -383,7 +383,7 @@ fn resolve_entities(texts: &[&str], mentions: Vec<Vec<Mention>>) -> entities::En
 /// inlines for the callers it has seen (the warm-up's) and, when another comes (the page's
 /// worker's), drops the optimised code of the whole function for its first compiler's. With the
 /// stages' work inside it, a first large batch was resolved, its quotes found and grouped at
-/// half speed (Chromium: 236–335 ms to resolve 2,225 articles, against 139–163 ms with that
+/// half speed (Chromium: 236–335 ms to resolve 2,225 articles, against 144 ms with that
 /// inlining off; BENCHMARKS.md, session 28).
 #[inline(never)]
 fn find_quotes(texts: &[&str], table: &entities::EntityTable) -> Vec<quotes::Quote> {
