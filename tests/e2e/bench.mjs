@@ -4,7 +4,7 @@
 // (people, places, organizations, quotations) on the same texts in the same browser, as a ratio.
 //
 // usage (from the repository root, after scripts/build.sh):
-//   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225] [--settle MS] [--helpers N] [--from-disk] [--dist DIR] [--remove-one]
+//   node tests/e2e/bench.mjs PATH/bbc.jsonl [--sizes 5,100,2225] [--settle MS] [--helpers N] [--from-disk] [--dist DIR] [--remove-one] [--params K=V&...]
 // (--remove-one: after each report, the first file is removed and the new report timed.)
 // (--dist: the built page to serve, dist/ by default: a copy of another build's dist/ lets two
 // builds alternate on this noisy machine. --helpers: how many helper workers the analysis worker starts, as `?helpers=N` in the page's
@@ -26,6 +26,8 @@ if (!corpus) {
 const sizesArg = args[args.indexOf("--sizes") + 1];
 const settleMs = args.includes("--settle") ? Number(args[args.indexOf("--settle") + 1]) : 1000;
 const helpers = args.includes("--helpers") ? Number(args[args.indexOf("--helpers") + 1]) : undefined;
+// More of the page's address parameters, for an experiment: --params warm_rounds=6.
+const params = args.includes("--params") ? args[args.indexOf("--params") + 1] : "";
 const dist = args.includes("--dist") ? args[args.indexOf("--dist") + 1] : "dist";
 const removeOne = args.includes("--remove-one");
 const files = articleFiles(corpus);
@@ -95,7 +97,8 @@ try {
         }
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
-    await page.goto(helpers === undefined ? server.url : `${server.url}?helpers=${helpers}`);
+    const query = [helpers === undefined ? "" : `helpers=${helpers}`, params].filter(Boolean).join("&");
+    await page.goto(query ? `${server.url}?${query}` : server.url);
     await pageReady(page);
     // Helpers start once the page is ready and warm up before they take a share.
     await expectLog(stages, /helpers ready: (\d+) of \1/);

@@ -60,7 +60,9 @@ const LAUNCH = {
   headless: true,
   // As root Chromium needs --no-sandbox; the rest stop it from calling home on a closed network.
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
+         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+         // More, for a benchmark's experiment: CHROMIUM_ARGS="--js-flags=--no-wasm-dynamic-tiering".
+         ...(process.env.CHROMIUM_ARGS?.split(" ").filter(Boolean) ?? [])],
 };
 
 export function launch() {
