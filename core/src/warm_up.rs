@@ -93,15 +93,9 @@ pub struct Warming {
     docs: Vec<Recognised>,
 }
 
-/// Chromium optimises a function once it has run long enough, and one the analysis calls once
-/// per batch (building the batch, drafting the report) ran on the baseline code through the
-/// first large batch and was optimised during it, at the cost of compiling while the batch
-/// went on (`--trace-wasm-compilation-times`: 168 functions, 473 ms of compiling after a drop
-/// of the 2,225 BBC articles with 3 rounds, 133 and 320 ms with 8). In the page (2 cores), 8
-/// rounds against 3 rendered those articles in 1,402–1,486 ms against 1,541–1,644, and 100 in
-/// 112–131 ms against 118–210; 16 rounds were no better than 8. The page says it is warm 0.9 s
-/// after it is ready instead of 0.5 s (BENCHMARKS.md, session 29).
-const BATCH_ROUNDS: usize = 8;
+/// 8 rounds instead of 3 did not render a first large batch sooner in the page (2,225 BBC articles:
+/// 1,405–1,579 ms against 1,443–1,585 over five alternations; BENCHMARKS.md, session 29).
+const BATCH_ROUNDS: usize = 3;
 
 /// Documents read in one step: a few milliseconds, which is as long as a message that comes
 /// meanwhile waits.
