@@ -10,7 +10,7 @@ use super::gazetteer;
 use super::recognise::{is_honorific, RANKS, ROLE_QUALIFIERS};
 use super::{DocSpan, Entity, EntityTable, Kind, Mention};
 use crate::text::{fold, fold_into};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
 /// The [`RANKS`] among `words`, one bit each.
@@ -512,6 +512,8 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         }
     }
 
+    drop_capitalised_words(g, texts, &mut groups);
+
     // Role phrases join the person holding that role: the latest one named before the phrase
     // in the same document, else the one named most often in it. Unresolved phrases are dropped.
     // Persons by their place among their sorted keys, so that ties go the same way every run
@@ -672,6 +674,121 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         .collect();
     entities.sort_unstable_by(|(ka, a), (kb, b)| (a.kind, &a.name, ka).cmp(&(b.kind, &b.name, kb)));
     EntityTable::new(entities.into_iter().map(|(_, e)| e).collect(), texts.len())
+}
+
+/// Removes the one-word names that are words capitalised by their place: written with a capital
+/// only where a sentence starts, and in small letters elsewhere in the batch ("Analysts said…"
+/// beside "analysts expect", "Eventually, …"). The model, trained on names in context, takes
+/// many for a person or an organisation. Known names, given names, groups and names a title
+/// stands before ("Mr. Young") stay; so does a word the batch never writes in small letters
+/// ("Kurti said…").
+fn drop_capitalised_words(
+    g: &gazetteer::Gazetteer,
+    texts: &[&str],
+    groups: &mut FxHashMap<String, Group>,
+) {
+    // Title case with an ASCII capital (its small-letter form is then the same word with the
+    // first byte lowered).
+    let title_case = |s: &str| {
+        let mut rest = s.chars();
+        rest.next().is_some_and(|c| c.is_ascii_uppercase())
+            && rest.clone().any(char::is_lowercase)
+            && !rest.any(|c| c.is_uppercase() || c.is_whitespace())
+    };
+    // By their keys: folded, a title-case word's key is the word in small letters (an accented
+    // one's is not, and is never found written so: it stays).
+    let words: FxHashSet<&str> = groups
+        .iter()
+        .filter(|(key, group)| {
+            !key.contains(' ')
+                && matches!(
+                    group.kind,
+                    Kind::Person | Kind::Organization | Kind::Place | Kind::Other
+                )
+                && group.titles.is_empty()
+                && !g.given_names.contains(key.as_str())
+                && !g.demonyms.contains(key.as_str())
+                && !g.organizations.contains(key.as_str())
+                && !g.is_place(key)
+                && group.mentions.iter().all(|m| {
+                    let text = texts[m.doc];
+                    title_case(&text[m.start..m.end]) && opens_sentence(text, m.start)
+                })
+        })
+        .map(|(key, _)| key.as_str())
+        .collect();
+    if words.is_empty() {
+        return;
+    }
+    let written = written_words(texts, &words);
+    let dropped: Vec<String> = written.into_iter().map(str::to_string).collect();
+    for key in dropped {
+        groups.remove(&key);
+    }
+}
+
+/// Which of `words` (two bytes or more, starting with a small ASCII letter) the texts write as
+/// a word of their own. One pass over the bytes: a word is a run of letters and digits (any byte
+/// past ASCII counts as a letter); a run is looked up only if one of the words starts with its
+/// first two bytes and is as long (a few runs in a hundred, for a hundred words). Stops once
+/// every word is found.
+fn written_words<'t>(texts: &[&'t str], words: &FxHashSet<&str>) -> FxHashSet<&'t str> {
+    let mut in_word = [false; 256];
+    for (b, w) in in_word.iter_mut().enumerate() {
+        *w = b >= 0x80 || (b as u8).is_ascii_alphanumeric();
+    }
+    // Bit `first << 8 | second` of `starts`, bit `len` (at most 63) of `lengths`.
+    let mut starts = vec![0u64; 1 << 10];
+    let mut lengths = 0u64;
+    let pair = |w: &[u8]| (usize::from(w[0]) << 8) | usize::from(w[1]);
+    for w in words.iter().map(|w| w.as_bytes()).filter(|w| w.len() >= 2) {
+        starts[pair(w) >> 6] |= 1 << (pair(w) & 63);
+        lengths |= 1 << w.len().min(63);
+    }
+    let mut written = FxHashSet::default();
+    for text in texts {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !in_word[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while i < bytes.len() && in_word[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let run = &bytes[start..i];
+            if run.len() < 2
+                || lengths & (1 << run.len().min(63)) == 0
+                || starts[pair(run) >> 6] & (1 << (pair(run) & 63)) == 0
+            {
+                continue;
+            }
+            let run = &text[start..i];
+            if words.contains(run) {
+                written.insert(run);
+                if written.len() == words.len() {
+                    return written;
+                }
+            }
+        }
+    }
+    written
+}
+
+/// Whether a sentence or a line starts at `start` (quotes and brackets before it aside). Not
+/// after a colon, where lists of names go ("Subs not used: Butt, Harper").
+fn opens_sentence(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev().skip_while(|&c| {
+        (c.is_whitespace() && c != '\n')
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '(' | ')' | '«' | '»'
+            )
+    });
+    matches!(before.next(), None | Some('\n' | '.' | '!' | '?'))
 }
 
 /// The fullest form seen, preferring proper names over role phrases and accented spellings
@@ -939,6 +1056,34 @@ mod tests {
         assert_eq!(entity(&table, "Zorvex").kind, Kind::Organization);
         // Once "it", once "he", and "it" after a possessive is the thing possessed.
         assert_eq!(entity(&table, "Halden").kind, Kind::Person);
+    }
+
+    #[test]
+    fn a_word_capitalised_only_where_sentences_start_is_no_name() {
+        let texts = [
+            "Analysts said the deal was weak. “Eventually, prices fall,” one added.\nAnalysts expect more.",
+            "Most analysts doubt it. Trade eventually slowed. Kurti said talks failed.",
+            "Kurti met them. Mr. Young said the plan would work. The young voters disagreed.",
+            "Lineup: Butt, Harper. Others played. Butt scored. The butt of jokes.",
+        ];
+        let names = ["Analysts", "Eventually", "Kurti", "Young", "Butt"];
+        let mut mentions = people(&texts, &names);
+        // As recognising gives it: "Mr." before the name.
+        for m in &mut mentions[2] {
+            if &texts[2][m.start..m.end] == "Young" {
+                m.role = Some("mr".into());
+            }
+        }
+        let table = resolve(&texts, mentions);
+        let found: Vec<&str> = table.entities.iter().map(|e| e.name.as_str()).collect();
+        // Written in small letters elsewhere in the batch, capitalised only at the start of a
+        // sentence (after a quotation mark too, and at the start of a line).
+        assert!(!found.contains(&"Analysts"), "{found:?}");
+        assert!(!found.contains(&"Eventually"), "{found:?}");
+        // Never written in small letters; after a title; once in a list after a colon.
+        assert!(found.contains(&"Kurti"), "{found:?}");
+        assert!(found.contains(&"Young"), "{found:?}");
+        assert!(found.contains(&"Butt"), "{found:?}");
     }
 
     #[test]
