@@ -23,10 +23,12 @@ if not staging:
     sys.exit("post_build.py: TRUNK_STAGING_DIR is not set (run through trunk)")
 
 
-def without_comments(js):
+def without_comments(js, path):
     kept, block = [], False
     for line in js.splitlines():
         code = line.strip()
+        if not block and code.startswith("/*") and "*/" in code and not code.endswith("*/"):
+            sys.exit(f"post_build.py: {path}: code after a comment on one line: {code}")
         if block or code.startswith("/*"):
             block = not code.endswith("*/")
         elif code and not code.startswith("//"):
@@ -49,7 +51,7 @@ integrity = {}
 for path in own_javascript():
     with open(path, "rb") as f:
         js = f.read()
-    lean = without_comments(js.decode("utf-8")).encode("utf-8")
+    lean = without_comments(js.decode("utf-8"), path).encode("utf-8")
     with open(path, "wb") as f:
         f.write(lean)
     integrity[sri(js)] = sri(lean)
