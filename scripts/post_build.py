@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Trunk post-build hook (see Trunk.toml).
 
-1. Takes the comments out of the project's own JavaScript (the snippets and sw.js, copied as
-   written; Trunk minifies only its own output): they are for readers of the source, and were
-   a tenth of the download's JavaScript. Only comments on lines of their own go (`// ...`, and
-   `/* ... */` blocks that start a line and end one), so no code is touched. The snippets'
-   integrity hashes in index.html follow.
+1. Takes the comments and the indentation out of the JavaScript Trunk leaves as written (our
+   snippets and sw.js, and wasm-bindgen's glue for the page, which Trunk does not minify): they
+   are for readers of the source, and were a fifth of the download's JavaScript. Only comments
+   on lines of their own go (`// ...`, and `/* ... */` blocks that start a line and end one;
+   code after a one-line comment stops the build), and no line is joined to another, so no
+   code changes (a template literal over several lines, whose text would change, stops the
+   build too). The files' integrity hashes in index.html follow.
 2. Puts the SHA-256 hashes of the inline <script> elements Trunk generated into the Content
    Security Policy (replacing TRUNK_INLINE_HASHES), so the policy needs no 'unsafe-inline'.
 3. Writes the list of built files into sw.js, so the service worker precaches all of them,
@@ -32,13 +34,14 @@ def without_comments(js, path):
         if block or code.startswith("/*"):
             block = not code.endswith("*/")
         elif code and not code.startswith("//"):
-            kept.append(line)
+            if code.count("`") % 2:
+                sys.exit(f"post_build.py: {path}: a template literal over several lines: {code}")
+            kept.append(code)
     return "\n".join(kept) + "\n"
 
 
-def own_javascript():
-    yield os.path.join(staging, "sw.js")
-    for root, _, names in os.walk(os.path.join(staging, "snippets")):
+def javascript():
+    for root, _, names in os.walk(staging):
         yield from (os.path.join(root, n) for n in names if n.endswith(".js"))
 
 
@@ -46,9 +49,9 @@ def sri(data):
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
-# Each file's integrity hash before and after (Trunk preloads the snippets with their hashes).
+# Each file's integrity hash before and after (Trunk preloads the page's scripts with them).
 integrity = {}
-for path in own_javascript():
+for path in javascript():
     with open(path, "rb") as f:
         js = f.read()
     lean = without_comments(js.decode("utf-8"), path).encode("utf-8")
