@@ -720,10 +720,9 @@ fn drop_capitalised_words(
     if words.is_empty() {
         return;
     }
-    let written = written_words(texts, &words);
-    let dropped: Vec<String> = written.into_iter().map(str::to_string).collect();
-    for key in dropped {
-        groups.remove(&key);
+    // (The words found borrow the texts, not the groups' keys.)
+    for key in written_words(texts, &words) {
+        groups.remove(key);
     }
 }
 
