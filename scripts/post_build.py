@@ -5,7 +5,7 @@
    snippets and sw.js, and wasm-bindgen's glue for the page, which Trunk does not minify): they
    are for readers of the source, and were a fifth of the download's JavaScript. Only comments
    on lines of their own go (`// ...`, and `/* ... */` blocks that start a line and end one;
-   code after a one-line comment stops the build), and no line is joined to another, so no
+   code after a comment's end on the same line stops the build), and no line is joined to another, so no
    code changes (a template literal over several lines, whose text would change, stops the
    build too). The files' integrity hashes in index.html follow.
 2. Puts the SHA-256 hashes of the inline <script> elements Trunk generated into the Content
@@ -29,8 +29,8 @@ def without_comments(js, path):
     kept, block = [], False
     for line in js.splitlines():
         code = line.strip()
-        if not block and code.startswith("/*") and "*/" in code and not code.endswith("*/"):
-            sys.exit(f"post_build.py: {path}: code after a comment on one line: {code}")
+        if (block or code.startswith("/*")) and "*/" in code and not code.endswith("*/"):
+            sys.exit(f"post_build.py: {path}: code after a comment's end on one line: {code}")
         if block or code.startswith("/*"):
             block = not code.endswith("*/")
         elif code and not code.startswith("//"):
