@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Trunk post-build hook (see Trunk.toml).
 
-1. Takes the comments and the indentation out of the JavaScript Trunk leaves as written (our
-   snippets and sw.js, and wasm-bindgen's glue for the page, which Trunk does not minify): they
-   are for readers of the source, and were a fifth of the download's JavaScript. Only comments
-   on lines of their own go (`// ...`, and `/* ... */` blocks that start a line and end one;
-   code after a comment's end on the same line stops the build), and no line is joined to another, so no
-   code changes (a template literal over several lines, whose text would change, stops the
-   build too). The files' integrity hashes in index.html follow.
+1. Takes the comments and the indentation out of every JavaScript file built: it matters for
+   those Trunk leaves as written (our snippets and sw.js, and wasm-bindgen's glue for the page,
+   which its minifier fails on), where they were a fifth of the download's JavaScript; the
+   files Trunk minified lose nothing. Only comments on lines of their own go (`// ...`, and
+   `/* ... */` blocks that start a line and end one; code after a comment's end on the same
+   line stops the build), and no line is joined to another, so no code changes (a template
+   literal over several lines, whose text would change, stops the build too). The files'
+   integrity hashes in index.html follow.
 2. Puts the SHA-256 hashes of the inline <script> elements Trunk generated into the Content
    Security Policy (replacing TRUNK_INLINE_HASHES), so the policy needs no 'unsafe-inline'.
 3. Writes the list of built files into sw.js, so the service worker precaches all of them,
