@@ -551,6 +551,9 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             _ if first < last && EVENT_HEADS.contains(&folded.rsplit(' ').next().unwrap_or("")) => {
                 Kind::Other
             }
+            ("PER", _) if org_named_as_person(g, tokens, first, last, &folded) => {
+                Kind::Organization
+            }
             ("PER", _) => Kind::Person,
             ("ORG", _) => Kind::Organization,
             ("LOC", _) => Kind::Place,
@@ -812,8 +815,10 @@ fn split_titles(
                 || g.given_names.contains(fold(tokens[k + 1].text).as_str())
                 || !AMBIGUOUS_TITLES.contains(&fold(tokens[k].text).as_str())
         });
-        let Some(k) = person else {
-            out.push((first, last, ty));
+        // "Premier League", "General Motors": the title word is part of an organisation's name.
+        let head = fold(&text[tokens[last].start..name_end(&tokens[last])]);
+        let (Some(k), false) = (person, g.org_heads.contains(head.as_str())) else {
+            out.push((first, last, if person.is_some() { "ORG" } else { ty }));
             continue;
         };
         let head = fold(&text[tokens[first].start..name_end(&tokens[first])]);
@@ -826,6 +831,36 @@ fn split_titles(
     }
     *spans = out;
 }
+
+/// A "person" named like an organisation, ending in a head word ("George Soros Foundation",
+/// "Thames Valley Police", "League" after "Premier"), is one. A given name and such a word are a
+/// person's name ("Victoria Cross" aside), and a head word that is also a common surname
+/// ([`SURNAME_HEADS`]) ends one unless three words or more give no given name nor title:
+/// "Charlotte Church", "Thomas Haden Church", "Mr Church", "Jim Press".
+fn org_named_as_person(
+    g: &Gazetteer,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    folded: &str,
+) -> bool {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let Some(&head) = words.last().filter(|w| g.org_heads.contains(*w)) else {
+        return false;
+    };
+    let given = first < last && g.given_names.contains(words[0]);
+    if SURNAME_HEADS.contains(&head) {
+        let titled = first
+            .checked_sub(1)
+            .is_some_and(|p| g.titles.contains(fold(tokens[p].text).as_str()));
+        words.len() >= 3 && !given && !titled
+    } else {
+        !(given && words.len() == 2)
+    }
+}
+
+/// Head words that are also common surnames.
+const SURNAME_HEADS: &[&str] = &["church", "press", "bank", "chambers", "house", "hall"];
 
 /// "JOIN US ON TELEGRAM": a pronoun in a line of capitals looks like a name.
 fn caps_pronoun(tokens: &[Token], first: usize, last: usize, folded: &str) -> bool {
@@ -1023,6 +1058,24 @@ mod tests {
                  and Fiat agreed a deal with Samsung.";
         for name in ["Nokia", "Yahoo", "Ofcom", "Sky", "Fiat", "Samsung"] {
             assert!(has(t, name, Kind::Organization), "{name}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn a_person_named_like_an_organisation_is_one_but_a_church_may_be_a_surname() {
+        let t = "Money came from the George Soros Foundation and the Doris Duke Charitable \
+                 Foundation. Thames Valley Police said nothing. The retention of their Premier \
+                 League status matters. Charlotte Church sang, and Thomas Haden Church acted.";
+        for name in [
+            "George Soros Foundation",
+            "Doris Duke Charitable Foundation",
+            "Thames Valley Police",
+            "League",
+        ] {
+            assert!(has(t, name, Kind::Organization), "{name}: {:?}", found(t));
+        }
+        for name in ["Charlotte Church", "Thomas Haden Church"] {
+            assert!(has(t, name, Kind::Person), "{name}: {:?}", found(t));
         }
     }
 
