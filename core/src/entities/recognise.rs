@@ -473,7 +473,15 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let mut spans = split_at_breaks(tokens, tagger::spans(&tags));
     known_phrases(text, g, tokens, &mut spans);
     join_of_phrases(g, tokens, &mut spans);
-    split_titles(text, g, tokens, &mut spans);
+    // Each span parted at a party's word, then at a title.
+    let mut parted = Vec::with_capacity(spans.len());
+    for span in spans {
+        split_parties(text, g, tokens, span, &mut parted);
+    }
+    let mut spans = Vec::with_capacity(parted.len());
+    for span in parted {
+        split_titles(text, g, tokens, span, &mut spans);
+    }
     let mut covered = vec![false; tokens.len()];
     for (mut first, last, ty) in spans {
         let last = name_last(text, tokens, first, last);
@@ -672,6 +680,66 @@ fn split_at_breaks(
     out
 }
 
+/// Words for a party or its members, which news writes before a politician's name ("Tory
+/// Liam Fox", "Democrat Nancy Pelosi") and the model takes into it.
+const PARTY_WORDS: &[&str] = &[
+    "tory",
+    "tories",
+    "conservative",
+    "conservatives",
+    "labour",
+    "lib dem",
+    "lib dems",
+    "liberal democrat",
+    "liberal democrats",
+    "democrat",
+    "democrats",
+    "republican",
+    "republicans",
+];
+
+/// The last token of a party's word of one or two tokens at `first`, ending at `limit` or before.
+fn party_at(text: &str, tokens: &[Token], first: usize, limit: usize) -> Option<usize> {
+    (first..=limit.min(first + 1)).rev().find(|&end| {
+        PARTY_WORDS.contains(&fold(&text[tokens[first].start..name_end(&tokens[end])]).as_str())
+    })
+}
+
+/// A party's word opening a name is a name of its own: before a person ("Tory Liam Fox"), a
+/// title ("Tory treasurer Lord Ashcroft", which [`split_titles`] parts next) or another party
+/// ("Tories and Lib Dems"). Not in "Labour Party" or "Republican National Committee".
+fn split_parties(text: &str, g: &Gazetteer, tokens: &[Token], span: Span, out: &mut Vec<Span>) {
+    let (first, last, ty) = span;
+    let Some(p) = party_at(text, tokens, first, last).filter(|&p| p < last) else {
+        out.push(span);
+        return;
+    };
+    let next = &tokens[p + 1];
+    let word = |t: &Token| fold(&text[t.start..name_end(t)]);
+    if matches!(next.text, "and" | "&")
+        && p + 2 <= last
+        && party_at(text, tokens, p + 2, last) == Some(last)
+    {
+        out.extend([(first, p, "ORG"), (p + 2, last, "ORG")]);
+        return;
+    }
+    let head = word(&tokens[last]);
+    let person = g.given_names.contains(word(next).as_str())
+        || (ty == "PER" && !g.org_heads.contains(head.as_str()));
+    if person {
+        out.extend([(first, p, "ORG"), (p + 1, last, "PER")]);
+    } else if g.titles.contains(word(next).as_str()) {
+        // "Lib Dem Sir Archy Kirkwood": whatever the model saw, a person.
+        let ty = if is_honorific(&word(next)) { "PER" } else { ty };
+        out.extend([(first, p, "ORG"), (p + 1, last, ty)]);
+    } else {
+        out.push(span);
+    }
+}
+
+/// A name's first and last tokens and the model's type for it.
+type Span = (usize, usize, &'static str);
+
 /// The last words of events' names.
 const EVENT_HEADS: &[&str] = &[
     "cup",
@@ -799,37 +867,29 @@ const AMBIGUOUS_TITLES: &[&str] = &[
 
 /// "US National Security Adviser Jake Sullivan": a title inside a name starts the person's
 /// name; a known place or organisation before it stays a name of its own.
-fn split_titles(
-    text: &str,
-    g: &Gazetteer,
-    tokens: &[Token],
-    spans: &mut Vec<(usize, usize, &'static str)>,
-) {
-    let mut out = Vec::with_capacity(spans.len());
-    for &(first, last, ty) in spans.iter() {
-        let title = (first..last)
-            .rev()
-            .find(|&k| g.titles.contains(fold(tokens[k].text).as_str()));
-        let person = title.filter(|&k| {
-            ty == "PER"
-                || g.given_names.contains(fold(tokens[k + 1].text).as_str())
-                || !AMBIGUOUS_TITLES.contains(&fold(tokens[k].text).as_str())
-        });
-        // "Premier League", "General Motors": the title word is part of an organisation's name.
-        let head = fold(&text[tokens[last].start..name_end(&tokens[last])]);
-        let (Some(k), false) = (person, g.org_heads.contains(head.as_str())) else {
-            out.push((first, last, if person.is_some() { "ORG" } else { ty }));
-            continue;
-        };
-        let head = fold(&text[tokens[first].start..name_end(&tokens[first])]);
-        match known(g, &head) {
-            Some(Kind::Organization) if first < k => out.push((first, first, "ORG")),
-            Some(_) if first < k => out.push((first, first, "LOC")),
-            _ => {}
-        }
-        out.push((k + 1, last, "PER"));
+fn split_titles(text: &str, g: &Gazetteer, tokens: &[Token], span: Span, out: &mut Vec<Span>) {
+    let (first, last, ty) = span;
+    let title = (first..last)
+        .rev()
+        .find(|&k| g.titles.contains(fold(tokens[k].text).as_str()));
+    let person = title.filter(|&k| {
+        ty == "PER"
+            || g.given_names.contains(fold(tokens[k + 1].text).as_str())
+            || !AMBIGUOUS_TITLES.contains(&fold(tokens[k].text).as_str())
+    });
+    // "Premier League", "General Motors": the title word is part of an organisation's name.
+    let head = fold(&text[tokens[last].start..name_end(&tokens[last])]);
+    let (Some(k), false) = (person, g.org_heads.contains(head.as_str())) else {
+        out.push((first, last, if person.is_some() { "ORG" } else { ty }));
+        return;
+    };
+    let head = fold(&text[tokens[first].start..name_end(&tokens[first])]);
+    match known(g, &head) {
+        Some(Kind::Organization) if first < k => out.push((first, first, "ORG")),
+        Some(_) if first < k => out.push((first, first, "LOC")),
+        _ => {}
     }
-    *spans = out;
+    out.push((k + 1, last, "PER"));
 }
 
 /// A "person" named like an organisation, ending in a head word ("George Soros Foundation",
@@ -1076,6 +1136,19 @@ mod tests {
         }
         for name in ["Charlotte Church", "Thomas Haden Church"] {
             assert!(has(t, name, Kind::Person), "{name}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn a_partys_word_before_a_name_is_a_name_of_its_own() {
+        let t = "Critics included Tory David Heathcoat-Amory and Liberal Democrat Sarah Teather. \
+                 Lib Dem Sir Archy Kirkwood agreed. The Conservatives and Liberal Democrats \
+                 voted against.";
+        for name in ["David Heathcoat-Amory", "Sarah Teather", "Archy Kirkwood"] {
+            assert!(has(t, name, Kind::Person), "{name}: {:?}", found(t));
+        }
+        for name in ["Tory", "Liberal Democrat", "Lib Dem"] {
+            assert!(has(t, name, Kind::Organization), "{name}: {:?}", found(t));
         }
     }
 

@@ -141,7 +141,7 @@ fn absorb(target: &mut Group, other: Group) {
 
 /// News names a person in full where it first mentions them: a short form used in three
 /// documents or more, mostly ones that never give the full name, is someone (or something)
-/// else: "Tory" is not short for a headline's "Vote Tory", nor "Mac" for "Freddie Mac".
+/// else: "Mac" is not short for "Freddie Mac", nor "Bath" for a reader's "Fellow Bath".
 fn short_form_of(short: &Group, full: &Group) -> bool {
     let (short, named) = (short.docs(), full.docs());
     short.len() < 3
@@ -379,6 +379,14 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             if person * 2 < group.kind_votes.iter().sum() || (party && group.titled == 0) {
                 group.kind = Kind::Group;
             }
+        }
+        // A British party's names and its members' word ("Tories", "Tory", "Lib Dem") are the
+        // party (the gazetteer's aliases gave them its key), whatever the model saw.
+        if matches!(
+            key.as_str(),
+            "conservative party" | "labour party" | "liberal democrats"
+        ) {
+            group.kind = Kind::Organization;
         }
     }
 
@@ -875,6 +883,16 @@ mod tests {
         entity(table, name).mentions.iter().map(|m| m.doc).collect()
     }
 
+    fn assert_aliases(entity: &Entity, aliases: &[&str]) {
+        for alias in aliases {
+            assert!(
+                entity.aliases.iter().any(|a| a == alias),
+                "{alias} in {:?}",
+                entity.aliases
+            );
+        }
+    }
+
     /// The entities of the texts, recognised and resolved.
     fn recognised(texts: &[&str]) -> EntityTable {
         resolve(texts, texts.iter().map(|t| recognise(t, None)).collect())
@@ -889,21 +907,32 @@ mod tests {
         let table = recognised(&texts);
         let v = entity(&table, "Aleksandar Vučić");
         assert_eq!(v.kind, Kind::Person);
-        for alias in [
-            "Aleksandar Vucic",
-            "Vucic",
-            "Vučić",
-            "the Serbian president",
-        ] {
-            assert!(
-                v.aliases.iter().any(|a| a == alias),
-                "{alias} in {:?}",
-                v.aliases
-            );
-        }
+        assert_aliases(
+            v,
+            &[
+                "Aleksandar Vucic",
+                "Vucic",
+                "Vučić",
+                "the Serbian president",
+            ],
+        );
         let us = entity(&table, "United States");
         assert_eq!(us.kind, Kind::Place);
         assert!(us.aliases.contains(&"U.S.".to_string()));
+    }
+
+    #[test]
+    fn a_partys_names_and_its_members_word_are_the_party() {
+        let texts = [
+            "The Tories won. A Tory spokesman cheered, and the Conservative Party said so.",
+            "Conservatives gained seats. Labour and the Lib Dems lost, the Labour Party said.",
+        ];
+        let table = recognised(&texts);
+        let tories = entity(&table, "Conservative Party");
+        assert_eq!(tories.kind, Kind::Organization);
+        assert_aliases(tories, &["Tories", "Tory", "Conservatives"]);
+        assert_eq!(entity(&table, "Labour Party").mentions.len(), 2);
+        assert_aliases(entity(&table, "Liberal Democrats"), &["Lib Dems"]);
     }
 
     #[test]
@@ -925,15 +954,16 @@ mod tests {
     }
 
     #[test]
-    fn a_partys_word_the_model_took_for_a_person_is_a_group() {
+    fn a_partys_word_the_model_took_for_a_person_is_the_party_or_a_group() {
         let texts = [
-            "Tory voters stayed home. Lib Dem hopes rose.",
-            "Tory MPs were angry, said Lib Dem peers.",
+            "Tory voters stayed home. Lib Dem hopes rose. Democrat senators met.",
+            "Tory MPs were angry, said Lib Dem peers and Democrat voters.",
         ];
-        let table = resolve(&texts, people(&texts, &["Tory", "Lib Dem"]));
-        for name in ["Tory", "Lib Dem"] {
-            assert_eq!(entity(&table, name).kind, Kind::Group, "{name}");
+        let table = resolve(&texts, people(&texts, &["Tory", "Lib Dem", "Democrat"]));
+        for name in ["Conservative Party", "Liberal Democrats"] {
+            assert_eq!(entity(&table, name).kind, Kind::Organization, "{name}");
         }
+        assert_eq!(entity(&table, "Democrat").kind, Kind::Group);
     }
 
     #[test]
@@ -1084,19 +1114,19 @@ mod tests {
 
     #[test]
     fn a_short_form_mostly_used_without_its_full_name_is_not_it() {
-        // "Tory" alone in three documents, the one full name ending in it in another.
+        // "Mac" alone in three documents, the one full name ending in it in another.
         let texts = [
-            "Vote Tory, the poster said.",
-            "Tory plans were out.",
-            "The Tory leader spoke.",
-            "A Tory MP agreed.",
+            "Freddie Mac lent more, the paper said.",
+            "Mac sales were up.",
+            "The Mac mini sold.",
+            "A Mac user agreed.",
             "Jan Novak spoke. Novak left.",
             "Novak came back.",
         ];
-        let mentions = people(&texts, &["Vote Tory", "Jan Novak", "Tory", "Novak"]);
+        let mentions = people(&texts, &["Freddie Mac", "Jan Novak", "Mac", "Novak"]);
         let table = resolve(&texts, mentions);
-        assert_eq!(entity(&table, "Vote Tory").mentions.len(), 1);
-        assert_eq!(entity(&table, "Tory").mentions.len(), 3);
+        assert_eq!(entity(&table, "Freddie Mac").mentions.len(), 1);
+        assert_eq!(entity(&table, "Mac").mentions.len(), 3);
         // In two documents, one with the full name: the same person.
         assert_eq!(entity(&table, "Jan Novak").mentions.len(), 3);
     }
