@@ -82,6 +82,8 @@ struct Group {
     kind: Kind,
     /// Mentions the model named a person with a title before them ("Prime Minister Albin Kurti").
     titled: u32,
+    /// Named as a film, a book or a song ([`named_as_a_work`]): no one's short name.
+    work: bool,
     /// Each title, with the document that gives it, as often as it does.
     titles: Vec<(String, usize)>,
     surfaces: BTreeMap<String, usize>,
@@ -96,6 +98,7 @@ impl Group {
             kind_votes: [0; KINDS.len()],
             kind: Kind::Other,
             titled: 0,
+            work: false,
             titles: Vec::new(),
             surfaces: BTreeMap::new(),
             canonical: None,
@@ -150,6 +153,38 @@ fn short_form_of(short: &Group, full: &Group) -> bool {
             .filter(|d| named.binary_search(d).is_ok())
             .count()
             >= short.len()
+}
+
+/// Whether the text puts a kind of work right before the name ("the film Vera Drake", "her
+/// album Musicology") twice or more, and for one mention in eight or more. ("Play", "single" and
+/// "game" are left out: "will play Cyril Saulnier", "a single HSDPA device".)
+fn named_as_a_work(texts: &[&str], group: &Group) -> bool {
+    const WORKS: &[&str] = &[
+        "film",
+        "films",
+        "movie",
+        "album",
+        "musical",
+        "novel",
+        "sitcom",
+        "documentary",
+        "biopic",
+        "drama",
+        "thriller",
+        "series",
+        "opera",
+        "song",
+    ];
+    let works = group
+        .mentions
+        .iter()
+        .filter(|m| {
+            let before = texts[m.doc][..m.start].strip_suffix(' ').unwrap_or("");
+            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+            word.is_some_and(|w| !w.is_empty() && WORKS.contains(&w.to_lowercase().as_str()))
+        })
+        .count();
+    works >= 2 && works * 8 >= group.mentions.len()
 }
 
 /// Whether the text refers back to the group's name as "it" three times or more, and more than
@@ -380,6 +415,15 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 group.kind = Kind::Group;
             }
         }
+        // "the abortion drama Vera Drake", "the biopic Ray": a film, a book or a song, not a
+        // person, an organisation or a place.
+        if matches!(group.kind, Kind::Person | Kind::Organization | Kind::Place)
+            && group.titled == 0
+            && named_as_a_work(texts, group)
+        {
+            group.kind = Kind::Other;
+            group.work = true;
+        }
         // A British party's names and its members' word ("Tories", "Tory", "Lib Dem") are the
         // party (the gazetteer's aliases gave them its key), whatever the model saw.
         if matches!(
@@ -429,6 +473,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         !k.contains(' ')
             && !k.contains(':')
             && matches!(grp.kind, Kind::Person | Kind::Other)
+            && !grp.work
             && !g.demonyms.contains(k)
             && !g.is_place(k)
     });
@@ -933,6 +978,24 @@ mod tests {
         assert_aliases(tories, &["Tories", "Tory", "Conservatives"]);
         assert_eq!(entity(&table, "Labour Party").mentions.len(), 2);
         assert_aliases(entity(&table, "Liberal Democrats"), &["Lib Dems"]);
+    }
+
+    #[test]
+    fn a_name_the_text_calls_a_film_twice_is_a_work_and_no_ones_short_name() {
+        let texts = [
+            "The drama Vera Drake won. Vera Drake was shot in London.",
+            "Critics loved the film Vera Drake and the biopic Kinsey.",
+            "Alfred Kinsey studied sex. The biopic Kinsey opened. Roddick will play Ivo Lend.",
+            "Ivo Lend lost. He will play Ivo Lend again.",
+        ];
+        let names = ["Vera Drake", "Alfred Kinsey", "Kinsey", "Ivo Lend"];
+        let table = resolve(&texts, people(&texts, &names));
+        let vera = entity(&table, "Vera Drake");
+        assert_eq!((vera.kind, vera.mentions.len()), (Kind::Other, 3));
+        assert_eq!(entity(&table, "Kinsey").kind, Kind::Other);
+        assert_eq!(entity(&table, "Alfred Kinsey").mentions.len(), 1);
+        // "play" is left out: a player plays someone.
+        assert_eq!(entity(&table, "Ivo Lend").kind, Kind::Person);
     }
 
     #[test]
