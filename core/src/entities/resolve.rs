@@ -1251,6 +1251,23 @@ mod tests {
         for name in ["John Kirby", "John Bolton"] {
             assert!(entity(&table, name).aliases.iter().all(|a| a != "John"));
         }
+        // Short forms the given names list too, each with the full name its document gives.
+        let texts = [
+            "Robbie Williams sang. Robbie waved.",
+            "Robbie Keane scored. Robbie ran.",
+            "Steven Gerrard stayed. Steven smiled.",
+        ];
+        let names = [
+            "Robbie Williams",
+            "Robbie Keane",
+            "Steven Gerrard",
+            "Robbie",
+            "Steven",
+        ];
+        let table = resolve(&texts, people(&texts, &names));
+        assert_eq!(docs_of(&table, "Robbie Williams"), [0, 0]);
+        assert_eq!(docs_of(&table, "Robbie Keane"), [1, 1]);
+        assert_eq!(docs_of(&table, "Steven Gerrard"), [2, 2]);
     }
 
     #[test]
