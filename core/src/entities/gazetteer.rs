@@ -112,6 +112,10 @@ pub struct Gazetteer {
     /// The first word of every entry of more than one word, so a phrase lookup can start
     /// only where one may match.
     pub first_words: FxHashSet<&'static str>,
+    /// The first two words of every entry of more than one word: a phrase lookup goes on past
+    /// its second word only where they may begin one ("time" begins "time warner", but "time
+    /// to" begins nothing).
+    pub first_pairs: FxHashSet<&'static str>,
 }
 
 fn set(list: &'static str) -> FxHashSet<&'static str> {
@@ -132,13 +136,27 @@ pub fn get() -> &'static Gazetteer {
         common_acronyms: set(COMMON_ACRONYMS),
         org_heads: set(ORG_HEADS),
         aliases: ALIASES.iter().copied().collect(),
-        first_words: [COUNTRIES, PLACES, ORGANIZATIONS, DEMONYMS, PERSON_TITLES]
-            .iter()
-            .flat_map(|list| list.split('|'))
-            .chain(ALIASES.iter().map(|a| a.0))
+        first_words: multi_word_entries()
             .filter_map(|entry| entry.split_once(' ').map(|(first, _)| first))
             .collect(),
+        first_pairs: multi_word_entries()
+            .filter_map(|entry| {
+                let second = entry.find(' ')? + 1;
+                let end = entry[second..]
+                    .find(' ')
+                    .map_or(entry.len(), |k| second + k);
+                Some(&entry[..end])
+            })
+            .collect(),
     })
+}
+
+/// Every entry of the lists phrases are looked up in, one word or more.
+pub(crate) fn multi_word_entries() -> impl Iterator<Item = &'static str> {
+    [COUNTRIES, PLACES, ORGANIZATIONS, DEMONYMS, PERSON_TITLES]
+        .into_iter()
+        .flat_map(|list| list.split('|'))
+        .chain(ALIASES.iter().map(|a| a.0))
 }
 
 impl Gazetteer {

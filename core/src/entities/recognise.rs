@@ -476,11 +476,11 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     // Each span parted at a party's word, then at a title.
     let mut parted = Vec::with_capacity(spans.len());
     for span in spans {
-        split_parties(text, g, tokens, span, &mut parted);
+        split_parties(g, &seq, span, &mut parted);
     }
     let mut spans = Vec::with_capacity(parted.len());
     for span in parted {
-        split_titles(text, g, tokens, span, &mut spans);
+        split_titles(g, &seq, span, &mut spans);
     }
     let mut covered = vec![false; tokens.len()];
     for (mut first, last, ty) in spans {
@@ -698,39 +698,48 @@ const PARTY_WORDS: &[&str] = &[
     "republicans",
 ];
 
+/// Party words of two: ("lib", "dem"), ("liberal", "democrats").
+const PARTY_PAIRS: &[(&str, &[&str])] = &[
+    ("lib", &["dem", "dems"]),
+    ("liberal", &["democrat", "democrats"]),
+];
+
 /// The last token of a party's word of one or two tokens at `first`, ending at `limit` or before.
-fn party_at(text: &str, tokens: &[Token], first: usize, limit: usize) -> Option<usize> {
-    (first..=limit.min(first + 1)).rev().find(|&end| {
-        PARTY_WORDS.contains(&fold(&text[tokens[first].start..name_end(&tokens[end])]).as_str())
-    })
+fn party_at(seq: &tagger::Sequence, first: usize, limit: usize) -> Option<usize> {
+    let word = seq.word(first);
+    let pair = PARTY_PAIRS.iter().find(|(one, _)| *one == word);
+    match pair {
+        Some((_, seconds)) if first < limit && seconds.contains(&seq.word(first + 1)) => {
+            Some(first + 1)
+        }
+        _ => PARTY_WORDS.contains(&word).then_some(first),
+    }
 }
 
 /// A party's word opening a name is a name of its own: before a person ("Tory Liam Fox"), a
 /// title ("Tory treasurer Lord Ashcroft", which [`split_titles`] parts next) or another party
 /// ("Tories and Lib Dems"). Not in "Labour Party" or "Republican National Committee".
-fn split_parties(text: &str, g: &Gazetteer, tokens: &[Token], span: Span, out: &mut Vec<Span>) {
+fn split_parties(g: &Gazetteer, seq: &tagger::Sequence, span: Span, out: &mut Vec<Span>) {
     let (first, last, ty) = span;
-    let Some(p) = party_at(text, tokens, first, last).filter(|&p| p < last) else {
+    let Some(p) = party_at(seq, first, last).filter(|&p| p < last) else {
         out.push(span);
         return;
     };
-    let next = &tokens[p + 1];
-    let word = |t: &Token| fold(&text[t.start..name_end(t)]);
-    if matches!(next.text, "and" | "&")
+    if matches!(seq.tokens[p + 1].text, "and" | "&")
         && p + 2 <= last
-        && party_at(text, tokens, p + 2, last) == Some(last)
+        && party_at(seq, p + 2, last) == Some(last)
     {
         out.extend([(first, p, "ORG"), (p + 2, last, "ORG")]);
         return;
     }
-    let head = word(&tokens[last]);
-    let person = g.given_names.contains(word(next).as_str())
-        || (ty == "PER" && !g.org_heads.contains(head.as_str()));
+    let next = seq.word(p + 1);
+    let person =
+        g.given_names.contains(next) || (ty == "PER" && !g.org_heads.contains(seq.word(last)));
     if person {
         out.extend([(first, p, "ORG"), (p + 1, last, "PER")]);
-    } else if g.titles.contains(word(next).as_str()) {
+    } else if g.titles.contains(next) {
         // "Lib Dem Sir Archy Kirkwood": whatever the model saw, a person.
-        let ty = if is_honorific(&word(next)) { "PER" } else { ty };
+        let ty = if is_honorific(next) { "PER" } else { ty };
         out.extend([(first, p, "ORG"), (p + 1, last, ty)]);
     } else {
         out.push(span);
@@ -867,8 +876,9 @@ const AMBIGUOUS_TITLES: &[&str] = &[
 
 /// "US National Security Adviser Jake Sullivan": a title inside a name starts the person's
 /// name; a known place or organisation before it stays a name of its own.
-fn split_titles(text: &str, g: &Gazetteer, tokens: &[Token], span: Span, out: &mut Vec<Span>) {
+fn split_titles(g: &Gazetteer, seq: &tagger::Sequence, span: Span, out: &mut Vec<Span>) {
     let (first, last, ty) = span;
+    let tokens = &seq.tokens;
     let title = (first..last)
         .rev()
         .find(|&k| g.titles.contains(fold(tokens[k].text).as_str()));
@@ -878,13 +888,11 @@ fn split_titles(text: &str, g: &Gazetteer, tokens: &[Token], span: Span, out: &m
             || !AMBIGUOUS_TITLES.contains(&fold(tokens[k].text).as_str())
     });
     // "Premier League", "General Motors": the title word is part of an organisation's name.
-    let head = fold(&text[tokens[last].start..name_end(&tokens[last])]);
-    let (Some(k), false) = (person, g.org_heads.contains(head.as_str())) else {
+    let (Some(k), false) = (person, g.org_heads.contains(seq.word(last))) else {
         out.push((first, last, if person.is_some() { "ORG" } else { ty }));
         return;
     };
-    let head = fold(&text[tokens[first].start..name_end(&tokens[first])]);
-    match known(g, &head) {
+    match known(g, seq.word(first)) {
         Some(Kind::Organization) if first < k => out.push((first, first, "ORG")),
         Some(_) if first < k => out.push((first, first, "LOC")),
         _ => {}
