@@ -181,7 +181,7 @@ fn named_as_a_work(texts: &[&str], group: &Group) -> bool {
         .filter(|m| {
             let before = texts[m.doc][..m.start].strip_suffix(' ').unwrap_or("");
             let word = before.rsplit(|c: char| !c.is_alphanumeric()).next();
-            word.is_some_and(|w| !w.is_empty() && WORKS.contains(&w.to_lowercase().as_str()))
+            word.is_some_and(|w| WORKS.iter().any(|k| k.eq_ignore_ascii_case(w)))
         })
         .count();
     works >= 2 && works * 8 >= group.mentions.len()
