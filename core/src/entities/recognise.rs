@@ -902,9 +902,9 @@ fn split_titles(g: &Gazetteer, seq: &tagger::Sequence, span: Span, out: &mut Vec
 
 /// A "person" named like an organisation, ending in a head word ("George Soros Foundation",
 /// "Thames Valley Police", "League" after "Premier"), is one. A given name and such a word are a
-/// person's name ("Victoria Cross" aside), and a head word that is also a common surname
-/// ([`SURNAME_HEADS`]) ends one unless three words or more give no given name nor title:
-/// "Charlotte Church", "Thomas Haden Church", "Mr Church", "Jim Press".
+/// person's name, and a head word that is also a common surname ([`SURNAME_HEADS`]) ends one
+/// unless three words or more give no given name nor title: "Charlotte Church", "Thomas Haden
+/// Church", "Mr Church", "Jim Press".
 fn org_named_as_person(
     g: &Gazetteer,
     tokens: &[Token],

@@ -510,7 +510,10 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 by_docs.sort_by_key(|&c| std::cmp::Reverse(docs[c].len()));
                 let first = by_docs[0];
                 let next = by_docs.get(1).map_or(0, |&c| docs[c].len());
-                (docs[first].len() >= 5 && docs[first].len() >= 3 * next).then_some(first)
+                // ("Mr John" is no one whose given name is John.)
+                let surname = by_surname.contains_key(&key);
+                (surname && docs[first].len() >= 5 && docs[first].len() >= 3 * next)
+                    .then_some(first)
             };
             let group = groups.get_mut(&key).expect("a single is a group");
             let mut mister: Vec<usize> = group
@@ -1140,18 +1143,25 @@ mod tests {
 
     #[test]
     fn mr_with_a_surname_alone_is_the_batchs_best_known_holder_of_it() {
-        // "Ivo Lend" named in five reports, "Ana Lend" in one; "Eva Kos" in four, "Jan Kos"
-        // in one.
-        let mut texts = vec!["Ivo Lend spoke."; 5];
-        texts.extend(["Ana Lend wrote.", "Jan Kos ran."]);
+        // "Ivo Lend" and "John Ode" named in five reports, "Ana Lend" and "John Ray" in one;
+        // "Eva Kos" in four, "Jan Kos" in one.
+        let mut texts = vec!["Ivo Lend and John Ode spoke."; 5];
+        texts.extend(["Ana Lend wrote. John Ray ran.", "Jan Kos ran."]);
         texts.extend(["Eva Kos won."; 4]);
         texts.extend([
             "Mr Lend arrived late.",
             "Lend was away.",
             "Mrs Lend waved.",
             "Mr Kos left.",
+            "Mr John left.",
         ]);
-        let mut mentions = people(&texts, &["Ivo Lend", "Ana Lend", "Jan Kos", "Eva Kos"]);
+        let names = [
+            "Ivo Lend", "Ana Lend", "Jan Kos", "Eva Kos", "John Ode", "John Ray",
+        ];
+        let mut mentions = people(&texts, &names);
+        let mut john = Mention::new(3, 7, Kind::Person, None);
+        john.role = Some("mr".into());
+        mentions[15].push(john);
         // The surnames alone, titled as the recogniser titles them.
         for (doc, title) in [
             (11, Some("mr")),
@@ -1173,6 +1183,8 @@ mod tests {
         // Four reports are too few to make anyone the best-known Kos.
         assert_eq!(docs("Eva Kos"), [7, 8, 9, 10]);
         assert_eq!(docs("Kos"), [14]);
+        // "Mr John" is no one whose given name is John.
+        assert_eq!(docs("John"), [15]);
     }
 
     #[test]
