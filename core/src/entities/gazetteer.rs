@@ -80,7 +80,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("kyiv", "Kyiv"),
     ("czechia", "Czech Republic"),
     ("macedonia", "North Macedonia"),
-    // British parties, by the names news gives them and their members.
+    // British parties ([`BRITISH_PARTIES`]), by the names news gives them and their members.
     ("conservative party", "Conservative Party"),
     ("conservatives", "Conservative Party"),
     ("conservative", "Conservative Party"),
@@ -94,6 +94,9 @@ const ALIASES: &[(&str, &str)] = &[
     ("lib dems", "Liberal Democrats"),
     ("lib dem", "Liberal Democrats"),
 ];
+
+/// The parties the aliases above name: whatever the model saw, organisations.
+pub const BRITISH_PARTIES: [&str; 3] = ["Conservative Party", "Labour Party", "Liberal Democrats"];
 
 pub struct Gazetteer {
     pub countries: FxHashSet<&'static str>,
@@ -136,10 +139,10 @@ pub fn get() -> &'static Gazetteer {
         common_acronyms: set(COMMON_ACRONYMS),
         org_heads: set(ORG_HEADS),
         aliases: ALIASES.iter().copied().collect(),
-        first_words: multi_word_entries()
+        first_words: phrase_entries()
             .filter_map(|entry| entry.split_once(' ').map(|(first, _)| first))
             .collect(),
-        first_pairs: multi_word_entries()
+        first_pairs: phrase_entries()
             .filter_map(|entry| {
                 let second = entry.find(' ')? + 1;
                 let end = entry[second..]
@@ -152,7 +155,7 @@ pub fn get() -> &'static Gazetteer {
 }
 
 /// Every entry of the lists phrases are looked up in, one word or more.
-pub(crate) fn multi_word_entries() -> impl Iterator<Item = &'static str> {
+pub(crate) fn phrase_entries() -> impl Iterator<Item = &'static str> {
     [COUNTRIES, PLACES, ORGANIZATIONS, DEMONYMS, PERSON_TITLES]
         .into_iter()
         .flat_map(|list| list.split('|'))

@@ -681,17 +681,14 @@ fn split_at_breaks(
 }
 
 /// Words for a party or its members, which news writes before a politician's name ("Tory
-/// Liam Fox", "Democrat Nancy Pelosi") and the model takes into it.
+/// Liam Fox", "Democrat Nancy Pelosi") and the model takes into it: one word each, those of two
+/// in [`PARTY_PAIRS`].
 const PARTY_WORDS: &[&str] = &[
     "tory",
     "tories",
     "conservative",
     "conservatives",
     "labour",
-    "lib dem",
-    "lib dems",
-    "liberal democrat",
-    "liberal democrats",
     "democrat",
     "democrats",
     "republican",
@@ -912,18 +909,26 @@ fn org_named_as_person(
     last: usize,
     folded: &str,
 ) -> bool {
-    let words: Vec<&str> = folded.split(' ').collect();
-    let Some(&head) = words.last().filter(|w| g.org_heads.contains(*w)) else {
+    let Some(head) = folded
+        .rsplit(' ')
+        .next()
+        .filter(|w| g.org_heads.contains(w))
+    else {
         return false;
     };
-    let given = first < last && g.given_names.contains(words[0]);
+    let words = folded.split(' ').count();
+    let given = first < last
+        && folded
+            .split(' ')
+            .next()
+            .is_some_and(|w| g.given_names.contains(w));
     if SURNAME_HEADS.contains(&head) {
         let titled = first
             .checked_sub(1)
             .is_some_and(|p| g.titles.contains(fold(tokens[p].text).as_str()));
-        words.len() >= 3 && !given && !titled
+        words >= 3 && !given && !titled
     } else {
-        !(given && words.len() == 2)
+        !(given && words == 2)
     }
 }
 

@@ -426,10 +426,10 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         }
         // A British party's names and its members' word ("Tories", "Tory", "Lib Dem") are the
         // party (the gazetteer's aliases gave them its key), whatever the model saw.
-        if matches!(
-            key.as_str(),
-            "conservative party" | "labour party" | "liberal democrats"
-        ) {
+        if gazetteer::BRITISH_PARTIES
+            .iter()
+            .any(|party| party.eq_ignore_ascii_case(key))
+        {
             group.kind = Kind::Organization;
         }
     }
@@ -478,8 +478,8 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             && !g.is_place(k)
     });
     for key in singles {
-        let candidates = by_surname
-            .get(&key)
+        let surname = by_surname.get(&key);
+        let candidates = surname
             .or_else(|| {
                 given_names
                     .contains(key.as_str())
@@ -511,8 +511,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 let first = by_docs[0];
                 let next = by_docs.get(1).map_or(0, |&c| docs[c].len());
                 // ("Mr John" is no one whose given name is John.)
-                let surname = by_surname.contains_key(&key);
-                (surname && docs[first].len() >= 5 && docs[first].len() >= 3 * next)
+                (surname.is_some() && docs[first].len() >= 5 && docs[first].len() >= 3 * next)
                     .then_some(first)
             };
             let group = groups.get_mut(&key).expect("a single is a group");
@@ -981,6 +980,9 @@ mod tests {
         assert_aliases(tories, &["Tories", "Tory", "Conservatives"]);
         assert_eq!(entity(&table, "Labour Party").mentions.len(), 2);
         assert_aliases(entity(&table, "Liberal Democrats"), &["Lib Dems"]);
+        for party in gazetteer::BRITISH_PARTIES {
+            assert_eq!(entity(&table, party).kind, Kind::Organization, "{party}");
+        }
     }
 
     #[test]

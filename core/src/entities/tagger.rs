@@ -257,11 +257,11 @@ impl<'a> Sequence<'a> {
         // character): each shorter span's fold is a prefix of it, ending at `ends[len]`.
         let mut span = String::new();
         let mut ends = [0; MULTI_MAX + 1];
-        for i in 0..n {
+        'tokens: for i in 0..n {
             if !may_begin[numbered[i] as usize] {
                 continue;
             }
-            let mut longest = MULTI_MAX.min(n - i);
+            let longest = MULTI_MAX.min(n - i);
             span.clear();
             let mut at = tokens[i].start;
             for (len, t) in tokens[i..i + longest].iter().enumerate() {
@@ -271,8 +271,7 @@ impl<'a> Sequence<'a> {
                 at = end;
                 // Two words no entry begins with: no phrase here.
                 if len == 1 && !g.first_pairs.contains(span.as_str()) {
-                    longest = 0;
-                    break;
+                    continue 'tokens;
                 }
             }
             for len in (2..=longest).rev() {
@@ -830,7 +829,7 @@ mod tests {
     #[test]
     fn every_multi_word_entry_is_found_as_a_phrase() {
         // What the lookup's two-word filter lets through: each entry, written alone.
-        for entry in gazetteer::multi_word_entries().filter(|e| e.contains(' ')) {
+        for entry in gazetteer::phrase_entries().filter(|e| e.contains(' ')) {
             let seq = Sequence::new(entry);
             if seq.len() > MULTI_MAX {
                 continue;
