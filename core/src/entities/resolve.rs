@@ -82,6 +82,10 @@ struct Group {
     kind: Kind,
     /// Mentions the model named a person with a title before them ("Prime Minister Albin Kurti").
     titled: u32,
+    /// The documents that give the name a person's title, in order, and the votes of the
+    /// mentions in all others ([`Group::other_sense`]).
+    titled_docs: Vec<usize>,
+    untitled_votes: [u32; KINDS.len()],
     /// Named as a film, a book or a song ([`named_as_a_work`]): no one's short name.
     work: bool,
     /// Each title, with the document that gives it, as often as it does.
@@ -98,6 +102,8 @@ impl Group {
             kind_votes: [0; KINDS.len()],
             kind: Kind::Other,
             titled: 0,
+            titled_docs: Vec::new(),
+            untitled_votes: [0; KINDS.len()],
             work: false,
             titles: Vec::new(),
             surfaces: BTreeMap::new(),
@@ -130,6 +136,48 @@ impl Group {
             Some((&k, _)) => k,
             None => Kind::Other,
         }
+    }
+
+    /// A known place's name that a document titles as a person's ("Mr Houston", of UKIP, in
+    /// three stories) names the place in the documents that title no one so, where the model
+    /// calls it a place at least three times and three times as often as a person (the city,
+    /// "in Houston", in twenty others). (Not any name: the model takes many a surname without
+    /// its title for a place or an organisation, "Adriano", "Glazer".)
+    fn place_too(&self, g: &gazetteer::Gazetteer, key: &str) -> bool {
+        let untitled = |k: Kind| self.untitled_votes[k as usize];
+        let titled = |k: Kind| self.kind_votes[k as usize] - untitled(k);
+        self.titled > 0
+            && untitled(Kind::Place) >= 3
+            && untitled(Kind::Place) >= 3 * untitled(Kind::Person)
+            && titled(Kind::Person) >= titled(Kind::Place)
+            && g.is_place(key)
+    }
+
+    /// Parts off the mentions in the documents that title no one by the name, as a group of
+    /// its own, with their titles and spellings.
+    fn split_off(&mut self, texts: &[&str]) -> Group {
+        let titled_docs = std::mem::take(&mut self.titled_docs);
+        let titled = |doc: &usize| titled_docs.binary_search(doc).is_ok();
+        let mut other = Group::new();
+        other.kind_votes = self.untitled_votes;
+        other.canonical = self.canonical.clone();
+        for (n, k) in self.kind_votes.iter_mut().zip(self.untitled_votes) {
+            *n -= k;
+        }
+        self.untitled_votes = [0; KINDS.len()];
+        let titles = std::mem::take(&mut self.titles);
+        (self.titles, other.titles) = titles.into_iter().partition(|(_, d)| titled(d));
+        let mentions = std::mem::take(&mut self.mentions);
+        (self.mentions, other.mentions) = mentions.into_iter().partition(|m| titled(&m.doc));
+        for group in [&mut *self, &mut other] {
+            group.surfaces.clear();
+            for m in &group.mentions {
+                let surface = &texts[m.doc][m.start..m.end];
+                *group.surfaces.entry(surface.to_string()).or_default() += 1;
+            }
+        }
+        self.titled_docs = titled_docs;
+        other
     }
 }
 
@@ -316,6 +364,51 @@ fn state_of(g: &gazetteer::Gazetteer, key: &str) -> Option<usize> {
     .then_some(country.len())
 }
 
+/// Builds a mention's group key in `key`: the folded name (or the name an acronym stands for, or
+/// a date's or quantity's value), the canonical form where the gazetteer knows the name by
+/// another ("Tories"), the country alone for its formal name ("Republic of Serbia"). Returns
+/// the canonical name those give, if any.
+fn mention_key<'t>(
+    g: &gazetteer::Gazetteer,
+    text: &'t str,
+    m: &Mention,
+    key: &mut String,
+) -> Option<&'t str> {
+    let surface = strip_possessive(&text[m.start..m.end]);
+    key.clear();
+    match m.kind {
+        Kind::Date | Kind::Quantity => {
+            key.push_str(if m.kind == Kind::Date {
+                "Date:"
+            } else {
+                "Quantity:"
+            });
+            match &m.value {
+                Some(value) => key.push_str(value),
+                None => fold_into(surface, key),
+            }
+            None
+        }
+        _ => {
+            match &m.alias_of {
+                Some(target) => key.push_str(target),
+                None => fold_into(surface, key),
+            }
+            if let Some(c) = g.aliases.get(key.as_str()) {
+                key.clear();
+                fold_into(c, key);
+                Some(*c)
+            } else if let Some(country) = state_of(g, key) {
+                // "the Republic of Serbia" is Serbia.
+                key.replace_range(..key.len() - country, "");
+                surface.rsplit_once(" of ").map(|(_, name)| name)
+            } else {
+                None
+            }
+        }
+    }
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s")
         .or_else(|| s.strip_suffix("'s"))
@@ -331,49 +424,36 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
 
     // Each mention's key is built in one buffer, copied only for a group's first mention.
     let mut key = String::new();
+    // The keys of the names this document gives a person's title ("Mr Houston").
+    let mut titled_here: Vec<String> = Vec::new();
     for (doc, list) in mentions.into_iter().enumerate() {
         let text = texts[doc];
+        titled_here.clear();
+        for m in &list {
+            if m.kind == Kind::Person && m.role.is_some() && !m.role_phrase {
+                mention_key(g, text, m, &mut key);
+                titled_here.push(key.clone());
+            }
+        }
         for mut m in list {
             if m.role_phrase {
                 roles.push((doc, m));
                 continue;
             }
             let surface = strip_possessive(&text[m.start..m.end]);
-            key.clear();
-            let mut canonical = None;
-            match m.kind {
-                Kind::Date | Kind::Quantity => {
-                    key.push_str(if m.kind == Kind::Date {
-                        "Date:"
-                    } else {
-                        "Quantity:"
-                    });
-                    match &m.value {
-                        Some(value) => key.push_str(value),
-                        None => fold_into(surface, &mut key),
-                    }
-                }
-                _ => {
-                    match &m.alias_of {
-                        Some(target) => key.push_str(target),
-                        None => fold_into(surface, &mut key),
-                    }
-                    if let Some(c) = g.aliases.get(key.as_str()) {
-                        canonical = Some(*c);
-                        key.clear();
-                        fold_into(c, &mut key);
-                    } else if let Some(country) = state_of(g, &key) {
-                        // "the Republic of Serbia" is Serbia.
-                        canonical = surface.rsplit_once(" of ").map(|(_, name)| name);
-                        key.replace_range(..key.len() - country, "");
-                    }
-                }
-            }
+            let canonical = mention_key(g, text, &m, &mut key);
             if !groups.contains_key(key.as_str()) {
                 groups.insert(key.clone(), Group::new());
             }
             let group = groups.get_mut(key.as_str()).expect("inserted above");
             group.kind_votes[m.kind as usize] += 1;
+            if titled_here.contains(&key) {
+                if group.titled_docs.last() != Some(&doc) {
+                    group.titled_docs.push(doc);
+                }
+            } else {
+                group.untitled_votes[m.kind as usize] += 1;
+            }
             if let Some(t) = m.role.take() {
                 group.titled += u32::from(m.kind == Kind::Person);
                 group.titles.push((t, doc));
@@ -396,6 +476,15 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 end: m.start + surface.len(),
             });
         }
+    }
+
+    // One name may be two things: a person where a document titles it ("Mr Houston"), and a
+    // place in the stories that do not ("in Houston"). The place is a group of its own, keyed
+    // apart (no other key holds a space before a colon).
+    for key in sorted_keys(&groups, &|k, grp| grp.place_too(g, k)) {
+        let group = groups.get_mut(&key).expect("a key of the map");
+        let place = group.split_off(texts);
+        groups.insert(format!("{key} :place"), place);
     }
 
     // An acronym group and its expansion ("kfor" ← "kosovo force") are merged by the alias keys
@@ -1220,6 +1309,56 @@ mod tests {
         assert_eq!(entity(&table, "Zorvex").kind, Kind::Organization);
         // Once "it", once "he", and "it" after a possessive is the thing possessed.
         assert_eq!(entity(&table, "Halden").kind, Kind::Person);
+    }
+
+    #[test]
+    fn a_known_place_titled_as_a_person_in_some_stories_is_the_place_in_the_others() {
+        let texts = [
+            "Mr Houston quit the party. Mr Houston denied it.",
+            "A court in Houston heard the case. Houston lawyers and Houston judges agreed.",
+            "Mr Adriano scored. Adriano ran on.",
+            "Fans of Adriano cheered. Adriano shone in Adriano's best game.",
+        ];
+        let at = |doc: usize, word: &str, n: usize, kind: Kind, title: bool| {
+            let start = texts[doc]
+                .match_indices(word)
+                .nth(n)
+                .expect("in the text")
+                .0;
+            let mut m = Mention::new(start, start + word.len(), kind, None);
+            m.role = title.then(|| "mr".to_string());
+            m
+        };
+        let mentions = vec![
+            vec![
+                at(0, "Houston", 0, Kind::Person, true),
+                at(0, "Houston", 1, Kind::Person, true),
+            ],
+            (0..3)
+                .map(|n| at(1, "Houston", n, Kind::Place, false))
+                .collect(),
+            vec![
+                at(2, "Adriano", 0, Kind::Person, true),
+                at(2, "Adriano", 1, Kind::Person, false),
+            ],
+            (0..3)
+                .map(|n| at(3, "Adriano", n, Kind::Place, false))
+                .collect(),
+        ];
+        let table = resolve(&texts, mentions);
+        let houston: Vec<(Kind, Vec<usize>)> = table
+            .entities
+            .iter()
+            .filter(|e| e.name == "Houston")
+            .map(|e| (e.kind, e.mentions.iter().map(|m| m.doc).collect()))
+            .collect();
+        assert_eq!(
+            houston,
+            [(Kind::Person, vec![0, 0]), (Kind::Place, vec![1, 1, 1])]
+        );
+        // A name the gazetteer does not know as a place stays the one person.
+        assert_eq!(entity(&table, "Adriano").kind, Kind::Person);
+        assert_eq!(docs_of(&table, "Adriano"), [2, 2, 3, 3, 3]);
     }
 
     #[test]
