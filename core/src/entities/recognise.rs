@@ -466,6 +466,9 @@ fn ends_sentence(tokens: &[Token]) -> bool {
 
 /// Names: the spans the learned tagger finds, typed by it, with the title before a person kept
 /// as its role. Nationalities and other groups the tagger calls MISC become groups.
+/// Tokens after which a capitalised word may open a quotation or an aside.
+const QUOTES_AND_BRACKETS: &[&str] = &["\"", "“", "‘", "'", "(", "[", "«"];
+
 fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let seq = tagger::Sequence::new(text);
     let tags = tagger::Model::get().tag(&seq);
@@ -482,19 +485,67 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     for span in parted {
         split_titles(g, &seq, span, &mut spans);
     }
+    // "the biopic The Aviator", "a column in The Guardian": "The" written with its capital
+    // inside a sentence (not after a quotation mark) begins the name the model began after it,
+    // unless the model began another name right after this one ("The American Red Cross").
+    let inside = |k: usize| {
+        tokens[k].text == "The"
+            && !seq.starts_sentence(k)
+            && (k == 0 || !QUOTES_AND_BRACKETS.contains(&tokens[k - 1].text))
+    };
+    let split_after = |last: usize| {
+        tokens
+            .get(last + 1)
+            .is_some_and(|t| t.is_word() && t.is_capitalised())
+    };
+    // Such names, folded without their "The": where a sentence opens with one, "The" is part of
+    // it too ("The Aviator leads the shortlist").
+    let led: Vec<String> = spans
+        .iter()
+        .filter_map(|&(first, last, _)| {
+            let from = if first > 0 && inside(first - 1) && !split_after(last) {
+                first
+            } else if inside(first) && first < last {
+                first + 1
+            } else {
+                return None;
+            };
+            let end = name_end(&tokens[name_last(text, tokens, from, last)]);
+            (tokens[from].start < end).then(|| fold(&text[tokens[from].start..end]))
+        })
+        .collect();
     let mut covered = vec![false; tokens.len()];
     for (mut first, last, ty) in spans {
         let last = name_last(text, tokens, first, last);
         let end = name_end(&tokens[last]);
+        let led_here = |from: usize| {
+            led.iter()
+                .any(|l| *l == fold(&text[tokens[from].start..end]))
+        };
         // "The Harbour Workers Union": an article opening a sentence is not part of the name,
-        // unless the whole is a known name ("The Hague").
+        // unless the whole is a known name ("The Hague") or one the document writes after "The"
+        // elsewhere.
         while first < last
             && seq.starts_sentence(first)
             && matches!(fold(tokens[first].text).as_str(), "the" | "a" | "an")
             && known(g, &fold(&text[tokens[first].start..end])).is_none()
+            && !(tokens[first].text == "The" && led_here(first + 1))
         {
             first += 1;
         }
+        if first > 0
+            && !covered[first - 1]
+            && tokens[first - 1].text == "The"
+            && if seq.starts_sentence(first - 1) {
+                !led.is_empty() && led_here(first)
+            } else {
+                inside(first - 1) && !split_after(last)
+            }
+        {
+            first -= 1;
+        }
+        // A name beginning with "The" is a work, a paper or a band: no person.
+        let led_by_the = first < last && tokens[first].text == "The";
         let start = tokens[first].start;
         if end <= start {
             continue;
@@ -559,6 +610,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             _ if first < last && EVENT_HEADS.contains(&folded.rsplit(' ').next().unwrap_or("")) => {
                 Kind::Other
             }
+            ("PER", _) if led_by_the => Kind::Other,
             ("PER", _) if org_named_as_person(g, tokens, first, last, &folded) => {
                 Kind::Organization
             }
@@ -1325,6 +1377,31 @@ mod tests {
         for title in ["Sen", "Rep", "Lt", "Col", "Gov"] {
             assert!(got.iter().all(|(n, _)| n != title), "{title}: {got:?}");
         }
+    }
+
+    #[test]
+    fn the_with_its_capital_inside_a_sentence_begins_the_name() {
+        let t = "Hollywood blockbuster The Aviator, starring Leonardo DiCaprio, leads the field. \
+                 The Aviator took $75m. She wrote a column in The Guardian newspaper. Stars \
+                 gave to The American Red Cross.";
+        let got = found(t);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names.iter().filter(|&&n| n == "The Aviator").count(),
+            2,
+            "{got:?}"
+        );
+        assert!(names.contains(&"The Guardian"), "{got:?}");
+        assert!(!names.contains(&"The American"), "{got:?}");
+        assert!(got
+            .iter()
+            .all(|(n, k)| !n.starts_with("The ") || *k != Kind::Person));
+        // After a quotation mark "The" opens a sentence.
+        let quoted = found("He said \"The Aviator is a gorgeous movie\" to Reuters.");
+        assert!(
+            quoted.iter().all(|(n, _)| !n.starts_with("The")),
+            "{quoted:?}"
+        );
     }
 
     #[test]

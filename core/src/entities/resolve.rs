@@ -169,15 +169,24 @@ impl Group {
         (self.titles, other.titles) = titles.into_iter().partition(|(_, d)| titled(d));
         let mentions = std::mem::take(&mut self.mentions);
         (self.mentions, other.mentions) = mentions.into_iter().partition(|m| titled(&m.doc));
-        for group in [&mut *self, &mut other] {
-            group.surfaces.clear();
-            for m in &group.mentions {
-                let surface = &texts[m.doc][m.start..m.end];
-                *group.surfaces.entry(surface.to_string()).or_default() += 1;
-            }
-        }
+        self.count_surfaces(texts);
+        other.count_surfaces(texts);
         self.titled_docs = titled_docs;
         other
+    }
+
+    /// Whether every spelling has a small letter: "The Who" is not the "WHO".
+    fn not_an_acronym(&self) -> bool {
+        self.surfaces.keys().all(|s| s.contains(char::is_lowercase))
+    }
+
+    /// Counts the spellings of the group's mentions again, after some went elsewhere.
+    fn count_surfaces(&mut self, texts: &[&str]) {
+        self.surfaces.clear();
+        for m in &self.mentions {
+            let surface = &texts[m.doc][m.start..m.end];
+            *self.surfaces.entry(surface.to_string()).or_default() += 1;
+        }
     }
 }
 
@@ -204,9 +213,10 @@ fn short_form_of(short: &Group, full: &Group) -> bool {
 }
 
 /// Whether the text puts a kind of work right before the name ("the film Vera Drake", "her
-/// album Musicology") twice or more, and for one mention in eight or more. ("Play", "single" and
-/// "game" are left out: "will play Cyril Saulnier", "a single HSDPA device".)
-fn named_as_a_work(texts: &[&str], group: &Group) -> bool {
+/// album Musicology") twice or more, and for one mention in eight or more, or any number for a
+/// name `led_by_the` ("the biopic The Aviator": no person's). ("Play", "single" and "game" are
+/// left out: "will play Cyril Saulnier", "a single HSDPA device".)
+fn named_as_a_work(texts: &[&str], group: &Group, led_by_the: bool) -> bool {
     const WORKS: &[&str] = &[
         "film",
         "films",
@@ -232,7 +242,7 @@ fn named_as_a_work(texts: &[&str], group: &Group) -> bool {
             word.is_some_and(|w| WORKS.iter().any(|k| k.eq_ignore_ascii_case(w)))
         })
         .count();
-    works >= 2 && works * 8 >= group.mentions.len()
+    works >= 2 && (led_by_the || works * 8 >= group.mentions.len())
 }
 
 /// Whether the text refers back to the group's name as "it" three times or more, and more than
@@ -487,6 +497,49 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         groups.insert(format!("{key} :place"), place);
     }
 
+    // "The Aviator leads the shortlist": where a sentence opens with "The", the model's name
+    // begins after it. Where the batch writes the name with its "The" inside a sentence ("the
+    // biopic The Aviator") twice or more, such a mention is that name, "The" and all. (Not a
+    // nationality's word, "The Australian" is a paper but "The Australian team" won; nor an
+    // acronym, "The WHO warned".)
+    let led = sorted_keys(&groups, &|k, grp| {
+        grp.mentions.len() >= 2
+            && k.strip_prefix("the ").is_some_and(|rest| {
+                !g.demonyms.contains(rest) && groups.get(rest).is_some_and(Group::not_an_acronym)
+            })
+    });
+    for key in led {
+        let rest = groups.get_mut(&key[4..]).expect("a key of the map");
+        let all = rest.mentions.len();
+        let (opened, kept): (Vec<DocSpan>, Vec<DocSpan>) = std::mem::take(&mut rest.mentions)
+            .into_iter()
+            .partition(|m| {
+                let text = texts[m.doc];
+                text.get(m.start.wrapping_sub(4)..m.start) == Some("The ")
+                    && opens_sentence(text, m.start - 4)
+            });
+        rest.mentions = kept;
+        if opened.is_empty() {
+            continue;
+        }
+        if rest.mentions.is_empty() {
+            groups.remove(&key[4..]);
+        } else if rest.mentions.len() < all {
+            rest.count_surfaces(texts);
+        }
+        let led = groups.get_mut(&key).expect("a key of the map");
+        for m in opened {
+            let m = DocSpan {
+                start: m.start - 4,
+                ..m
+            };
+            *led.surfaces
+                .entry(texts[m.doc][m.start..m.end].to_string())
+                .or_default() += 1;
+            led.mentions.push(m);
+        }
+    }
+
     // An acronym group and its expansion ("kfor" ← "kosovo force") are merged by the alias keys
     // above; an acronym used in a document without its definition falls back to its own key.
     // Each group's kind is settled now (a one-word person's may yet become an organisation
@@ -508,7 +561,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         // person, an organisation or a place.
         if matches!(group.kind, Kind::Person | Kind::Organization | Kind::Place)
             && group.titled == 0
-            && named_as_a_work(texts, group)
+            && named_as_a_work(texts, group, key.starts_with("the "))
         {
             group.kind = Kind::Other;
             group.work = true;
@@ -521,6 +574,20 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         {
             group.kind = Kind::Organization;
         }
+    }
+
+    // "The Guardian" and "Guardian", "The Beatles" and "Beatles": one name, where both are one
+    // kind of thing.
+    let led = sorted_keys(&groups, &|k, grp| {
+        k.strip_prefix("the ")
+            .and_then(|rest| groups.get(rest))
+            .is_some_and(|rest| rest.kind == grp.kind && rest.not_an_acronym())
+    });
+    for key in led {
+        let led = groups.remove(&key).expect("a key of the map");
+        let rest = groups.get_mut(&key[4..]).expect("its name without \"the\"");
+        rest.work |= led.work;
+        absorb(rest, led);
     }
 
     // A group's plural joins its singular ("Serbs", "Serb"; "Americans", "American").
@@ -655,16 +722,12 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 continue;
             }
             let single = groups.get_mut(&key).expect("a single is a group");
-            // Its spellings, counted again only where some of its mentions went.
-            if kept.len() < all {
-                single.surfaces.clear();
-                for m in &kept {
-                    let surface = &texts[m.doc][m.start..m.end];
-                    *single.surfaces.entry(surface.to_string()).or_default() += 1;
-                }
-            }
             single.mentions = kept;
             single.titles = kept_titles;
+            // Its spellings, counted again only where some of its mentions went.
+            if single.mentions.len() < all {
+                single.count_surfaces(texts);
+            }
         }
         // A one-word "person" that is no one's surname, and that the text goes on to call "it"
         // ("Sony said it would…"), is an organisation: the model takes many a company's name
@@ -827,7 +890,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             let name = group
                 .canonical
                 .clone()
-                .unwrap_or_else(|| canonical_name(&group.surfaces));
+                .unwrap_or_else(|| canonical_name(&group.surfaces, kind == Kind::Person));
             let entity = Entity {
                 name,
                 kind,
@@ -956,9 +1019,10 @@ fn opens_sentence(text: &str, start: usize) -> bool {
     matches!(before.next(), None | Some('\n' | '.' | '!' | '?'))
 }
 
-/// The fullest form seen, preferring proper names over role phrases and accented spellings
-/// (Vučić over Vucic); ties broken alphabetically so the choice never depends on input order.
-fn canonical_name(surfaces: &BTreeMap<String, usize>) -> String {
+/// The fullest form seen, preferring proper names over a `person`'s role phrases, and accented
+/// spellings (Vučić over Vucic); ties broken alphabetically so the choice never depends on input
+/// order. ("The Guardian" is the paper's full name.)
+fn canonical_name(surfaces: &BTreeMap<String, usize>, person: bool) -> String {
     let rank = |s: &str, n: usize| {
         let words = s.split_whitespace().count().min(4);
         let accents = s.chars().filter(|c| !c.is_ascii()).count();
@@ -967,7 +1031,7 @@ fn canonical_name(surfaces: &BTreeMap<String, usize>) -> String {
     surfaces
         .iter()
         // (Only ASCII letters lower-case to those of "the ".)
-        .filter(|(s, _)| !s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the ")))
+        .filter(|(s, _)| !(person && s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the "))))
         .max_by(|(a, m), (b, n)| rank(a, **m).cmp(&rank(b, **n)).then_with(|| b.cmp(a)))
         .or_else(|| surfaces.iter().next())
         .map(|(s, _)| s.clone())
@@ -1359,6 +1423,46 @@ mod tests {
         // A name the gazetteer does not know as a place stays the one person.
         assert_eq!(entity(&table, "Adriano").kind, Kind::Person);
         assert_eq!(docs_of(&table, "Adriano"), [2, 2, 3, 3, 3]);
+    }
+
+    #[test]
+    fn a_name_the_batch_writes_after_the_takes_it_where_a_sentence_opens_with_it() {
+        let texts = [
+            "Fans of The Killers cheered. The Killers played on. A critic of The Killers \
+             agreed. Killers fans wept.",
+            "The WHO warned. Critics of The Who wrote. The Who sang.",
+        ];
+        let at = |doc: usize, name: &str, n: usize| {
+            let start = texts[doc]
+                .match_indices(name)
+                .nth(n)
+                .expect("in the text")
+                .0;
+            Mention::new(start, start + name.len(), Kind::Organization, None)
+        };
+        let mentions = vec![
+            vec![
+                at(0, "The Killers", 0),
+                at(0, "Killers", 1),
+                at(0, "The Killers", 2),
+                at(0, "Killers", 3),
+            ],
+            vec![at(1, "WHO", 0), at(1, "The Who", 0), at(1, "The Who", 1)],
+        ];
+        let table = resolve(&texts, mentions);
+        let killers = entity(&table, "The Killers");
+        let spans: Vec<&str> = killers
+            .mentions
+            .iter()
+            .map(|m| &texts[m.doc][m.start..m.end])
+            .collect();
+        assert_eq!(
+            spans,
+            ["The Killers", "The Killers", "The Killers", "Killers"]
+        );
+        // An acronym is another name.
+        assert_eq!(docs_of(&table, "WHO"), [1]);
+        assert_eq!(docs_of(&table, "The Who"), [1, 1]);
     }
 
     #[test]
