@@ -1174,6 +1174,9 @@ mod tests {
         assert!(has(t, "Belgrade", Kind::Place));
         assert!(has(t, "Serbian", Kind::Group));
         assert!(has(t, "Tuesday", Kind::Date));
+        // A ministry whose first word the model takes for no name's ("home").
+        let t = "A Home Office spokesman said the figures were wrong.";
+        assert!(has(t, "Home Office", Kind::Organization), "{:?}", found(t));
     }
 
     #[test]
@@ -1409,6 +1412,8 @@ mod tests {
         let t = "However, the talks failed. Although they met, their aims differ.\nJOIN US ON TELEGRAM\nFollow the news.";
         let got = found(t);
         assert!(got.is_empty(), "{got:?}");
+        let t = "Sure Robbie is talented, but the industry is in trouble.";
+        assert_eq!(found(t), [("Robbie".to_string(), Kind::Person)]);
     }
 
     #[test]

@@ -1177,12 +1177,14 @@ mod tests {
         let texts = [
             "The Tories won. A Tory spokesman cheered, and the Conservative Party said so.",
             "Conservatives gained seats. Labour and the Lib Dems lost, the Labour Party said.",
+            "Voters left New Labour in droves.",
         ];
         let table = recognised(&texts);
         let tories = entity(&table, "Conservative Party");
         assert_eq!(tories.kind, Kind::Organization);
         assert_aliases(tories, &["Tories", "Tory", "Conservatives"]);
-        assert_eq!(entity(&table, "Labour Party").mentions.len(), 2);
+        assert_aliases(entity(&table, "Labour Party"), &["Labour", "New Labour"]);
+        assert_eq!(entity(&table, "Labour Party").mentions.len(), 3);
         assert_aliases(entity(&table, "Liberal Democrats"), &["Lib Dems"]);
         for party in gazetteer::BRITISH_PARTIES {
             assert_eq!(entity(&table, party).kind, Kind::Organization, "{party}");
