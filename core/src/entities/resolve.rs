@@ -190,6 +190,115 @@ impl Group {
     }
 }
 
+/// Merges `other` into `target` before their kinds are settled: its votes too.
+fn absorb_votes(target: &mut Group, other: Group) {
+    for (n, k) in target.kind_votes.iter_mut().zip(other.kind_votes) {
+        *n += k;
+    }
+    for (n, k) in target.untitled_votes.iter_mut().zip(other.untitled_votes) {
+        *n += k;
+    }
+    target.titled += other.titled;
+    target.titled_docs.extend(&other.titled_docs);
+    target.titled_docs.sort_unstable();
+    target.titled_docs.dedup();
+    if target.canonical.is_none() {
+        target.canonical.clone_from(&other.canonical);
+    }
+    absorb(target, other);
+}
+
+/// Whether two words differ by one letter: one changed, added or dropped, or two side by side
+/// swapped.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let same = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    match long.len() - short.len() {
+        0 if same < short.len() => {
+            let i = same;
+            short[i + 1..] == long[i + 1..]
+                || (i + 1 < short.len()
+                    && short[i] == long[i + 1]
+                    && short[i + 1] == long[i]
+                    && short[i + 2..] == long[i + 2..])
+        }
+        1 => short[same..] == long[same + 1..],
+        _ => false,
+    }
+}
+
+/// Names of two words or more that differ in one long word by one letter, the other words the
+/// same: spellings of one name across sources ("Viktor Yanukovich", "Viktor Yanukovych"; "World
+/// Trade Organisation", "…Organization") or a slip ("Keira Knightly"). The pairs of keys, each
+/// once. Not where one document writes both (two names, then), nor a word against the same
+/// with an "n" added at its end ("Latin America", "Latin American"); not short words, where
+/// one letter makes another name ("Paul Thompson", "Paul Thomson"), nor single words
+/// ("Stamford", "Stanford"; "Hertfordshire", "Herefordshire").
+fn spelling_variants(groups: &FxHashMap<String, Group>) -> Vec<(String, String)> {
+    const LONG: usize = 8;
+    // Each key under itself and under every form with one letter of a long word dropped.
+    let mut forms: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+    for key in groups.keys() {
+        if !key.contains(' ') || key.contains(':') {
+            continue;
+        }
+        forms.entry(key.clone()).or_default().push(key);
+        let mut at = 0;
+        for word in key.split(' ') {
+            if word.chars().count() >= LONG {
+                for (i, c) in word.char_indices() {
+                    let cut = at + i;
+                    let form = format!("{}{}", &key[..cut], &key[cut + c.len_utf8()..]);
+                    forms.entry(form).or_default().push(key);
+                }
+            }
+            at += word.len() + 1;
+        }
+    }
+    let mut pairs = Vec::new();
+    for keys in forms.values().filter(|keys| keys.len() > 1) {
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                let (a, b) = if a < b { (*a, *b) } else { (*b, *a) };
+                if a != b && variant_pair(groups, a, b) {
+                    pairs.push((a.to_string(), b.to_string()));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// See [`spelling_variants`].
+fn variant_pair(groups: &FxHashMap<String, Group>, a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let mut differ = wa.iter().zip(&wb).filter(|(x, y)| x != y);
+    let (Some((x, y)), None) = (differ.next(), differ.next()) else {
+        return false;
+    };
+    let long = |w: &str| w.chars().count() >= 8;
+    let demonym_like = |x: &str, y: &str| y.strip_prefix(x) == Some("n");
+    if !(long(x) && long(y) && one_edit_apart(x, y)) || demonym_like(x, y) || demonym_like(y, x) {
+        return false;
+    }
+    let (da, db) = (groups[a].docs(), groups[b].docs());
+    !da.iter().any(|d| db.binary_search(d).is_ok())
+}
+
 /// Merges `other` into `target`: its spellings, titles and mentions.
 fn absorb(target: &mut Group, other: Group) {
     for (s, n) in other.surfaces {
@@ -486,6 +595,27 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                 end: m.start + surface.len(),
             });
         }
+    }
+
+    // One name in several spellings ("Viktor Yanukovich", "Viktor Yanukovych"): the rarer joins
+    // the commoner (the first in order on a tie). A chain of spellings ends in one group.
+    let mut joined: FxHashMap<String, String> = FxHashMap::default();
+    for (a, b) in spelling_variants(&groups) {
+        let find = |mut k: String| {
+            while let Some(next) = joined.get(&k) {
+                k = next.clone();
+            }
+            k
+        };
+        let (a, b) = (find(a), find(b));
+        if a == b {
+            continue;
+        }
+        let size = |k: &String| groups[k].mentions.len();
+        let (from, into) = if size(&b) > size(&a) { (a, b) } else { (b, a) };
+        let rare = groups.remove(&from).expect("a key of the map");
+        absorb_votes(groups.get_mut(&into).expect("a key of the map"), rare);
+        joined.insert(from, into);
     }
 
     // One name may be two things: a person where a document titles it ("Mr Houston"), and a
@@ -1553,6 +1683,75 @@ mod tests {
         assert_eq!(docs_of(&table, "Halden Baby"), [0, 1, 1, 1]);
         // A nationality's word is no name of its own.
         assert_eq!(docs_of(&table, "Serbs and Halden Baby"), [1]);
+    }
+
+    #[test]
+    fn one_edit_apart_is_one_letter_changed_added_dropped_or_swapped() {
+        for (a, b) in [
+            ("yanukovich", "yanukovych"),
+            ("knightly", "knightley"),
+            ("gonzaelz", "gonzalez"),
+            ("vučić", "vučič"),
+        ] {
+            assert!(one_edit_apart(a, b) && one_edit_apart(b, a), "{a} {b}");
+        }
+        for (a, b) in [
+            ("abc", "abc"),
+            ("gonzalez", "gonzlaze"),
+            ("abcd", "xabc"),
+            ("ab", "abcd"),
+        ] {
+            assert!(!one_edit_apart(a, b), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn spellings_of_a_long_name_one_letter_apart_are_one_name_unless_a_story_writes_both() {
+        let texts = [
+            "Viktor Yanukovych spoke. Viktor Yanukovych left.",
+            "Viktor Yanukovich spoke.",
+            "Peter Saunders and Peter Sanders met. Paul Thompson rang.",
+            "Paul Thomson rang. Stephen Hendersen met.",
+            "Stephen Henderson wrote. Stephen Henderson agreed.",
+        ];
+        let table = recognised(&texts);
+        assert_eq!(docs_of(&table, "Viktor Yanukovych"), [0, 0, 1]);
+        assert_aliases(
+            entity(&table, "Viktor Yanukovych"),
+            &["Viktor Yanukovich", "Viktor Yanukovych"],
+        );
+        assert_eq!(docs_of(&table, "Stephen Henderson"), [3, 4, 4]);
+        // Short words, a story that writes both, an "n" at the end: other names.
+        for name in [
+            "Peter Saunders",
+            "Peter Sanders",
+            "Paul Thompson",
+            "Paul Thomson",
+        ] {
+            assert_eq!(entity(&table, name).aliases, [name]);
+        }
+        let mut groups: FxHashMap<String, Group> = FxHashMap::default();
+        for (doc, key) in [
+            "north indonesia",
+            "north indonesian",
+            "west yanukovich",
+            "west yanukovych",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut group = Group::new();
+            group.mentions.push(DocSpan {
+                doc,
+                start: 0,
+                end: 1,
+            });
+            groups.insert(key.to_string(), group);
+        }
+        assert_eq!(
+            spelling_variants(&groups),
+            [("west yanukovich".to_string(), "west yanukovych".to_string())]
+        );
     }
 
     #[test]
