@@ -346,12 +346,36 @@ fn named_as_a_work(texts: &[&str], group: &Group, led_by_the: bool) -> bool {
         .mentions
         .iter()
         .filter(|m| {
-            let before = texts[m.doc][..m.start].strip_suffix(' ').unwrap_or("");
-            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next();
-            word.is_some_and(|w| WORKS.iter().any(|k| k.eq_ignore_ascii_case(w)))
+            word_before(texts[m.doc], m.start)
+                .is_some_and(|w| WORKS.iter().any(|k| k.eq_ignore_ascii_case(w)))
         })
         .count();
     works >= 2 && (led_by_the || works * 8 >= group.mentions.len())
+}
+
+/// The word a space before `start` ends, if any.
+fn word_before(text: &str, start: usize) -> Option<&str> {
+    let before = text[..start].strip_suffix(' ')?;
+    before.rsplit(|c: char| !c.is_alphanumeric()).next()
+}
+
+/// Whether the text puts an article or a possessive right before the name ("the Oscar", "an
+/// Xbox", "her Grammy") three times or more, and for one mention in four or more.
+fn named_as_a_thing(texts: &[&str], group: &Group) -> bool {
+    const BEFORE: [&str; 9] = [
+        "the", "a", "an", "his", "her", "its", "their", "this", "that",
+    ];
+    let things = group
+        .mentions
+        .iter()
+        .filter(|m| {
+            // (Capitalised where a sentence opens; but "A Titterrell" in a team list is an
+            // initial.)
+            word_before(texts[m.doc], m.start)
+                .is_some_and(|w| w != "A" && BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w)))
+        })
+        .count();
+    things >= 3 && things * 4 >= group.mentions.len()
 }
 
 /// Whether the text refers back to the group's name as "it" three times or more, and more than
@@ -696,6 +720,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             group.kind = Kind::Other;
             group.work = true;
         }
+
         // A British party's names and its members' word ("Tories", "Tory", "Lib Dem") are the
         // party (the gazetteer's aliases gave them its key), whatever the model saw.
         if gazetteer::BRITISH_PARTIES
@@ -704,6 +729,32 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         {
             group.kind = Kind::Organization;
         }
+    }
+
+    // "the Oscar ceremony", "an Xbox", "the Bill": a one-word "person" that the text often puts
+    // right after "the", "a" or a possessive is a thing. Not a known given name, nor a name a
+    // title stands before, nor the surname of a person the batch names with a known given name
+    // ("the Cueto try" of Mark Cueto).
+    let surnames: FxHashSet<&str> = groups
+        .iter()
+        .filter(|(_, grp)| grp.kind == Kind::Person)
+        .filter_map(|(k, _)| k.split_once(' '))
+        .filter(|(first, _)| g.given_names.contains(first))
+        .map(|(_, rest)| rest.rsplit(' ').next().unwrap_or(rest))
+        .collect();
+    let things = sorted_keys(&groups, &|k, grp| {
+        grp.kind == Kind::Person
+            && grp.titled == 0
+            && !k.contains(' ')
+            && !g.given_names.contains(k)
+            && !surnames.contains(k)
+            && named_as_a_thing(texts, grp)
+    });
+    drop(surnames);
+    for key in things {
+        let thing = groups.get_mut(&key).expect("a key of the map");
+        thing.kind = Kind::Other;
+        thing.work = true;
     }
 
     // "The Guardian" and "Guardian", "The Beatles" and "Beatles": one name, where both are one
@@ -1752,6 +1803,18 @@ mod tests {
             spelling_variants(&groups),
             [("west yanukovich".to_string(), "west yanukovych".to_string())]
         );
+    }
+
+    #[test]
+    fn a_one_word_person_the_text_puts_after_an_article_is_a_thing() {
+        let texts = [
+            "Fans queued for the Zorvex. An Zorvex costs £200. Her Zorvex broke. Zorvex sales rose.",
+            "Mark Cueto scored. The Cueto try stood, a Cueto run, the Cueto kick. Cueto left.",
+        ];
+        let table = resolve(&texts, people(&texts, &["Mark Cueto", "Zorvex", "Cueto"]));
+        assert_eq!(entity(&table, "Zorvex").kind, Kind::Other);
+        // The surname of a person named with a known given name stays theirs.
+        assert_eq!(docs_of(&table, "Mark Cueto"), [1; 5]);
     }
 
     #[test]
