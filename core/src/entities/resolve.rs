@@ -245,31 +245,63 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 /// ("Stamford", "Stanford"; "Hertfordshire", "Herefordshire").
 fn spelling_variants(groups: &FxHashMap<String, Group>) -> Vec<(String, String)> {
     const LONG: usize = 8;
-    // Each key under itself and under every form with one letter of a long word dropped.
-    let mut forms: FxHashMap<String, Vec<&str>> = FxHashMap::default();
-    for key in groups.keys() {
-        if !key.contains(' ') || key.contains(':') {
-            continue;
-        }
-        forms.entry(key.clone()).or_default().push(key);
+    // Each key under a hash of itself and of every form with one letter of a long word dropped:
+    // a polynomial hash, so that a form's is found from the key's prefixes without building
+    // it. Keys sharing a hash are then compared.
+    const BASE: u64 = 0x0100_0000_01b3;
+    let keys: Vec<&String> = groups
+        .keys()
+        .filter(|k| k.contains(' ') && !k.contains(':'))
+        .collect();
+    let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+    let mut powers = Vec::with_capacity(longest + 1);
+    powers.push(1u64);
+    for i in 0..longest {
+        powers.push(powers[i].wrapping_mul(BASE));
+    }
+    let mut forms: Vec<(u64, u32)> = Vec::new();
+    let mut prefix: Vec<u64> = Vec::new();
+    for (n, key) in keys.iter().enumerate() {
+        let bytes = key.as_bytes();
         let mut at = 0;
+        prefix.clear();
         for word in key.split(' ') {
-            if word.chars().count() >= LONG {
-                for (i, c) in word.char_indices() {
-                    let cut = at + i;
-                    let form = format!("{}{}", &key[..cut], &key[cut + c.len_utf8()..]);
-                    forms.entry(form).or_default().push(key);
+            if word.len() >= LONG && word.chars().count() >= LONG {
+                // The key's prefixes' hashes, once for its long words.
+                if prefix.is_empty() {
+                    prefix.push(0);
+                    for &b in bytes {
+                        let h = prefix[prefix.len() - 1];
+                        prefix.push(h.wrapping_mul(BASE).wrapping_add(u64::from(b)));
+                    }
                 }
+                let whole = prefix[bytes.len()];
+                for (i, c) in word.char_indices() {
+                    let (cut, rest) = (at + i, at + i + c.len_utf8());
+                    let tail = powers[bytes.len() - rest];
+                    let suffix = whole.wrapping_sub(prefix[rest].wrapping_mul(tail));
+                    forms.push((
+                        prefix[cut].wrapping_mul(tail).wrapping_add(suffix),
+                        n as u32,
+                    ));
+                }
+                forms.push((whole, n as u32));
             }
             at += word.len() + 1;
         }
     }
+    forms.sort_unstable();
+    forms.dedup();
     let mut pairs = Vec::new();
-    for keys in forms.values().filter(|keys| keys.len() > 1) {
-        for (i, a) in keys.iter().enumerate() {
-            for b in &keys[i + 1..] {
-                let (a, b) = if a < b { (*a, *b) } else { (*b, *a) };
-                if a != b && variant_pair(groups, a, b) {
+    for run in forms
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() > 1)
+    {
+        for (i, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[i + 1..] {
+                let (a, b) = (keys[a as usize].as_str(), keys[b as usize].as_str());
+                let (a, b) = if a < b { (a, b) } else { (b, a) };
+                if variant_pair(groups, a, b) {
                     pairs.push((a.to_string(), b.to_string()));
                 }
             }
