@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 . scripts/setup.sh
 out="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/web"
 env $NEWSLENS_WASM_ENV cargo build --quiet --profile web --target wasm32-unknown-unknown -p newslens-wasm-bench
-wasm-opt -Oz --converge --one-caller-inline-max-function-size=100 "$out/newslens_wasm_bench.wasm" -o "$out/newslens_wasm_bench.opt.wasm"
+wasm-opt -Oz --converge --one-caller-inline-max-function-size=60 "$out/newslens_wasm_bench.wasm" -o "$out/newslens_wasm_bench.opt.wasm"
 node eval/wasm/bench.mjs "$out/newslens_wasm_bench.opt.wasm" "$@"

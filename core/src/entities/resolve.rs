@@ -82,10 +82,6 @@ struct Group {
     kind: Kind,
     /// Mentions the model named a person with a title before them ("Prime Minister Albin Kurti").
     titled: u32,
-    /// The documents that give the name a person's title, in order, and the votes of the
-    /// mentions in all others ([`Group::other_sense`]).
-    titled_docs: Vec<usize>,
-    untitled_votes: [u32; KINDS.len()],
     /// Named as a film, a book or a song ([`named_as_a_work`]): no one's short name.
     work: bool,
     /// Each title, with the document that gives it, as often as it does.
@@ -102,8 +98,6 @@ impl Group {
             kind_votes: [0; KINDS.len()],
             kind: Kind::Other,
             titled: 0,
-            titled_docs: Vec::new(),
-            untitled_votes: [0; KINDS.len()],
             work: false,
             titles: Vec::new(),
             surfaces: BTreeMap::new(),
@@ -138,43 +132,6 @@ impl Group {
         }
     }
 
-    /// A known place's name that a document titles as a person's ("Mr Houston", of UKIP, in
-    /// three stories) names the place in the documents that title no one so, where the model
-    /// calls it a place at least three times and three times as often as a person (the city,
-    /// "in Houston", in twenty others). (Not any name: the model takes many a surname without
-    /// its title for a place or an organisation, "Adriano", "Glazer".)
-    fn place_too(&self, g: &gazetteer::Gazetteer, key: &str) -> bool {
-        let untitled = |k: Kind| self.untitled_votes[k as usize];
-        let titled = |k: Kind| self.kind_votes[k as usize] - untitled(k);
-        self.titled > 0
-            && untitled(Kind::Place) >= 3
-            && untitled(Kind::Place) >= 3 * untitled(Kind::Person)
-            && titled(Kind::Person) >= titled(Kind::Place)
-            && g.is_place(key)
-    }
-
-    /// Parts off the mentions in the documents that title no one by the name, as a group of
-    /// its own, with their titles and spellings.
-    fn split_off(&mut self, texts: &[&str]) -> Group {
-        let titled_docs = std::mem::take(&mut self.titled_docs);
-        let titled = |doc: &usize| titled_docs.binary_search(doc).is_ok();
-        let mut other = Group::new();
-        other.kind_votes = self.untitled_votes;
-        other.canonical = self.canonical.clone();
-        for (n, k) in self.kind_votes.iter_mut().zip(self.untitled_votes) {
-            *n -= k;
-        }
-        self.untitled_votes = [0; KINDS.len()];
-        let titles = std::mem::take(&mut self.titles);
-        (self.titles, other.titles) = titles.into_iter().partition(|(_, d)| titled(d));
-        let mentions = std::mem::take(&mut self.mentions);
-        (self.mentions, other.mentions) = mentions.into_iter().partition(|m| titled(&m.doc));
-        self.count_surfaces(texts);
-        other.count_surfaces(texts);
-        self.titled_docs = titled_docs;
-        other
-    }
-
     /// Whether every spelling has a small letter: "The Who" is not the "WHO".
     fn not_an_acronym(&self) -> bool {
         self.surfaces.keys().all(|s| s.contains(char::is_lowercase))
@@ -195,13 +152,7 @@ fn absorb_votes(target: &mut Group, other: Group) {
     for (n, k) in target.kind_votes.iter_mut().zip(other.kind_votes) {
         *n += k;
     }
-    for (n, k) in target.untitled_votes.iter_mut().zip(other.untitled_votes) {
-        *n += k;
-    }
     target.titled += other.titled;
-    target.titled_docs.extend(&other.titled_docs);
-    target.titled_docs.sort_unstable();
-    target.titled_docs.dedup();
     if target.canonical.is_none() {
         target.canonical.clone_from(&other.canonical);
     }
@@ -238,8 +189,8 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 
 /// Names of two words or more that differ in one long word by one letter, the other words the
 /// same: spellings of one name across sources ("Viktor Yanukovich", "Viktor Yanukovych"; "World
-/// Trade Organisation", "…Organization") or a slip ("Keira Knightly"). The pairs of keys, each
-/// once. Not where one document writes both (two names, then), nor a word against the same
+/// Trade Organisation", "…Organization") or a slip ("Keira Knightly"): the pairs of keys, the
+/// first of each before the other in order. Not where one document writes both (two names, then), nor a word against the same
 /// with an "n" added at its end ("Latin America", "Latin American"); not short words, where
 /// one letter makes another name ("Paul Thompson", "Paul Thomson"), nor single words
 /// ("Stamford", "Stanford"; "Hertfordshire", "Herefordshire").
@@ -247,22 +198,22 @@ fn spelling_variants(groups: &FxHashMap<String, Group>) -> Vec<(String, String)>
     const LONG: usize = 8;
     // Each key under a hash of itself and of every form with one letter of a long word dropped:
     // a polynomial hash, so that a form's is found from the key's prefixes without building
-    // it. Keys sharing a hash are then compared.
+    // it. Keys sharing a hash are then compared. (Keys in order, so that the pairs come in the
+    // same order every run.)
     const BASE: u64 = 0x0100_0000_01b3;
-    let keys: Vec<&String> = groups
-        .keys()
-        .filter(|k| k.contains(' ') && !k.contains(':'))
-        .collect();
-    let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+    let keys = sorted_keys(groups, &|k, _| k.contains(' ') && !k.contains(':'));
+    let longest = keys.iter().map(String::len).max().unwrap_or(0);
     let mut powers = Vec::with_capacity(longest + 1);
     powers.push(1u64);
     for i in 0..longest {
         powers.push(powers[i].wrapping_mul(BASE));
     }
-    let mut forms: Vec<(u64, u32)> = Vec::new();
+    // (Hash, key, 0): the type the comparison's 8-grams are sorted as, so that the download
+    // holds one sort for both.
+    let mut forms: Vec<(u64, u32, u32)> = Vec::new();
     let mut prefix: Vec<u64> = Vec::new();
     for (n, key) in keys.iter().enumerate() {
-        let bytes = key.as_bytes();
+        let (bytes, n) = (key.as_bytes(), n as u32);
         let mut at = 0;
         prefix.clear();
         for word in key.split(' ') {
@@ -280,35 +231,27 @@ fn spelling_variants(groups: &FxHashMap<String, Group>) -> Vec<(String, String)>
                     let (cut, rest) = (at + i, at + i + c.len_utf8());
                     let tail = powers[bytes.len() - rest];
                     let suffix = whole.wrapping_sub(prefix[rest].wrapping_mul(tail));
-                    forms.push((
-                        prefix[cut].wrapping_mul(tail).wrapping_add(suffix),
-                        n as u32,
-                    ));
+                    forms.push((prefix[cut].wrapping_mul(tail).wrapping_add(suffix), n, 0));
                 }
-                forms.push((whole, n as u32));
+                forms.push((whole, n, 0));
             }
             at += word.len() + 1;
         }
     }
     forms.sort_unstable();
     forms.dedup();
+    // (A pair may come twice: two swapped letters give two shared forms.)
     let mut pairs = Vec::new();
-    for run in forms
-        .chunk_by(|x, y| x.0 == y.0)
-        .filter(|run| run.len() > 1)
-    {
-        for (i, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[i + 1..] {
-                let (a, b) = (keys[a as usize].as_str(), keys[b as usize].as_str());
-                let (a, b) = if a < b { (a, b) } else { (b, a) };
-                if variant_pair(groups, a, b) {
-                    pairs.push((a.to_string(), b.to_string()));
+    for run in forms.chunk_by(|x, y| x.0 == y.0) {
+        for (i, &(_, a, _)) in run.iter().enumerate() {
+            for &(_, b, _) in &run[i + 1..] {
+                let (a, b) = (&keys[a as usize], &keys[b as usize]);
+                if a != b && variant_pair(groups, a, b) {
+                    pairs.push((a.clone(), b.clone()));
                 }
             }
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
     pairs
 }
 
@@ -599,17 +542,8 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
 
     // Each mention's key is built in one buffer, copied only for a group's first mention.
     let mut key = String::new();
-    // The keys of the names this document gives a person's title ("Mr Houston").
-    let mut titled_here: Vec<String> = Vec::new();
     for (doc, list) in mentions.into_iter().enumerate() {
         let text = texts[doc];
-        titled_here.clear();
-        for m in &list {
-            if m.kind == Kind::Person && m.role.is_some() && !m.role_phrase {
-                mention_key(g, text, m, &mut key);
-                titled_here.push(key.clone());
-            }
-        }
         for mut m in list {
             if m.role_phrase {
                 roles.push((doc, m));
@@ -622,13 +556,6 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             }
             let group = groups.get_mut(key.as_str()).expect("inserted above");
             group.kind_votes[m.kind as usize] += 1;
-            if titled_here.contains(&key) {
-                if group.titled_docs.last() != Some(&doc) {
-                    group.titled_docs.push(doc);
-                }
-            } else {
-                group.untitled_votes[m.kind as usize] += 1;
-            }
             if let Some(t) = m.role.take() {
                 group.titled += u32::from(m.kind == Kind::Person);
                 group.titles.push((t, doc));
@@ -672,15 +599,6 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         let rare = groups.remove(&from).expect("a key of the map");
         absorb_votes(groups.get_mut(&into).expect("a key of the map"), rare);
         joined.insert(from, into);
-    }
-
-    // One name may be two things: a person where a document titles it ("Mr Houston"), and a
-    // place in the stories that do not ("in Houston"). The place is a group of its own, keyed
-    // apart (no other key holds a space before a colon).
-    for key in sorted_keys(&groups, &|k, grp| grp.place_too(g, k)) {
-        let group = groups.get_mut(&key).expect("a key of the map");
-        let place = group.split_off(texts);
-        groups.insert(format!("{key} :place"), place);
     }
 
     // "The Aviator leads the shortlist": where a sentence opens with "The", the model's name
@@ -1639,56 +1557,6 @@ mod tests {
         assert_eq!(entity(&table, "Zorvex").kind, Kind::Organization);
         // Once "it", once "he", and "it" after a possessive is the thing possessed.
         assert_eq!(entity(&table, "Halden").kind, Kind::Person);
-    }
-
-    #[test]
-    fn a_known_place_titled_as_a_person_in_some_stories_is_the_place_in_the_others() {
-        let texts = [
-            "Mr Houston quit the party. Mr Houston denied it.",
-            "A court in Houston heard the case. Houston lawyers and Houston judges agreed.",
-            "Mr Adriano scored. Adriano ran on.",
-            "Fans of Adriano cheered. Adriano shone in Adriano's best game.",
-        ];
-        let at = |doc: usize, word: &str, n: usize, kind: Kind, title: bool| {
-            let start = texts[doc]
-                .match_indices(word)
-                .nth(n)
-                .expect("in the text")
-                .0;
-            let mut m = Mention::new(start, start + word.len(), kind, None);
-            m.role = title.then(|| "mr".to_string());
-            m
-        };
-        let mentions = vec![
-            vec![
-                at(0, "Houston", 0, Kind::Person, true),
-                at(0, "Houston", 1, Kind::Person, true),
-            ],
-            (0..3)
-                .map(|n| at(1, "Houston", n, Kind::Place, false))
-                .collect(),
-            vec![
-                at(2, "Adriano", 0, Kind::Person, true),
-                at(2, "Adriano", 1, Kind::Person, false),
-            ],
-            (0..3)
-                .map(|n| at(3, "Adriano", n, Kind::Place, false))
-                .collect(),
-        ];
-        let table = resolve(&texts, mentions);
-        let houston: Vec<(Kind, Vec<usize>)> = table
-            .entities
-            .iter()
-            .filter(|e| e.name == "Houston")
-            .map(|e| (e.kind, e.mentions.iter().map(|m| m.doc).collect()))
-            .collect();
-        assert_eq!(
-            houston,
-            [(Kind::Person, vec![0, 0]), (Kind::Place, vec![1, 1, 1])]
-        );
-        // A name the gazetteer does not know as a place stays the one person.
-        assert_eq!(entity(&table, "Adriano").kind, Kind::Person);
-        assert_eq!(docs_of(&table, "Adriano"), [2, 2, 3, 3, 3]);
     }
 
     #[test]
