@@ -464,11 +464,11 @@ fn ends_sentence(tokens: &[Token]) -> bool {
             >= 2
 }
 
-/// Names: the spans the learned tagger finds, typed by it, with the title before a person kept
-/// as its role. Nationalities and other groups the tagger calls MISC become groups.
 /// Tokens after which a capitalised word may open a quotation or an aside.
 const QUOTES_AND_BRACKETS: &[&str] = &["\"", "“", "‘", "'", "(", "[", "«"];
 
+/// Names: the spans the learned tagger finds, typed by it, with the title before a person kept
+/// as its role. Nationalities and other groups the tagger calls MISC become groups.
 fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let seq = tagger::Sequence::new(text);
     let tags = tagger::Model::get().tag(&seq);
@@ -519,8 +519,8 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         let last = name_last(text, tokens, first, last);
         let end = name_end(&tokens[last]);
         let led_here = |from: usize| {
-            led.iter()
-                .any(|l| *l == fold(&text[tokens[from].start..end]))
+            let name = fold(&text[tokens[from].start..end]);
+            led.contains(&name)
         };
         // "The Harbour Workers Union": an article opening a sentence is not part of the name,
         // unless the whole is a known name ("The Hague") or one the document writes after "The"
