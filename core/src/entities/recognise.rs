@@ -498,12 +498,14 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             .get(last + 1)
             .is_some_and(|t| t.is_word() && t.is_capitalised())
     };
+    let the_before =
+        |first: usize, last: usize| first > 0 && inside(first - 1) && !split_after(last);
     // Such names, folded without their "The": where a sentence opens with one, "The" is part of
     // it too ("The Aviator leads the shortlist").
     let led: Vec<String> = spans
         .iter()
         .filter_map(|&(first, last, _)| {
-            let from = if first > 0 && inside(first - 1) && !split_after(last) {
+            let from = if the_before(first, last) {
                 first
             } else if inside(first) && first < last {
                 first + 1
@@ -518,10 +520,8 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     for (mut first, last, ty) in spans {
         let last = name_last(text, tokens, first, last);
         let end = name_end(&tokens[last]);
-        let led_here = |from: usize| {
-            let name = fold(&text[tokens[from].start..end]);
-            led.contains(&name)
-        };
+        let led_here =
+            |from: usize| !led.is_empty() && led.contains(&fold(&text[tokens[from].start..end]));
         // "The Harbour Workers Union": an article opening a sentence is not part of the name,
         // unless the whole is a known name ("The Hague") or one the document writes after "The"
         // elsewhere.
@@ -535,12 +535,10 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         }
         if first > 0
             && !covered[first - 1]
-            && tokens[first - 1].text == "The"
-            && if seq.starts_sentence(first - 1) {
-                !led.is_empty() && led_here(first)
-            } else {
-                inside(first - 1) && !split_after(last)
-            }
+            && (the_before(first, last)
+                || (tokens[first - 1].text == "The"
+                    && seq.starts_sentence(first - 1)
+                    && led_here(first)))
         {
             first -= 1;
         }

@@ -137,6 +137,13 @@ impl Group {
         self.surfaces.keys().all(|s| s.contains(char::is_lowercase))
     }
 
+    /// Adds a mention from elsewhere, with its spelling.
+    fn add(&mut self, texts: &[&str], m: DocSpan) {
+        let surface = &texts[m.doc][m.start..m.end];
+        *self.surfaces.entry(surface.to_string()).or_default() += 1;
+        self.mentions.push(m);
+    }
+
     /// Counts the spellings of the group's mentions again, after some went elsewhere.
     fn count_surfaces(&mut self, texts: &[&str]) {
         self.surfaces.clear();
@@ -190,10 +197,10 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 /// Names of two words or more that differ in one long word by one letter, the other words the
 /// same: spellings of one name across sources ("Viktor Yanukovich", "Viktor Yanukovych"; "World
 /// Trade Organisation", "…Organization") or a slip ("Keira Knightly"): the pairs of keys, the
-/// first of each before the other in order. Not where one document writes both (two names, then), nor a word against the same
-/// with an "n" added at its end ("Latin America", "Latin American"); not short words, where
-/// one letter makes another name ("Paul Thompson", "Paul Thomson"), nor single words
-/// ("Stamford", "Stanford"; "Hertfordshire", "Herefordshire").
+/// first of each before the other in order. Not where one document writes both (two names,
+/// then), nor a word against the same with an "n" added at its end ("Latin America", "Latin
+/// American"); not short words, where one letter makes another name ("Paul Thompson", "Paul
+/// Thomson"), nor single words ("Stamford", "Stanford"; "Hertfordshire", "Herefordshire").
 fn spelling_variants(groups: &FxHashMap<String, Group>) -> Vec<(String, String)> {
     const LONG: usize = 8;
     // Each key under a hash of itself and of every form with one letter of a long word dropped:
@@ -631,16 +638,10 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         } else if rest.mentions.len() < all {
             rest.count_surfaces(texts);
         }
-        let led = groups.get_mut(&key).expect("a key of the map");
+        let target = groups.get_mut(&key).expect("a key of the map");
         for m in opened {
-            let m = DocSpan {
-                start: m.start - 4,
-                ..m
-            };
-            *led.surfaces
-                .entry(texts[m.doc][m.start..m.end].to_string())
-                .or_default() += 1;
-            led.mentions.push(m);
+            let start = m.start - 4;
+            target.add(texts, DocSpan { start, ..m });
         }
     }
 
@@ -763,12 +764,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             pair.count_surfaces(texts);
         }
         for (k, m) in parts {
-            let group = groups.get_mut(k).expect("counted above");
-            *group
-                .surfaces
-                .entry(texts[m.doc][m.start..m.end].to_string())
-                .or_default() += 1;
-            group.mentions.push(m);
+            groups.get_mut(k).expect("counted above").add(texts, m);
         }
     }
 
@@ -884,10 +880,8 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                     kept.push(m);
                     continue;
                 };
-                let surface = &texts[m.doc][m.start..m.end];
                 let target = groups.get_mut(full).expect("full name group exists");
-                *target.surfaces.entry(surface.to_string()).or_default() += 1;
-                target.mentions.push(m);
+                target.add(texts, m);
             }
             let mut kept_titles = Vec::new();
             for (t, doc) in titles {
@@ -1051,15 +1045,8 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     }
     for (key, doc, m) in role_joins {
         if let Some(group) = groups.get_mut(&key) {
-            *group
-                .surfaces
-                .entry(texts[doc][m.start..m.end].to_string())
-                .or_default() += 1;
-            group.mentions.push(DocSpan {
-                doc,
-                start: m.start,
-                end: m.end,
-            });
+            let (start, end) = (m.start, m.end);
+            group.add(texts, DocSpan { doc, start, end });
         }
     }
 
@@ -1559,6 +1546,16 @@ mod tests {
         assert_eq!(entity(&table, "Halden").kind, Kind::Person);
     }
 
+    /// An organisation's mention: the `n`th `name` in text `doc`.
+    fn organisation(texts: &[&str], doc: usize, name: &str, n: usize) -> Mention {
+        let start = texts[doc]
+            .match_indices(name)
+            .nth(n)
+            .expect("in the text")
+            .0;
+        Mention::new(start, start + name.len(), Kind::Organization, None)
+    }
+
     #[test]
     fn a_name_the_batch_writes_after_the_takes_it_where_a_sentence_opens_with_it() {
         let texts = [
@@ -1566,14 +1563,7 @@ mod tests {
              agreed. Killers fans wept.",
             "The WHO warned. Critics of The Who wrote. The Who sang.",
         ];
-        let at = |doc: usize, name: &str, n: usize| {
-            let start = texts[doc]
-                .match_indices(name)
-                .nth(n)
-                .expect("in the text")
-                .0;
-            Mention::new(start, start + name.len(), Kind::Organization, None)
-        };
+        let at = |doc: usize, name: &str, n: usize| organisation(&texts, doc, name, n);
         let mentions = vec![
             vec![
                 at(0, "The Killers", 0),
@@ -1606,14 +1596,7 @@ mod tests {
             "Halden Baby led. Halden Baby fell. Halden Baby rose. Serbs and Halden Baby agreed.",
             "Serbs cheered. Serbs sang. Serbs wept.",
         ];
-        let at = |doc: usize, name: &str, n: usize| {
-            let start = texts[doc]
-                .match_indices(name)
-                .nth(n)
-                .expect("in the text")
-                .0;
-            Mention::new(start, start + name.len(), Kind::Organization, None)
-        };
+        let at = |doc: usize, name: &str, n: usize| organisation(&texts, doc, name, n);
         let mentions = vec![
             vec![
                 at(0, "Zorvex and Halden Baby", 0),
