@@ -816,7 +816,8 @@ const EVENT_HEADS: &[&str] = &[
 ];
 
 /// "Republic | of | Serbia", "Isle | of | Man": a one-word name the model took for an other name
-/// (MISC), split from the name after it by "of", is one name with it, an organisation if its
+/// (MISC), or "Republic", "Kingdom" or "Principality" whatever the model took it for, split
+/// from the name after it by "of", is one name with it, an organisation if its
 /// head word says so ("Ministry of Defence"), else of the second part's type. A person, a team
 /// or a company is not ("Blair of Labour", "Dinamo of Russia"). ("for" joined as many
 /// headlines' words as names: "Cup for Spain".)
@@ -825,14 +826,12 @@ fn join_of_phrases(g: &Gazetteer, tokens: &[Token], spans: &mut Vec<(usize, usiz
     for &(first, last, ty) in spans.iter() {
         // Folded only where the spans fit: most documents have no such pair.
         let split = out.last_mut().filter(|prev| {
-            prev.0 == prev.1
-                && prev.1 + 2 == first
-                && tokens[prev.1 + 1].text == "of"
-                && prev.2 == "MISC"
+            prev.0 == prev.1 && prev.1 + 2 == first && tokens[prev.1 + 1].text == "of"
         });
         if let Some(prev) = split {
             let head = fold(tokens[prev.0].text);
-            if known(g, &head).is_none() {
+            let formal = matches!(head.as_str(), "republic" | "kingdom" | "principality");
+            if (prev.2 == "MISC" || formal) && known(g, &head).is_none() {
                 let ty = if g.org_heads.contains(head.as_str()) {
                     "ORG"
                 } else {
@@ -1316,6 +1315,15 @@ mod tests {
         assert_eq!(
             joined("Republic of Serbia", &[(0, 0, "MISC"), (2, 2, "LOC")]),
             one("Republic of Serbia", "LOC")
+        );
+        // "Republic" joins whatever the model took it for; another place does not.
+        assert_eq!(
+            joined("Republic of Ireland", &[(0, 0, "LOC"), (2, 2, "LOC")]),
+            one("Republic of Ireland", "LOC")
+        );
+        assert_eq!(
+            joined("Paris of France", &[(0, 0, "LOC"), (2, 2, "LOC")]).len(),
+            2
         );
         assert_eq!(
             joined("Ministry of Defence", &[(0, 0, "MISC"), (2, 2, "LOC")]),

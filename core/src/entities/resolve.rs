@@ -528,6 +528,20 @@ fn mention_key<'t>(
                 key.replace_range(..key.len() - country, "");
                 surface.rsplit_once(" of ").map(|(_, name)| name)
             } else {
+                // "UN Security Council Resolution" is "United Nations Security Council
+                // Resolution", "US Anti-Doping Agency" the "United States Anti-Doping Agency".
+                const SHORT: [&str; 9] =
+                    ["us", "u.s.", "u.s", "usa", "uk", "u.k.", "eu", "un", "u.n."];
+                let head = key.split_once(' ').map(|(head, _)| head);
+                if let Some(full) = head
+                    .filter(|h| SHORT.contains(h))
+                    .and_then(|h| g.aliases.get(h))
+                {
+                    let rest = key.split_off(key.find(' ').unwrap_or(key.len()));
+                    key.clear();
+                    fold_into(full, key);
+                    key.push_str(&rest);
+                }
                 None
             }
         }
@@ -1554,6 +1568,34 @@ mod tests {
             .expect("in the text")
             .0;
         Mention::new(start, start + name.len(), Kind::Organization, None)
+    }
+
+    #[test]
+    fn a_name_that_begins_with_an_abbreviated_country_or_union_is_the_name_spelt_out() {
+        let texts = [
+            "The UN Development Programme and the US Anti-Doping Agency met.",
+            "The United Nations Development Programme met the United States Anti-Doping Agency \
+             and the USA Network.",
+        ];
+        let at = |doc: usize, name: &str| organisation(&texts, doc, name, 0);
+        let mentions = vec![
+            vec![
+                at(0, "UN Development Programme"),
+                at(0, "US Anti-Doping Agency"),
+            ],
+            vec![
+                at(1, "United Nations Development Programme"),
+                at(1, "United States Anti-Doping Agency"),
+                at(1, "USA Network"),
+            ],
+        ];
+        let table = resolve(&texts, mentions);
+        assert_eq!(table.entities.len(), 3, "{:?}", table.entities);
+        assert_eq!(
+            docs_of(&table, "United Nations Development Programme"),
+            [0, 1]
+        );
+        assert_eq!(docs_of(&table, "United States Anti-Doping Agency"), [0, 1]);
     }
 
     #[test]
