@@ -429,12 +429,21 @@ fn qualified(text: &str, tokens: &[Token], from: usize, title: String) -> String
 /// The last token of a name the model found from `first` to `last`: a name does not run on
 /// into the next sentence or paragraph ("Man Utd\n\nThe"), and ends in a word with a capital
 /// or a digit (not "Foods doesn’t", "Terminal and" or "Banner /": the model runs a name on into
-/// the word after it now and then).
+/// the word after it now and then). Nor does it end in a member's seat: "Labour MPs" is the
+/// party, "Frank Field MP" the man.
 fn name_last(text: &str, tokens: &[Token], first: usize, mut last: usize) -> usize {
     if let Some(k) = (first + 1..=last).find(|&k| {
         text[tokens[k - 1].end..tokens[k].start].contains('\n') || ends_sentence(&tokens[..k])
     }) {
         last = k - 1;
+    }
+    if last > first
+        && matches!(
+            tokens[last].text,
+            "MP" | "MPs" | "MEP" | "MEPs" | "MSP" | "MSPs"
+        )
+    {
+        last -= 1;
     }
     while last > first
         && !tokens[last]
@@ -1238,6 +1247,9 @@ mod tests {
             ("U.S. Army", "U.S. Army"),
             ("Apollo 11", "Apollo 11"),
             ("Apple iPhone", "Apple iPhone"),
+            ("Labour MPs", "Labour"),
+            ("Frank Field MP", "Frank Field"),
+            ("MPs", "MPs"),
             ("Luis de Miranda", "Luis de Miranda"),
         ] {
             assert_eq!(name(span), kept);
