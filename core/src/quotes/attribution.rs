@@ -549,8 +549,9 @@ fn after_speaker(
     let inverted = phrases::inverts(&cue);
     if inverted && text[q.close..cs].trim_end().ends_with(',') {
         let from = ce + text[ce..after.end].len() - text[ce..after.end].trim_start().len();
-        let named =
-            speaker_at(cands, from).or_else(|| phrases::after_cue(text, ce, after.end).map(phrase));
+        let named = speaker_at(cands, from)
+            .map(|c| past_possessive(text, cands, c))
+            .or_else(|| phrases::after_cue(text, ce, after.end).map(phrase));
         if let Some(c) = named {
             return Some(found(c, cue));
         }
@@ -572,7 +573,18 @@ fn after_speaker(
     {
         return Some(found(c, cue));
     }
-    first_in(cands, ce..after.end.min(ce + 80)).map(|c| found(c, cue))
+    first_in(cands, ce..after.end.min(ce + 80)).map(|c| found(past_possessive(text, cands, c), cue))
+}
+
+/// "said MSN's Blake Irving": the name a possessive name qualifies, when one follows it, is the
+/// speaker, not the possessor.
+fn past_possessive(text: &str, cands: &[Candidate], c: Candidate) -> Candidate {
+    let rest = &text[c.end..];
+    let Some(after) = ["'s ", "’s "].iter().find_map(|s| rest.strip_prefix(s)) else {
+        return c;
+    };
+    let at = text.len() - after.len();
+    starting_in(cands, at..at + 1).first().copied().unwrap_or(c)
 }
 
 /// The speaker of a cue before the quote, or failing that the subject of its sentence.

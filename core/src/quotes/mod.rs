@@ -344,6 +344,9 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("John Kirby"));
         assert_eq!(got[1].1.as_deref(), Some("Anna Novák"));
         assert_eq!(got[1].3, QuoteKind::Partial);
+        // The name a possessive qualifies speaks, not the possessor.
+        let got = run("“We see a large deployment,” said NATO's John Kirby.");
+        assert_eq!(got[0].1.as_deref(), Some("John Kirby"));
     }
 
     #[test]
