@@ -483,6 +483,20 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let tags = tagger::Model::get().tag(&seq);
     let tokens = &seq.tokens;
     let mut spans = split_at_breaks(tokens, tagger::spans(&tags));
+    // "said NATO's John Kirby": a known given name the model left out right before a person's
+    // name begins it.
+    for span in spans.iter_mut().filter(|s| s.2 == "PER" && s.0 > 0) {
+        let k = span.0 - 1;
+        let given = &tokens[k];
+        if tags[k] == 0
+            && text.get(given.end..tokens[span.0].start) == Some(" ")
+            && given.is_capitalised()
+            && name_end(given) == given.end
+            && g.given_names.contains(seq.word(k))
+        {
+            span.0 = k;
+        }
+    }
     known_phrases(text, g, tokens, &mut spans);
     join_of_phrases(g, tokens, &mut spans);
     // Each span parted at a party's word, then at a title.
@@ -1224,6 +1238,12 @@ mod tests {
         for name in ["Tory", "Liberal Democrat", "Lib Dem"] {
             assert!(has(t, name, Kind::Organization), "{name}: {:?}", found(t));
         }
+    }
+
+    #[test]
+    fn a_known_given_name_the_model_left_out_begins_the_person_after_it() {
+        let t = "“We see a large deployment,” said NATO's John Kirby.";
+        assert!(has(t, "John Kirby", Kind::Person), "{:?}", found(t));
     }
 
     #[test]
