@@ -369,7 +369,15 @@ fn compare_prepared(prepared: impl ExactSizeIterator<Item = Prepared>) -> Compar
                 }
             }
         }
-        found.sort_by_key(|p| (std::cmp::Reverse(p.a_end - p.a_start), p.a_start, p.b_start));
+        // (Unstable: the key is the whole passage.)
+        found.sort_unstable_by_key(|p| {
+            (
+                std::cmp::Reverse(p.a_end - p.a_start),
+                p.a_start,
+                p.b_start,
+                p.b_end,
+            )
+        });
         let score = coverage(
             &words[a],
             found.iter().map(|p| p.a_start..p.a_end),

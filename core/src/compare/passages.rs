@@ -206,7 +206,7 @@ pub fn near_sentences(
         }
         best.extend(mine);
     }
-    best.sort_by(better);
+    best.sort_unstable_by(better);
     best.into_iter().map(|(_, i, j)| (i, j)).collect()
 }
 

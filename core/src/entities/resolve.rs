@@ -855,7 +855,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             let docs: Vec<Vec<usize>> = candidates.iter().map(|c| groups[c].docs()).collect();
             let best_known = {
                 let mut by_docs: Vec<usize> = (0..candidates.len()).collect();
-                by_docs.sort_by_key(|&c| std::cmp::Reverse(docs[c].len()));
+                by_docs.sort_unstable_by_key(|&c| (std::cmp::Reverse(docs[c].len()), c));
                 let first = by_docs[0];
                 let next = by_docs.get(1).map_or(0, |&c| docs[c].len());
                 // ("Mr John" is no one whose given name is John.)
@@ -1047,7 +1047,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
                     .into_iter()
                     .max_by_key(|&(_, count)| count)
                     .map(|(n, _)| n);
-                holders.sort_by_key(|&(s, _)| s);
+                holders.sort_unstable();
                 (holders, most)
             });
         // The latest named before the phrase, else the one named most often.
@@ -1067,7 +1067,7 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     let mut entities: Vec<(String, Entity)> = groups
         .into_iter()
         .map(|(key, mut group)| {
-            group.mentions.sort();
+            group.mentions.sort_unstable();
             group.mentions.dedup();
             let kind = group.kind;
             let name = group

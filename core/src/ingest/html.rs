@@ -255,7 +255,7 @@ fn body_text(dom: &Dom, strip_unlikely: bool) -> String {
         let mut ranked: Vec<usize> = (1..n)
             .filter(|&i| scored[i] && !dead[i] && i != top)
             .collect();
-        ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+        ranked.sort_unstable_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
         let alternatives: Vec<usize> = ranked
             .into_iter()
             .take(5)
