@@ -550,10 +550,10 @@ impl std::hash::Hasher for KeyHasher {
 type Weights = std::collections::HashMap<u32, [f32; N], std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// The score of each tag: the sum of the features' weights.
-fn score<'w>(weights: impl Fn(u32) -> Option<&'w [f32; N]>, features: &[u32]) -> [f32; N] {
+fn score(weights: &Weights, features: &[u32]) -> [f32; N] {
     let mut s = [0f32; N];
-    for &f in features {
-        if let Some(w) = weights(f) {
+    for f in features {
+        if let Some(w) = weights.get(f) {
             for (a, b) in s.iter_mut().zip(w) {
                 *a += b;
             }
@@ -562,67 +562,16 @@ fn score<'w>(weights: impl Fn(u32) -> Option<&'w [f32; N]>, features: &[u32]) ->
     s
 }
 
-/// Weights by feature hash, in an open-addressed table (linear probing, at most half full):
-/// the keys in an array of their own, which stays in cache (most features a token has are not
-/// in the model), each key's weights at the same index in another.
-struct Table {
-    keys: Vec<u32>,
-    weights: Vec<[f32; N]>,
-}
-
-/// An empty slot: no feature hash (they have [`HASH_BITS`] bits).
-const EMPTY: u32 = u32::MAX;
-
-impl Table {
-    fn new(entries: impl ExactSizeIterator<Item = (u32, [f32; N])>) -> Table {
-        let slots = (2 * entries.len()).next_power_of_two();
-        let mut table = Table {
-            keys: vec![EMPTY; slots],
-            weights: vec![[0.0; N]; slots],
-        };
-        for (key, w) in entries {
-            let mut i = key as usize & (slots - 1);
-            while table.keys[i] != EMPTY && table.keys[i] != key {
-                i = (i + 1) & (slots - 1);
-            }
-            table.keys[i] = key;
-            table.weights[i] = w;
-        }
-        table
-    }
-
-    #[inline]
-    fn get(&self, key: u32) -> Option<&[f32; N]> {
-        let mask = self.keys.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            match self.keys[i] {
-                k if k == key => return Some(&self.weights[i]),
-                EMPTY => return None,
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = (u32, &[f32; N])> {
-        self.keys
-            .iter()
-            .zip(&self.weights)
-            .filter(|(k, _)| **k != EMPTY)
-            .map(|(k, w)| (*k, w))
-    }
-}
-
 /// Weights by feature hash.
 pub struct Model {
-    weights: Table,
+    weights: Weights,
 }
 
 impl Model {
     /// Greedy left-to-right tagging: indices into [`TAGS`].
     pub fn tag(&self, seq: &Sequence) -> Vec<usize> {
         seq.walk(true, |_, features, prev| {
-            best(&score(|f| self.weights.get(f), features), prev)
+            best(&score(&self.weights, features), prev)
         })
     }
 
@@ -641,7 +590,7 @@ impl Model {
             keys.push(u32::try_from(key).ok()?);
         }
         let masks = r.take(2 * count)?.to_vec();
-        let mut weights = Vec::with_capacity(keys.len());
+        let mut weights = Weights::with_capacity_and_hasher(keys.len(), Default::default());
         for (key, mask) in keys.into_iter().zip(masks.chunks_exact(2)) {
             let mask = u16::from_le_bytes([mask[0], mask[1]]);
             let mut q = [0i64; N];
@@ -655,11 +604,9 @@ impl Model {
                 }
             }
             q[last] = -sum;
-            weights.push((key, q.map(|v| v as f32 / scale)));
+            weights.insert(key, q.map(|v| v as f32 / scale));
         }
-        Some(Model {
-            weights: Table::new(weights.into_iter()),
-        })
+        Some(Model { weights })
     }
 
     /// Serialises the weights quantised to `scale` steps per unit, dropping features whose
@@ -682,7 +629,7 @@ impl Model {
                 }
                 let last = (0..N).rev().find(|&t| q[t] != 0)?;
                 q[last] = -q[..last].iter().sum::<i64>();
-                Some((f, q, last))
+                Some((*f, q, last))
             })
             .collect();
         rows.sort_unstable_by_key(|r| r.0);
@@ -709,7 +656,7 @@ impl Model {
     }
 
     pub fn features(&self) -> usize {
-        self.weights.iter().count()
+        self.weights.len()
     }
 
     /// The model compiled into the binary.
@@ -717,7 +664,7 @@ impl Model {
         static M: OnceLock<Model> = OnceLock::new();
         M.get_or_init(|| {
             Model::read(include_bytes!("ner.bin")).unwrap_or(Model {
-                weights: Table::new(std::iter::empty()),
+                weights: Weights::default(),
             })
         })
     }
@@ -780,7 +727,7 @@ impl Trainer {
         let mut wrong = 0;
         seq.walk(false, |i, features, prev| {
             self.clock += 1;
-            let guess = best(&score(|f| self.weights.get(&f), features), prev);
+            let guess = best(&score(&self.weights, features), prev);
             let truth = gold.get(i).copied().unwrap_or(O);
             if guess != truth {
                 wrong += 1;
@@ -797,7 +744,7 @@ impl Trainer {
     /// The averaged weights as a model.
     pub fn average(&self) -> Model {
         let clock = f64::from(self.clock.max(1));
-        let weights: Vec<(u32, [f32; N])> = self
+        let weights = self
             .weights
             .iter()
             .map(|(f, w)| {
@@ -811,9 +758,7 @@ impl Trainer {
                 (*f, avg)
             })
             .collect();
-        Model {
-            weights: Table::new(weights.into_iter()),
-        }
+        Model { weights }
     }
 }
 
@@ -931,26 +876,9 @@ mod tests {
         let text = "Ana da Silva met officials of Procter & Gamble and al-Qaeda experts in \
                     São Paulo, where anti-European groups marched past Ludwig van Beethoven Street.";
         let seq = Sequence::new(text);
-        let all = seq.walk(false, |_, f, prev| {
-            best(&score(|k| model.weights.get(k), f), prev)
-        });
+        let all = seq.walk(false, |_, f, prev| best(&score(&model.weights, f), prev));
         assert_eq!(model.tag(&seq), all);
         assert!(spans(&all).len() >= 4, "{:?}", spans(&all));
-    }
-
-    #[test]
-    fn the_table_finds_each_key_and_no_other() {
-        assert_eq!(Table::new(std::iter::empty()).get(7), None);
-        // 3 keys in 8 slots; 1, 9 and 17 all start at slot 1.
-        let w = |x: f32| [x; N];
-        let table = Table::new([(1, w(1.0)), (9, w(9.0)), (17, w(17.0))].into_iter());
-        assert_eq!(table.keys.len(), 8);
-        for k in [1, 9, 17] {
-            assert_eq!(table.get(k), Some(&w(k as f32)));
-        }
-        assert_eq!(table.get(25), None);
-        assert_eq!(table.get(2), None);
-        assert_eq!(table.iter().count(), 3);
     }
 
     #[test]
