@@ -547,11 +547,14 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         let led_here =
             |from: usize| !led.is_empty() && led.contains(&fold(&text[tokens[from].start..end]));
         // "The Harbour Workers Union": an article opening a sentence is not part of the name,
-        // unless the whole is a known name ("The Hague") or one the document writes after "The"
+        // nor is a conjunction ("And Thanou", "Whatever Kilroy-Silk"), unless the whole is a known name ("The Hague") or one the document writes after "The"
         // elsewhere.
         while first < last
             && seq.starts_sentence(first)
-            && matches!(fold(tokens[first].text).as_str(), "the" | "a" | "an")
+            && matches!(
+                fold(tokens[first].text).as_str(),
+                "the" | "a" | "an" | "and" | "but" | "or" | "whatever"
+            )
             && known(g, &fold(&text[tokens[first].start..end])).is_none()
             && !(tokens[first].text == "The" && led_here(first + 1))
         {
@@ -1239,6 +1242,14 @@ mod tests {
         for name in ["Tory", "Liberal Democrat", "Lib Dem"] {
             assert!(has(t, name, Kind::Organization), "{name}: {:?}", found(t));
         }
+    }
+
+    #[test]
+    fn a_conjunction_opening_a_sentence_is_no_part_of_a_name() {
+        let t = "Katerina Thanou missed the test. And Thanou said she was ill. Whatever \
+                 Kilroy-Silk says, he will stand.";
+        assert!(has(t, "Thanou", Kind::Person), "{:?}", found(t));
+        assert!(has(t, "Kilroy-Silk", Kind::Person), "{:?}", found(t));
     }
 
     #[test]
