@@ -10,7 +10,7 @@ mod grouping;
 mod marks;
 mod phrases;
 
-use crate::entities::EntityTable;
+use crate::entities::{EntityTable, Kind};
 use crate::text::is_letter_or_digit;
 use serde::Serialize;
 
@@ -170,7 +170,10 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         };
         match attributed {
             Some(a) => {
-                quote.speaker = a.speaker;
+                quote.speaker = a.speaker.or_else(|| {
+                    a.mention
+                        .and_then(|m| earlier_speaker(text, entities, &out, q.start, m))
+                });
                 quote.speaker_mention = a.mention;
                 quote.cue = a.cue;
             }
@@ -202,6 +205,32 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         out.push(quote);
     }
     out
+}
+
+/// “…,” Carl Clump told the BBC. “…,” he said.: a "he" or "she" that names no one near enough
+/// ([`attribution`]'s reach: the quotes before it were long) is the person who spoke the quote
+/// right before, when nothing but that quote's attribution stands between the two (a few
+/// words) and it was not given to the other pronoun.
+fn earlier_speaker(
+    text: &str,
+    entities: &EntityTable,
+    out: &[Quote],
+    start: usize,
+    (at, end): (usize, usize),
+) -> Option<usize> {
+    let pronoun = &text[at..end];
+    let other = match pronoun.to_ascii_lowercase().as_str() {
+        "he" => "she",
+        "she" => "he",
+        _ => return None,
+    };
+    let prev = out.last().filter(|p| p.end <= start)?;
+    let (ps, pe) = prev.speaker_mention?;
+    let between = text[prev.end..start].split_whitespace().count();
+    let speaker = prev
+        .speaker
+        .filter(|_| between <= 6 && !text[ps..pe].eq_ignore_ascii_case(other))?;
+    (entities.entities[speaker].kind == Kind::Person).then_some(speaker)
 }
 
 /// "…, Ann Lee said." / "…, he told reporters.": a sentence that ends with its reporting cue
@@ -347,6 +376,19 @@ mod tests {
         // The name a possessive qualifies speaks, not the possessor.
         let got = run("“We see a large deployment,” said NATO's John Kirby.");
         assert_eq!(got[0].1.as_deref(), Some("John Kirby"));
+    }
+
+    #[test]
+    fn an_unresolved_pronoun_after_a_quote_is_that_quotes_speaker() {
+        let long = "The harbour will stay open through the winter. ".repeat(14);
+        let t = format!(
+            "Karin Brand told the council: “{long}” “We will hire more crews,” she said. \
+             Later Jan Vos spoke. “No,” he said."
+        );
+        let got = run(&t);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("Karin Brand"));
+        assert_eq!(got[2].1.as_deref(), Some("Jan Vos"));
     }
 
     #[test]
