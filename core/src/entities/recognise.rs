@@ -489,7 +489,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     for span in spans.iter_mut().filter(|s| s.2 == "PER" && s.0 > 0) {
         let k = span.0 - 1;
         let given = &tokens[k];
-        if tags[k] == 0
+        if tagger::TAGS[tags[k]] == "O"
             && text.get(given.end..tokens[span.0].start) == Some(" ")
             && given.is_capitalised()
             && name_end(given) == given.end
@@ -547,8 +547,8 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         let led_here =
             |from: usize| !led.is_empty() && led.contains(&fold(&text[tokens[from].start..end]));
         // "The Harbour Workers Union": an article opening a sentence is not part of the name,
-        // nor is a conjunction ("And Thanou", "Whatever Kilroy-Silk"), unless the whole is a known name ("The Hague") or one the document writes after "The"
-        // elsewhere.
+        // nor is a conjunction ("And Thanou", "Whatever Kilroy-Silk"), unless the whole is a
+        // known name ("The Hague") or one the document writes after "The" elsewhere.
         while first < last
             && seq.starts_sentence(first)
             && matches!(

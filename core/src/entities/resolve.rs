@@ -491,8 +491,8 @@ fn state_of(g: &gazetteer::Gazetteer, key: &str) -> Option<usize> {
 
 /// Builds a mention's group key in `key`: the folded name (or the name an acronym stands for, or
 /// a date's or quantity's value), the canonical form where the gazetteer knows the name by
-/// another ("Tories"), the country alone for its formal name ("Republic of Serbia"). Returns
-/// the canonical name those give, if any.
+/// another ("Tories"), the country alone for its formal name ("Republic of Serbia"), a leading
+/// "UN", "US", "UK" or "EU" spelt out. Returns the canonical name those give, if any.
 fn mention_key<'t>(
     g: &gazetteer::Gazetteer,
     text: &'t str,
@@ -532,12 +532,13 @@ fn mention_key<'t>(
                 // Resolution", "US Anti-Doping Agency" the "United States Anti-Doping Agency".
                 const SHORT: [&str; 9] =
                     ["us", "u.s.", "u.s", "usa", "uk", "u.k.", "eu", "un", "u.n."];
-                let head = key.split_once(' ').map(|(head, _)| head);
-                if let Some(full) = head
-                    .filter(|h| SHORT.contains(h))
-                    .and_then(|h| g.aliases.get(h))
+                let space = key.find(' ').unwrap_or(key.len());
+                let head = &key[..space];
+                if let Some(full) = (space < key.len() && SHORT.contains(&head))
+                    .then(|| g.aliases.get(head))
+                    .flatten()
                 {
-                    let rest = key.split_off(key.find(' ').unwrap_or(key.len()));
+                    let rest = key.split_off(space);
                     key.clear();
                     fold_into(full, key);
                     key.push_str(&rest);
