@@ -50,13 +50,16 @@ pub fn find(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut para_start = 0;
     for para in text.split('\n') {
-        find_in_paragraph(text, para_start, para, &mut out);
-        para_start += para.len() + 1;
+        let end = para_start + para.len();
+        // Whether the next paragraph with words opens with a straight quote.
+        let reopened = text[end..].trim_start().starts_with('"');
+        find_in_paragraph(text, para_start, para, reopened, &mut out);
+        para_start = end + 1;
     }
     out
 }
 
-fn find_in_paragraph(text: &str, base: usize, para: &str, out: &mut Vec<Span>) {
+fn find_in_paragraph(text: &str, base: usize, para: &str, reopened: bool, out: &mut Vec<Span>) {
     // Most paragraphs quote no one: they need no list of their characters.
     if !para.contains(is_opening) {
         return;
@@ -116,8 +119,10 @@ fn find_in_paragraph(text: &str, base: usize, para: &str, out: &mut Vec<Span>) {
             }
             None => {
                 // Unclosed: the quote runs to the end of the paragraph (or of the window) only for
-                // typographic and guillemet marks; a stray straight quote or apostrophe is nothing.
-                if matches!(c, '“' | '„' | '«') {
+                // typographic and guillemet marks, and for a straight quote when the next
+                // paragraph opens with one (a quote going on over paragraphs); a stray
+                // straight quote or apostrophe is nothing.
+                if matches!(c, '“' | '„' | '«') || c == '"' && reopened {
                     let end_rel = chars.get(j).map_or(para.len(), |x| x.0).min(para.len());
                     let end = base + end_rel;
                     if end > start && text[start..end].split_whitespace().count() >= 3 {
@@ -208,6 +213,16 @@ mod tests {
                 "this runs on to the end of the paragraph.",
                 "And this one is closed."
             ]
+        );
+        assert!(!find(t)[0].closed);
+    }
+
+    #[test]
+    fn a_straight_quote_runs_on_when_the_next_paragraph_reopens_it() {
+        let t = "He said: \"We met the board today.\n\n\"We will meet it again,\" he added. A \"stray mark.\nNo quote opens here.";
+        assert_eq!(
+            quotes(t),
+            ["We met the board today.", "We will meet it again,",]
         );
         assert!(!find(t)[0].closed);
     }
