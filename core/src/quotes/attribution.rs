@@ -83,7 +83,9 @@ pub fn candidates(doc: usize, text: &str, table: &EntityTable) -> Candidates {
             speaker_like: true,
         });
     }
-    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    // (Spans in a document's mentions never overlap, and a pronoun is no mention: the keys
+    // differ, so an unstable sort gives the stable order, with less code.)
+    out.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     let longest = out.iter().map(|c| c.end - c.start).max().unwrap_or(0);
     Candidates { list: out, longest }
 }
@@ -360,6 +362,9 @@ fn finite_verb(word: &str) -> bool {
     /// Past forms that end in neither -ed nor -s.
     const IRREGULAR: &[&str] = &[
         "went", "shot", "read", "spoke", "sang", "began", "cried", "fought", "hit", "struck",
+        "took", "made", "won", "came", "felt", "gave", "found", "built", "rose", "led", "paid",
+        "sought", "saw", "oversaw", "kept", "held", "left", "lost", "brought", "thought", "wrote",
+        "drew", "threw", "chose", "became", "sent", "spent", "knew", "swore", "broke", "forecast",
     ];
     const NOT_VERBS: &[&str] = &["is", "was", "has", "its", "his", "this", "thus", "plus"];
     word.len() >= 3
@@ -758,31 +763,180 @@ fn outer_speaker(
 /// reporter's sentence belongs to the sentence's subject, when a person, organisation or
 /// pronoun opens the sentence (after at most an introductory phrase and its comma), or else is
 /// the last one that a finite verb follows, and a verb follows it, which is the cue.
+///
+/// The verb must be one: after "is" or "was" an -ing form ("is labelling"; "was accused of …"
+/// is passive, and "has been" passive or a copula: no speaker), after "will" or "could" any
+/// word, after "has" a participle, else a past or present form that no second verb follows
+/// ("UKIP officials also argue": "officials" is no verb).
 fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Option<Attribution> {
     // A name opening the sentence, else a noun phrase ("The report found …").
     let c = opening_subject(text, cands, before.clone())
         .or_else(|| finite_subject(text, cands, before.clone()))?;
-    const AUXILIARIES: &[&str] = &[
-        "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later",
-        "once", "again", "even", "did", "does", "not", "never", "just",
-    ];
-    const NOT_VERBS: &[&str] = &[
-        "the", "and", "but", "who", "which", "that", "whose", "for", "with", "from", "into",
-        "about", "than", "his", "her", "its", "their",
-    ];
+    let c = titled_name(text, cands, c, before.end).unwrap_or(c);
     // (An aside between commas may stand before the verb: "Ann Lee, for her part, is …".)
     let rest = &text[c.end..before.end];
     let rest = match rest.trim_start().strip_prefix(',') {
         Some(aside) => aside.split_once(',')?.1,
         None => rest,
     };
-    let verb = rest
-        .split_whitespace()
-        .find(|w| !w.ends_with("ly") && !AUXILIARIES.contains(w))?;
-    let is_verb = verb.len() >= 3
-        && verb.chars().all(|ch| ch.is_ascii_lowercase())
-        && !NOT_VERBS.contains(&verb);
-    is_verb.then(|| found(c, verb.to_string()))
+    // "Ann Lee was more restrained: “…”": a colon before the quote makes any verb the cue.
+    let colon = text[before.clone()].trim_end().ends_with(':');
+    let mut words = rest.split_whitespace();
+    let mut seen = 0;
+    let verb = loop {
+        let w = words.next()?;
+        let class = word_class(w);
+        if class & PASSIVE != 0 && !colon {
+            return None;
+        }
+        if class & (BE | HAVE | MODAL | ADVERB | PASSIVE) == 0
+            && !w.ends_with("ly")
+            && !w.ends_with("self")
+        {
+            break w;
+        }
+        seen |= class;
+    };
+    let next = words.next().unwrap_or("");
+    let class = word_class(verb);
+    let plain =
+        verb.len() >= 3 && verb.chars().all(|ch| ch.is_ascii_lowercase()) && class & NOT_VERB == 0;
+    // A noun in the plural that a verb, auxiliary or adverb follows is the subject's
+    // ("UKIP officials also argue").
+    let noun = verb.ends_with('s')
+        && (next.ends_with("ed")
+            || next.ends_with("ly")
+            || word_class(next) & (BE | HAVE | MODAL | ADVERB | CLAUSE) != 0);
+    let is_verb = plain
+        && !noun
+        && if colon || seen & MODAL != 0 {
+            true
+        } else if seen & BE != 0 {
+            // (or a stance the subject takes: "is confident", "was keen to …")
+            verb.ends_with("ing") || class & STANCE != 0
+        } else if seen & HAVE != 0 {
+            finite_verb(verb) || verb.ends_with("en") || verb.ends_with("wn")
+        } else {
+            finite_verb(verb)
+        };
+    let cue = if verb == "went" && matches!(next, "on" | "on:") {
+        "went on".to_string()
+    } else {
+        verb.to_string()
+    };
+    is_verb.then(|| found(c, cue))
+}
+
+/// Classes of the small words [`sentence_subject`] reads (bits of [`WORD_CLASSES`]).
+const BE: u8 = 1;
+const HAVE: u8 = 2;
+const MODAL: u8 = 4;
+const ADVERB: u8 = 8;
+/// "been", "being": a passive or a copula follows.
+const PASSIVE: u8 = 16;
+/// Never a verb ("the", "his", "news").
+const NOT_VERB: u8 = 32;
+/// A stance the subject takes after "is" or "was" ("confident", "keen").
+const STANCE: u8 = 64;
+/// Opens a clause or phrase after a noun ("of", "which").
+const CLAUSE: u8 = 128;
+
+/// One table for all classes: one search, instead of a list and its search per class.
+const WORD_CLASSES: &[(&str, u8)] = &[
+    ("is", BE),
+    ("are", BE),
+    ("was", BE),
+    ("were", BE),
+    ("has", HAVE),
+    ("have", HAVE),
+    ("had", HAVE),
+    ("been", PASSIVE),
+    ("being", PASSIVE),
+    ("will", MODAL),
+    ("would", MODAL),
+    ("could", MODAL),
+    ("should", MODAL),
+    ("can", MODAL),
+    ("may", MODAL),
+    ("might", MODAL),
+    ("must", MODAL),
+    ("did", MODAL),
+    ("does", MODAL),
+    ("do", MODAL),
+    ("also", ADVERB),
+    ("then", ADVERB),
+    ("later", ADVERB),
+    ("once", ADVERB),
+    ("again", ADVERB),
+    ("even", ADVERB),
+    ("not", ADVERB),
+    ("never", ADVERB),
+    ("just", ADVERB),
+    ("already", ADVERB),
+    ("still", ADVERB),
+    ("now", ADVERB),
+    ("the", NOT_VERB),
+    ("and", NOT_VERB),
+    ("but", NOT_VERB),
+    ("who", NOT_VERB | CLAUSE),
+    ("which", NOT_VERB | CLAUSE),
+    ("of", CLAUSE),
+    ("that", NOT_VERB),
+    ("whose", NOT_VERB),
+    ("for", NOT_VERB),
+    ("with", NOT_VERB),
+    ("from", NOT_VERB),
+    ("into", NOT_VERB),
+    ("about", NOT_VERB),
+    ("than", NOT_VERB),
+    ("his", NOT_VERB),
+    ("her", NOT_VERB),
+    ("its", NOT_VERB),
+    ("their", NOT_VERB),
+    ("news", NOT_VERB),
+    ("confident", STANCE),
+    ("concerned", STANCE),
+    ("worried", STANCE),
+    ("keen", STANCE),
+    ("happy", STANCE),
+    ("unhappy", STANCE),
+    ("determined", STANCE),
+    ("adamant", STANCE),
+    ("convinced", STANCE),
+    ("sure", STANCE),
+    ("eager", STANCE),
+    ("anxious", STANCE),
+    ("angry", STANCE),
+    ("furious", STANCE),
+    ("optimistic", STANCE),
+    ("pessimistic", STANCE),
+    ("critical", STANCE),
+    ("scathing", STANCE),
+    ("dismissive", STANCE),
+];
+
+/// The classes of `word` in [`WORD_CLASSES`] (0 for any other word).
+#[inline(never)]
+fn word_class(word: &str) -> u8 {
+    WORD_CLASSES
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map_or(0, |&(_, class)| class)
+}
+
+/// "Tory leader Michael Howard", "Keane frontman Tom Chaplin": a name, one or two words of a
+/// role in small letters and a second name make the second name the subject.
+fn titled_name(text: &str, cands: &[Candidate], c: Candidate, end: usize) -> Option<Candidate> {
+    let next = inside(cands, &(c.end..end)).find(|n| n.start >= c.end)?;
+    let between: Vec<&str> = text[c.end..next.start].split_whitespace().collect();
+    let role = (1..=2).contains(&between.len())
+        && between.iter().all(|w| {
+            w.len() >= 3
+                && w.chars().all(|ch| ch.is_ascii_lowercase())
+                && !finite_verb(w)
+                && word_class(w) & (NOT_VERB | BE | HAVE) == 0
+        });
+    (role && next.speaker_like && next.entity.is_some() && next.entity != c.entity).then_some(*next)
 }
 
 #[cfg(test)]

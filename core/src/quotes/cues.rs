@@ -138,6 +138,7 @@ pub const VERBS: &[&str] = &[
     "maintained",
     "maintains",
     "contended",
+    "countered",
     "believes",
     "believed",
     "thinks",

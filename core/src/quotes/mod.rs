@@ -98,7 +98,12 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             if let Some(k) = sentence_of(q.open).and_then(|k| k.checked_sub(1)) {
                 let prev = text[sentences[k].clone()].trim_end();
                 // (A sentence holding a quote of its own attributes that one: “…,” she said.)
-                if prev.ends_with(':') || sentences[k].start >= prev_close && ends_with_cue(prev) {
+                // So does a sentence reporting what someone said: "Ann Lee said the plan was
+                // costly. “…”" (a quote with no cue of its own is hers).
+                if prev.ends_with(':')
+                    || sentences[k].start >= prev_close
+                        && (ends_with_cue(prev) || reports_speech(prev))
+                {
                     before_start = sentences[k].start.max(prev_close);
                 }
             }
@@ -115,6 +120,16 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             &cands,
             clause_start,
         );
+        // Ann Lee said the plan was “too costly” and would “hurt the port”: one statement.
+        let own = attributed
+            .as_ref()
+            .is_some_and(|a| a.speaker.is_some() || a.mention.is_some_and(|(s, _)| s >= q.close));
+        if !own && same_sentence(text, &out, q, &sentence_of) {
+            if let Some(prev) = out.last_mut() {
+                prev.continue_with(q);
+                continue;
+            }
+        }
         // A piece with a speaker of its own after it (“…,” she said. “…,” she added) starts a
         // new quote.
         let own_speaker = attributed
@@ -179,19 +194,19 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
             }
             None if kind != QuoteKind::Scare => {
                 // The rest of a statement: “…,” X said. “…” continues the quote before it when
-                // it follows in the same paragraph; in a later paragraph it is a new quote by
-                // the same speaker.
+                // it follows in the same paragraph; in a later paragraph, or after words quoted
+                // within the reporter's sentence (X called it “costly”. “…”), it is a new quote
+                // by the same speaker.
                 if let Some(prev) = out
                     .last_mut()
                     .filter(|p| p.speaker_mention.is_some() && p.kind != QuoteKind::Scare)
                 {
                     let gap_start = spans[n - 1].close;
                     if q.open >= gap_start && q.open - gap_start <= CONTINUATION_GAP {
-                        if !text[gap_start..q.open].contains('\n') {
+                        let after_partial =
+                            prev.kind == QuoteKind::Partial && kind == QuoteKind::Direct;
+                        if !text[gap_start..q.open].contains('\n') && !after_partial {
                             prev.continue_with(q);
-                            if prev.kind == QuoteKind::Partial && kind == QuoteKind::Direct {
-                                prev.kind = QuoteKind::Direct;
-                            }
                             continue;
                         }
                         quote.speaker = prev.speaker;
@@ -205,6 +220,27 @@ pub fn extract(doc: usize, text: &str, entities: &EntityTable) -> Vec<Quote> {
         out.push(quote);
     }
     out
+}
+
+/// "Ann Lee said the plan was “too costly” and would “hurt the port”": a quote that no cue or
+/// name of its own attributes, in the sentence of a quote before it whose cue came first, goes
+/// on with that quote, when no other cue stands between the two.
+fn same_sentence(
+    text: &str,
+    out: &[Quote],
+    q: &marks::Span,
+    sentence_of: &impl Fn(usize) -> Option<usize>,
+) -> bool {
+    let Some(prev) = out.last() else {
+        return false;
+    };
+    let gap = text.get(prev.end..q.open).unwrap_or("\n");
+    prev.speaker_mention
+        .is_some_and(|(_, end)| end <= prev.start)
+        && sentence_of(prev.start).is_some()
+        && sentence_of(prev.start) == sentence_of(q.open)
+        && !gap.contains('\n')
+        && cues::all(gap).is_empty()
 }
 
 /// “…,” Carl Clump told the BBC. “…,” he said.: a "he" or "she" that names no one near enough
@@ -243,6 +279,20 @@ fn ends_with_cue(sentence: &str) -> bool {
         let rest = &body[ce..];
         rest.split_whitespace().count() <= 1 && !rest.contains(['“', '”', '"'])
     })
+}
+
+/// "Ann Lee said the port may stay shut." / "Ann Lee insists it is safe.": a sentence whose
+/// reporting cues follow its subject and report speech in every sense ("posted", "called",
+/// "read" and "according to" have others).
+fn reports_speech(sentence: &str) -> bool {
+    let found = cues::all(sentence);
+    found.first().is_some_and(|c| c.0 > 0)
+        && found.iter().all(|(_, _, cue)| {
+            !matches!(
+                cue.to_ascii_lowercase().as_str(),
+                "according to" | "posted" | "called" | "described" | "read" | "reads" | "reported"
+            )
+        })
 }
 
 /// “…?” Vitter demanded. / “…!” she shouted.: a question or exclamation mark inside the quote
@@ -359,6 +409,41 @@ mod tests {
     }
 
     #[test]
+    fn words_quoted_twice_in_one_sentence_are_one_statement() {
+        let t = "Mayor Karin Brand said the port plan was “far too costly” while the ships registered in the bay would “leave for good”. The board was “surprised”.";
+        let got = run(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "far too costly leave for good");
+        assert_eq!(got[0].1.as_deref(), Some("Karin Brand"));
+        // The next sentence's term is not hers.
+        assert_eq!(got[1].1, None);
+        // A second cue in between gives the second piece a speaker of its own.
+        let t = "Mayor Karin Brand said the plan was “far too costly”, while Jan Vos called it “a fair deal”.";
+        let got = run(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("Jan Vos"));
+    }
+
+    #[test]
+    fn a_statement_after_quoted_words_is_a_new_quote_by_the_same_speaker() {
+        let t = "Mayor Karin Brand called the plan “a costly fantasy”. “Nobody on the board has read it, and nobody will.”";
+        let got = run(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].3, QuoteKind::Partial);
+        assert_eq!(got[1].1.as_deref(), Some("Karin Brand"));
+        assert_eq!(got[1].3, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn a_quote_left_open_over_paragraphs_is_found() {
+        let t = "Mayor Karin Brand said: \"The port will stay shut for a week.\n\n\"Nobody can sail until the storm has passed.\"";
+        let got = run(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "The port will stay shut for a week.");
+        assert!(got.iter().all(|q| q.1.as_deref() == Some("Karin Brand")));
+    }
+
+    #[test]
     fn quote_in_a_later_paragraph_is_new_but_keeps_the_speaker() {
         let t = "“We will not give up,” union leader Maria Keller said.\n\n“Every crane counts and every shift counts.”";
         let got = run(t);
@@ -405,6 +490,31 @@ mod tests {
         // Past an opening clause, the name that a finite verb follows is the subject.
         let t = "Three weeks after the vote at the harbour, Mayor Lotte Brand dismissed the plan as a “costly fantasy of the board”.";
         assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
+    }
+
+    #[test]
+    fn the_sentence_subject_needs_a_verb_that_says_it_speaks() {
+        // Passive: the subject is the one spoken of.
+        let t = "Mayor Lotte Brand has been accused of “playing games with the port”.";
+        assert_eq!(run(t)[0].1, None);
+        let t = "Mayor Lotte Brand was accused of “playing games with the port”.";
+        assert_eq!(run(t)[0].1, None);
+        // A name before a role qualifies the name after it.
+        let t =
+            "Harbour Party leader Lotte Brand accused the board of “playing games with the port”.";
+        let got = run(t);
+        assert_eq!(got[0].1.as_deref(), Some("Lotte Brand"));
+        assert_eq!(got[0].2.as_deref(), Some("accused"));
+        // A noun in the plural is no verb: "officials also argue".
+        let t = "Harbour Party officials also argue the board has not been “straightforward”.";
+        assert_eq!(run(t)[0].2, None);
+        // After an auxiliary, the verb; after a colon any verb.
+        let t = "Mayor Lotte Brand has already dismissed the plan as a “costly fantasy”.";
+        assert_eq!(run(t)[0].2.as_deref(), Some("dismissed"));
+        let t = "Mayor Lotte Brand was more careful in her assessment: “We will see what the board does.”";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Lotte Brand"));
+        let t = "Mayor Lotte Brand went on: “We will see what the board does.”";
+        assert_eq!(run(t)[0].2.as_deref(), Some("went on"));
     }
 
     #[test]
@@ -502,8 +612,12 @@ mod tests {
     fn a_sentence_ending_with_its_cue_introduces_the_next_quote() {
         let t = "The port may stay shut for a week, Karin Brand said. “Nobody can sail until the storm has passed.”";
         assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
-        // A cue with more words after it reports what those words say.
+        // So does a sentence reporting what someone said, when the quote has no cue of its
+        // own; a cue that may mean something else ("posted a profit") does not.
         let t = "Karin Brand said the port may stay shut for a week. “Nobody can sail until the storm has passed.”";
+        assert_eq!(run(t)[0].1.as_deref(), Some("Karin Brand"));
+        let t =
+            "The harbour board posted a loss of $3m. “Nobody can sail until the storm has passed.”";
         assert_eq!(run(t)[0].1, None);
     }
 
