@@ -476,6 +476,9 @@ fn render(dom: &Dom, root: usize, dead: &[bool], skip: &dyn Fn(usize) -> bool, o
         Leave(usize),
     }
     let mut stack = vec![Step::Enter(root)];
+    // How many `pre` elements the walk is in: only there is a line break in the source one on
+    // the page.
+    let mut pre = 0usize;
     while let Some(step) = stack.pop() {
         match step {
             Step::Enter(i) => {
@@ -483,11 +486,19 @@ fn render(dom: &Dom, root: usize, dead: &[bool], skip: &dyn Fn(usize) -> bool, o
                     continue;
                 }
                 match &dom.nodes[i].kind {
+                    // "…to frighten tourists\n    and to negatively…": a space on the page.
+                    Kind::Text(t) if pre == 0 && t.contains(['\n', '\r']) => {
+                        out.extend(
+                            t.chars()
+                                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+                        );
+                    }
                     Kind::Text(t) => {
                         out.push_str(t);
                     }
                     _ => {
                         let name = dom.name(i);
+                        pre += usize::from(name == "pre");
                         if BLOCK.contains(&name) {
                             out.push('\n');
                             if name == "li" {
@@ -505,6 +516,7 @@ fn render(dom: &Dom, root: usize, dead: &[bool], skip: &dyn Fn(usize) -> bool, o
             }
             Step::Leave(i) => {
                 let name = dom.name(i);
+                pre -= usize::from(name == "pre");
                 if BLOCK.contains(&name) {
                     out.push('\n');
                     if matches!(
@@ -952,6 +964,22 @@ mod tests {
         for credit in ["Rosa Vale", "Credit", "Tom Marsh", "Image"] {
             assert!(!c.text.contains(credit), "{credit}: {}", c.text);
         }
+    }
+
+    #[test]
+    fn line_breaks_in_the_source_are_spaces_except_in_pre() {
+        let page = format!(
+            "<html><head><title>Pier vote</title></head><body><article>\n<p>{P}</p>\n<p>“We will rebuild the pier,\n    stone by stone,” said Rosa Vale,\n    the harbour master.</p>\n<pre>line one\nline two</pre>\n<p>{P}</p></article></body></html>"
+        );
+        let c = extract(&page, &[]);
+        assert!(
+            c.text.contains(
+                "“We will rebuild the pier, stone by stone,” said Rosa Vale, the harbour master."
+            ),
+            "{}",
+            c.text
+        );
+        assert!(c.text.contains("line one\nline two"), "{}", c.text);
     }
 
     #[test]
