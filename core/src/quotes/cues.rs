@@ -170,6 +170,17 @@ pub const VERBS: &[&str] = &[
     "asserts",
     "asserting",
     "quipped",
+    "retorted",
+    "instructed",
+    "interjected",
+    "whispered",
+    "muttered",
+    "grumbled",
+    "sighed",
+    "pleaded",
+    "recounted",
+    "confided",
+    "wondered",
     "lamented",
     "laments",
     "mused",
@@ -328,6 +339,9 @@ mod tests {
             (" the mayor tweeting that", "tweeting"),
             (", he lamented", "lamented"),
             (", admitting that", "admitting"),
+            (", instructed the site's supervisor", "instructed"),
+            (", the minister retorted", "retorted"),
+            (", she confided", "confided"),
         ] {
             assert_eq!(find(window, false).map(|c| c.2).as_deref(), Some(cue));
         }
