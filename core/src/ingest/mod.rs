@@ -154,16 +154,27 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
             }
         }
     };
-    article.title = cleaned.title;
+    article.title = cleaned.title.map(without_invisible);
     article.source = cleaned.source;
     article.published = cleaned.published;
     article.author = cleaned.author;
-    article.text = cleaned.text;
+    article.text = without_invisible(cleaned.text);
     article.removed = cleaned.removed;
     if article.text.trim().is_empty() {
         article.warnings.push("no article text found".to_string());
     }
     Ok(article)
+}
+
+/// `text` without the characters a page never shows, which split the words they stand in:
+/// soft hyphens ("Netan\u{ad}yahu", hyphenation hints), zero-width spaces and word joiners.
+fn without_invisible(text: String) -> String {
+    const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+    if text.contains(INVISIBLE) {
+        text.replace(INVISIBLE, "")
+    } else {
+        text
+    }
 }
 
 /// Whether the person restored `line` (`Input::keep`), so cleaning must leave it in the body.
@@ -479,6 +490,19 @@ mod tests {
         assert_eq!(one("a.txt", &u16).unwrap().text, "Vučić met the mayor.");
         let bad = one("a.txt", b"ok \xC3\x28 text \xFF\xFE here").unwrap();
         assert!(bad.text.contains("text"));
+    }
+
+    #[test]
+    fn invisible_characters_do_not_split_words() {
+        let a = one(
+            "a.txt",
+            "Benjamin Netan\u{ad}yahu met Vladi\u{200b}mir Putin.\n".as_bytes(),
+        );
+        assert_eq!(a.unwrap().text, "Benjamin Netanyahu met Vladimir Putin.");
+        let page = "<html><head><title>Netan&shy;yahu wins</title></head><body><article><p>Benjamin Netan&shy;yahu won the vote on Tuesday, and his party gained seats in the parliament.</p></article></body></html>";
+        let a = one("a.html", page.as_bytes()).unwrap();
+        assert!(a.text.contains("Benjamin Netanyahu won"), "{}", a.text);
+        assert_eq!(a.title.as_deref(), Some("Netanyahu wins"));
     }
 
     #[test]
