@@ -498,6 +498,35 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             span.0 = k;
         }
     }
+    // "Mayor Bill de Blasio", "Ludwig van Beethoven": a person's name goes on over a particle
+    // in small letters to the name right after it; after a known given name or an initial
+    // whatever the model took that one for, else only if not an organisation ("Banque du
+    // Caire" is a bank).
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "der", "den", "du", "da", "di", "dos", "das", "del", "della", "ter",
+        "bin", "ibn",
+    ];
+    let spaced = |k: usize| text.get(tokens[k].end..tokens[k + 1].start) == Some(" ");
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (spans[k], spans[k + 1]);
+        let given = |k: usize| {
+            let word = tokens[k].text.trim_end_matches('.');
+            word.chars().count() == 1 || g.given_names.contains(seq.word(k))
+        };
+        if a.2 == "PER"
+            && (b.2 != "ORG" || given(a.1))
+            && b.0 == a.1 + 2
+            && PARTICLES.contains(&tokens[a.1 + 1].text)
+            && spaced(a.1)
+            && spaced(a.1 + 1)
+        {
+            spans[k].1 = b.1;
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
     known_phrases(text, g, tokens, &mut spans);
     join_of_phrases(g, tokens, &mut spans);
     // Each span parted at a party's word, then at a title.
@@ -1256,6 +1285,22 @@ mod tests {
     fn a_known_given_name_the_model_left_out_begins_the_person_after_it() {
         let t = "“We see a large deployment,” said NATO's John Kirby.";
         assert!(has(t, "John Kirby", Kind::Person), "{:?}", found(t));
+    }
+
+    #[test]
+    fn a_persons_name_goes_on_over_a_particle() {
+        for (t, name) in [
+            (
+                "The potholes were filled since Mayor Bill de Blasio took office in 2014.",
+                "Bill de Blasio",
+            ),
+            (
+                "Manchester United striker Ruud van Nistelrooy scored twice on Saturday.",
+                "Ruud van Nistelrooy",
+            ),
+        ] {
+            assert!(has(t, name, Kind::Person), "{:?}", found(t));
+        }
     }
 
     #[test]
