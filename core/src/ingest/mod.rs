@@ -170,7 +170,11 @@ pub fn ingest_one(input: &Input, raw: bool) -> Result<Article, String> {
 /// soft hyphens ("Netan\u{ad}yahu", hyphenation hints), zero-width spaces and word joiners.
 fn without_invisible(text: String) -> String {
     const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
-    if text.contains(INVISIBLE) {
+    // Their UTF-8 forms begin with one of three bytes, which never stand inside a character:
+    // a byte search finds the few places to look (a search by characters decodes them all).
+    let found = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, text.as_bytes())
+        .any(|i| text[i..].starts_with(INVISIBLE));
+    if found {
         text.replace(INVISIBLE, "")
     } else {
         text
