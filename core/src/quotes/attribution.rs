@@ -764,10 +764,11 @@ fn outer_speaker(
 /// pronoun opens the sentence (after at most an introductory phrase and its comma), or else is
 /// the last one that a finite verb follows, and a verb follows it, which is the cue.
 ///
-/// The verb must be one: after "is" or "was" an -ing form ("is labelling"; "was accused of …"
-/// is passive, and "has been" passive or a copula: no speaker), after "will" or "could" any
-/// word, after "has" a participle, else a past or present form that no second verb follows
-/// ("UKIP officials also argue": "officials" is no verb).
+/// The verb must be one: after "is" or "was" an -ing form or a stance ("is labelling", "is
+/// confident"; "was accused of …" is passive, and "has been" passive or a copula: no speaker),
+/// after "will" or "could" any word, after "has" a participle, else a past or present form that
+/// no second verb follows ("UKIP officials also argue": "officials" is no verb). A colon before
+/// the quote makes any verb one.
 fn sentence_subject(text: &str, cands: &[Candidate], before: Range<usize>) -> Option<Attribution> {
     // A name opening the sentence, else a noun phrase ("The report found …").
     let c = opening_subject(text, cands, before.clone())

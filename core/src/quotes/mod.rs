@@ -234,6 +234,7 @@ fn same_sentence(
     let Some(prev) = out.last() else {
         return false;
     };
+    // (No gap when the two overlap: then they are not two pieces of one sentence.)
     let gap = text.get(prev.end..q.open).unwrap_or("\n");
     prev.speaker_mention
         .is_some_and(|(_, end)| end <= prev.start)
