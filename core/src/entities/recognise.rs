@@ -484,16 +484,19 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
     let tags = tagger::Model::get().tag(&seq);
     let tokens = &seq.tokens;
     let mut spans = split_at_breaks(tokens, tagger::spans(&tags));
+    // Whether one space, and nothing else, parts token `k` from the next.
+    let spaced = |k: usize| text.get(tokens[k].end..tokens[k + 1].start) == Some(" ");
+    let given_name = |k: usize| g.given_names.contains(seq.word(k));
     // "said NATO's John Kirby": a known given name the model left out right before a person's
     // name begins it.
     for span in spans.iter_mut().filter(|s| s.2 == "PER" && s.0 > 0) {
         let k = span.0 - 1;
         let given = &tokens[k];
         if tagger::TAGS[tags[k]] == "O"
-            && text.get(given.end..tokens[span.0].start) == Some(" ")
+            && spaced(k)
             && given.is_capitalised()
             && name_end(given) == given.end
-            && g.given_names.contains(seq.word(k))
+            && given_name(k)
         {
             span.0 = k;
         }
@@ -506,16 +509,12 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
         "de", "van", "von", "der", "den", "du", "da", "di", "dos", "das", "del", "della", "ter",
         "bin", "ibn",
     ];
-    let spaced = |k: usize| text.get(tokens[k].end..tokens[k + 1].start) == Some(" ");
+    let initial = |k: usize| tokens[k].text.trim_end_matches('.').chars().count() == 1;
     let mut k = 0;
     while k + 1 < spans.len() {
         let (a, b) = (spans[k], spans[k + 1]);
-        let given = |k: usize| {
-            let word = tokens[k].text.trim_end_matches('.');
-            word.chars().count() == 1 || g.given_names.contains(seq.word(k))
-        };
         if a.2 == "PER"
-            && (b.2 != "ORG" || given(a.1))
+            && (b.2 != "ORG" || initial(a.1) || given_name(a.1))
             && b.0 == a.1 + 2
             && PARTICLES.contains(&tokens[a.1 + 1].text)
             && spaced(a.1)
