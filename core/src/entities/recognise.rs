@@ -667,6 +667,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             ("PER", _) if org_named_as_person(g, tokens, first, last, &folded) => {
                 Kind::Organization
             }
+            ("PER" | "ORG", _) if place_named_otherwise(g, ty, &folded) => Kind::Place,
             ("PER", _) => Kind::Person,
             ("ORG", _) => Kind::Organization,
             ("LOC", _) => Kind::Place,
@@ -1039,6 +1040,80 @@ fn org_named_as_person(
 /// Head words that are also common surnames.
 const SURNAME_HEADS: &[&str] = &["church", "press", "bank", "chambers", "house", "hall"];
 
+/// "Guantanamo Bay", "Independence Square", "Yangtze River", "Changi Airport": a name of two
+/// words or more the model took for a person's or an organisation's, ending in a word for a
+/// place, is a place. For a person's, not where a known given name or a title stands before
+/// that word ("Wayne Bridge", "Dame Barbara Castle", "Nathan Lane"). For an organisation's,
+/// only a word for a piece of land or water, or a square ("Indian Ocean", "Tiananmen Square"),
+/// and no head word of an organisation before it ("University of the Highlands and Islands"):
+/// stadiums and palaces are clubs' names too ("Crystal Palace").
+fn place_named_otherwise(g: &Gazetteer, ty: &str, folded: &str) -> bool {
+    let Some((before, head)) = folded.rsplit_once(' ') else {
+        return false;
+    };
+    if LAND_AND_WATER.contains(&head) {
+        let named_for = |w: &str| match ty {
+            "ORG" => g.org_heads.contains(w),
+            _ => g.given_names.contains(w) || g.titles.contains(w),
+        };
+        return !before.split(' ').any(named_for);
+    }
+    ty == "PER"
+        && PLACE_HEADS.contains(&head)
+        && !before
+            .split(' ')
+            .any(|w| g.given_names.contains(w) || g.titles.contains(w))
+}
+
+/// Last words of the names of pieces of land or water, and of squares.
+const LAND_AND_WATER: &[&str] = &[
+    "bay",
+    "square",
+    "strait",
+    "strip",
+    "river",
+    "lake",
+    "island",
+    "islands",
+    "mountains",
+    "valley",
+    "peninsula",
+    "sea",
+    "ocean",
+    "gulf",
+    "desert",
+    "canal",
+    "heights",
+    "harbour",
+    "harbor",
+];
+
+/// Last words of the names of places built or laid out: some are clubs' or people's names
+/// too.
+const PLACE_HEADS: &[&str] = &[
+    "street",
+    "road",
+    "avenue",
+    "lane",
+    "park",
+    "bridge",
+    "hill",
+    "hills",
+    "airport",
+    "station",
+    "stadium",
+    "palace",
+    "castle",
+    "cathedral",
+    "abbey",
+    "gardens",
+    "prison",
+    "beach",
+    "coast",
+    "forest",
+    "mountain",
+];
+
 /// "JOIN US ON TELEGRAM": a pronoun in a line of capitals looks like a name.
 fn caps_pronoun(tokens: &[Token], first: usize, last: usize, folded: &str) -> bool {
     let shouted = |t: &Token| {
@@ -1257,6 +1332,28 @@ mod tests {
         for name in ["Charlotte Church", "Thomas Haden Church"] {
             assert!(has(t, name, Kind::Person), "{name}: {:?}", found(t));
         }
+    }
+
+    #[test]
+    fn a_name_ending_in_a_word_for_a_place_is_a_place_but_not_after_a_given_name() {
+        let t = "Two men held at Guantanamo Bay were freed. Crowds filled Independence Square \
+                 again, and storms crossed the Indian Ocean. Flooding on the Yangtze River \
+                 closed Changi Airport. Wayne Bridge and Nathan Lane came too, and the \
+                 University of the Highlands and Islands said so.";
+        for name in [
+            "Guantanamo Bay",
+            "Independence Square",
+            "Indian Ocean",
+            "Yangtze River",
+            "Changi Airport",
+        ] {
+            assert!(has(t, name, Kind::Place), "{name}: {:?}", found(t));
+        }
+        for name in ["Wayne Bridge", "Nathan Lane"] {
+            assert!(has(t, name, Kind::Person), "{name}: {:?}", found(t));
+        }
+        let university = "University of the Highlands and Islands";
+        assert!(has(t, university, Kind::Organization), "{:?}", found(t));
     }
 
     #[test]
