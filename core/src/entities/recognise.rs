@@ -668,6 +668,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
                 Kind::Organization
             }
             ("PER" | "ORG", _) if place_named_otherwise(g, ty, &folded) => Kind::Place,
+            ("ORG", None) if person_named_as_org(g, &tokens[first..=last], &folded) => Kind::Person,
             ("PER", _) => Kind::Person,
             ("ORG", _) => Kind::Organization,
             ("LOC", _) => Kind::Place,
@@ -1040,6 +1041,20 @@ fn org_named_as_person(
 /// Head words that are also common surnames.
 const SURNAME_HEADS: &[&str] = &["church", "press", "bank", "chambers", "house", "hall"];
 
+/// "Lindsay Davenport", "Duncan Bell", "Cecil B DeMille": a name of two or three words, each
+/// capitalised, that the model took for an organisation's, opening with a person's first name
+/// ([`Gazetteer::first_names`]; not a place's, "Milan Indoors") and with no organisation's head
+/// word, is a person's.
+fn person_named_as_org(g: &Gazetteer, span: &[Token], folded: &str) -> bool {
+    let mut words = folded.split(' ');
+    let first = words.next().unwrap_or("");
+    (2..=3).contains(&folded.split(' ').count())
+        && g.first_names.contains(first)
+        && !g.is_place(first)
+        && !words.any(|w| g.org_heads.contains(w))
+        && span.iter().all(Token::is_capitalised)
+}
+
 /// "Guantanamo Bay", "Independence Square", "Yangtze River", "Changi Airport": a name of two
 /// words or more the model took for a person's or an organisation's, ending in a word for a
 /// place, is a place. For a person's, not where a known given name or a title stands before
@@ -1354,6 +1369,21 @@ mod tests {
         }
         let university = "University of the Highlands and Islands";
         assert!(has(t, university, Kind::Organization), "{:?}", found(t));
+    }
+
+    #[test]
+    fn a_first_name_opening_an_organisations_name_makes_it_a_persons() {
+        // The model takes these names for organisations'.
+        let t = "Top seed Lindsay Davenport booked her place. Prop Duncan Bell was dropped, and \
+                 Pat Cash said so.";
+        for name in ["Lindsay Davenport", "Duncan Bell", "Pat Cash"] {
+            assert!(has(t, name, Kind::Person), "{name}: {:?}", found(t));
+        }
+        // Not a place's name, nor one with an organisation's head word.
+        let t = "He won the Milan Indoors. Martin Harbour Council met.";
+        for name in ["Milan Indoors", "Martin Harbour Council"] {
+            assert!(!has(t, name, Kind::Person), "{name}: {:?}", found(t));
+        }
     }
 
     #[test]
