@@ -814,6 +814,44 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
             by_given.entry(first.into()).or_default().push(key.clone());
         }
     }
+    // "Souness said": a surname the model took for an organisation's, where the documents that
+    // write it name a person of that surname (for two mentions in three or more), is that
+    // person's, unless the batch calls it "it" or the gazetteer knows it. A full name counts
+    // only if the batch never writes its first word in small letters ("Bringing Cadillac",
+    // "Radio Orchestra" are no one's).
+    let surnamed = sorted_keys(&groups, &|k, grp| {
+        grp.kind == Kind::Organization
+            && by_surname.contains_key(k)
+            && !g.org_heads.contains(k)
+            && !g.organizations.contains(k)
+            && !g.aliases.contains_key(k)
+            && !g.is_place(k)
+    });
+    fn first_word(full: &str) -> &str {
+        full.split(' ').next().unwrap_or("")
+    }
+    let firsts: FxHashSet<&str> = surnamed
+        .iter()
+        .flat_map(|k| by_surname[k].iter().map(|full| first_word(full)))
+        .collect();
+    let common = written_words(texts, &firsts);
+    for key in surnamed {
+        let mut named: Vec<usize> = by_surname[&key]
+            .iter()
+            .filter(|full| !common.contains(first_word(full)))
+            .flat_map(|full| groups[full].docs())
+            .collect();
+        named.sort_unstable();
+        let group = &groups[&key];
+        let inside = group
+            .mentions
+            .iter()
+            .filter(|m| named.binary_search(&m.doc).is_ok())
+            .count();
+        if 3 * inside >= 2 * group.mentions.len() && !called_it(texts, group) {
+            groups.get_mut(&key).expect("a key of the map").kind = Kind::Person;
+        }
+    }
     let given_names = &g.given_names;
     // Not a nationality or a known place ("French" is no short form of "Philip French"). Each
     // single may change the full names the next ones are judged by (a surname joined to "Tony
@@ -1573,6 +1611,40 @@ mod tests {
         assert_eq!(entity(&table, "Zorvex").kind, Kind::Organization);
         // Once "it", once "he", and "it" after a possessive is the thing possessed.
         assert_eq!(entity(&table, "Halden").kind, Kind::Person);
+    }
+
+    #[test]
+    fn a_surname_the_model_took_for_an_organisation_is_the_person_its_documents_name() {
+        let texts = [
+            "Manager Graeme Halden was angry. Halden said he would stay.",
+            "Graeme Halden spoke. \"We lost,\" said Halden.",
+            "Bringing Cadillac back, bringing it home. Cadillac sold more cars.",
+            "Zorvex chief Ana Zorvex spoke. Zorvex said it would cut jobs. Zorvex expects its \
+             profits to fall, and Zorvex sold it.",
+        ];
+        let mut mentions = people(
+            &texts,
+            &["Graeme Halden", "Bringing Cadillac", "Ana Zorvex"],
+        );
+        for (doc, name, n) in [
+            (0, "Halden", 1),
+            (1, "Halden", 1),
+            (2, "Cadillac", 1),
+            (3, "Zorvex", 0),
+            (3, "Zorvex", 2),
+            (3, "Zorvex", 3),
+            (3, "Zorvex", 4),
+        ] {
+            mentions[doc].push(organisation(&texts, doc, name, n));
+            mentions[doc].sort_by_key(|m| m.start);
+        }
+        let table = resolve(&texts, mentions);
+        let halden = entity(&table, "Graeme Halden");
+        assert_eq!((halden.kind, halden.mentions.len()), (Kind::Person, 4));
+        // "bringing" is a word the batch writes in small letters: no one's first name.
+        assert_eq!(entity(&table, "Cadillac").kind, Kind::Organization);
+        // The text calls it "it".
+        assert_eq!(entity(&table, "Zorvex").kind, Kind::Organization);
     }
 
     /// An organisation's mention: the `n`th `name` in text `doc`.
