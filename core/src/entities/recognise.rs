@@ -669,6 +669,7 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             }
             ("PER" | "ORG", _) if place_named_otherwise(g, ty, &folded) => Kind::Place,
             ("ORG", None) if person_named_as_org(g, &tokens[first..=last], &folded) => Kind::Person,
+            ("LOC", None) if org_named_as_place(g, &folded) => Kind::Organization,
             ("PER", _) => Kind::Person,
             ("ORG", _) => Kind::Organization,
             ("LOC", _) => Kind::Place,
@@ -1041,6 +1042,17 @@ fn org_named_as_person(
 /// Head words that are also common surnames.
 const SURNAME_HEADS: &[&str] = &["church", "press", "bank", "chambers", "house", "hall"];
 
+/// "New York University", "Harrow Crown Court", "Los Angeles Times": a place's name the
+/// gazetteer does not know, with an organisation's head word after its first word, is an
+/// organisation's. Not a bank ("South Bank"), nor a union after a people's word ("Soviet Union").
+fn org_named_as_place(g: &Gazetteer, folded: &str) -> bool {
+    let mut words = folded.split(' ');
+    let first = words.next().unwrap_or("");
+    words.any(|w| {
+        g.org_heads.contains(w) && w != "bank" && !(w == "union" && g.demonyms.contains(first))
+    })
+}
+
 /// "Lindsay Davenport", "Duncan Bell", "Cecil B DeMille": a name of two or three words, each
 /// capitalised, that the model took for an organisation's, opening with a person's first name
 /// ([`Gazetteer::first_names`]; not a place's, "Milan Indoors") and with no organisation's head
@@ -1369,6 +1381,21 @@ mod tests {
         }
         let university = "University of the Highlands and Islands";
         assert!(has(t, university, Kind::Organization), "{:?}", found(t));
+    }
+
+    #[test]
+    fn a_place_name_the_model_found_with_an_organisations_head_word_is_an_organisation() {
+        // The model takes these for places.
+        let t = "Students at New York University protested. The Los Angeles Times reported it. \
+                 He appeared at Harrow Crown Court. He left Moscow after the Soviet Union fell.";
+        for name in [
+            "New York University",
+            "Los Angeles Times",
+            "Harrow Crown Court",
+        ] {
+            assert!(has(t, name, Kind::Organization), "{name}: {:?}", found(t));
+        }
+        assert!(has(t, "Soviet Union", Kind::Place), "{:?}", found(t));
     }
 
     #[test]
