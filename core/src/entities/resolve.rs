@@ -360,6 +360,40 @@ fn named_as_a_thing(texts: &[&str], group: &Group) -> bool {
     things >= 3 && things * 4 >= group.mentions.len()
 }
 
+/// What the text makes of a name it puts before ", which" or before the people of a body
+/// ("officials", "a spokesman") twice or more, and for one mention in four or more: an
+/// organisation if it puts it before the people of a body at all, else a thing ("Garden State,
+/// which…": a film).
+fn named_as_a_body(texts: &[&str], group: &Group) -> Option<Kind> {
+    const PEOPLE: [&str; 7] = [
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "executives",
+        "employees",
+        "shareholders",
+    ];
+    let (mut which, mut people) = (0, 0);
+    for m in &group.mentions {
+        let rest = &texts[m.doc][m.end..];
+        if rest.starts_with(", which ") {
+            which += 1;
+        } else if rest.strip_prefix(' ').is_some_and(|r| {
+            let word = r.split(|c: char| !c.is_alphanumeric()).next();
+            word.is_some_and(|w| PEOPLE.contains(&w))
+        }) {
+            people += 1;
+        }
+    }
+    let named = which + people;
+    match (named >= 2 && named * 4 >= group.mentions.len(), people > 0) {
+        (false, _) => None,
+        (true, true) => Some(Kind::Organization),
+        (true, false) => Some(Kind::Other),
+    }
+}
+
 /// Whether the text refers back to the group's name as "it" three times or more, and more than
 /// half as often again as "he", "she" or "they".
 fn called_it(texts: &[&str], group: &Group) -> bool {
@@ -721,6 +755,24 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         let thing = groups.get_mut(&key).expect("a key of the map");
         thing.kind = Kind::Other;
         thing.work = true;
+    }
+
+    // "Con Edison officials said", "Con Edison, which maintains…": a "person" the text names as
+    // a body or a thing is none, unless a title stands before it or it opens with a first name
+    // ("William Hill, which…" may be the bookmaker or the man).
+    let bodies = sorted_keys(&groups, &|k, grp| {
+        grp.kind == Kind::Person
+            && grp.titled == 0
+            && !k
+                .split(' ')
+                .next()
+                .is_some_and(|w| g.first_names.contains(w))
+    });
+    for key in bodies {
+        let group = groups.get_mut(&key).expect("a key of the map");
+        if let Some(kind) = named_as_a_body(texts, group) {
+            group.kind = kind;
+        }
     }
 
     // "The Guardian" and "Guardian", "The Beatles" and "Beatles": one name, where both are one
@@ -1611,6 +1663,22 @@ mod tests {
         assert_eq!(entity(&table, "Zorvex").kind, Kind::Organization);
         // Once "it", once "he", and "it" after a possessive is the thing possessed.
         assert_eq!(entity(&table, "Halden").kind, Kind::Person);
+    }
+
+    #[test]
+    fn a_person_the_text_names_as_a_body_or_a_thing_is_none() {
+        let texts = [
+            "Ulvan Power officials said the mains were old. Ulvan Power, which maintains them, \
+             agreed.",
+            "Glass Orchard, which opened in May, was a hit. Glass Orchard, which won, returns.",
+            "Anna Brel, which few expected, won. Anna Brel, which is rare, won again.",
+        ];
+        let mentions = people(&texts, &["Ulvan Power", "Glass Orchard", "Anna Brel"]);
+        let table = resolve(&texts, mentions);
+        assert_eq!(entity(&table, "Ulvan Power").kind, Kind::Organization);
+        assert_eq!(entity(&table, "Glass Orchard").kind, Kind::Other);
+        // A known first name: the person stays.
+        assert_eq!(entity(&table, "Anna Brel").kind, Kind::Person);
     }
 
     #[test]
