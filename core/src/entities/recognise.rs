@@ -146,8 +146,46 @@ pub fn recognise(text: &str, published: Option<&str>) -> Vec<Mention> {
     for m in names {
         admit(m, &mut out);
     }
+    let credits = photo_credits(text);
+    if !credits.is_empty() {
+        out.retain(|m| {
+            matches!(m.kind, Kind::Date | Kind::Quantity)
+                || !credits.iter().any(|c| c.start <= m.start && m.end <= c.end)
+        });
+    }
     // (Unstable: spans never overlap.)
     out.sort_unstable_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// Photo credits in a caption: "(Thomas Coex/AFP/Getty Images)", names joined by slashes in
+/// parentheses, each of four capitalised words at most ("(Israel/Lebanon border)" is none). The photographer and the
+/// agencies are no one the story names.
+fn photo_credits(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for (slash, _) in text.match_indices('/') {
+        // Within 100 bytes of the slash: a text of many slashes is searched in linear time.
+        let from = crate::text::floor_boundary(text, slash.saturating_sub(100));
+        let to = crate::text::floor_boundary(text, (slash + 100).min(text.len()));
+        let (Some(open), Some(close)) = (text[from..slash].rfind('('), text[slash..to].find(')'))
+        else {
+            continue;
+        };
+        let inside = from + open + 1..slash + close;
+        let content = &text[inside.clone()];
+        let credit = content.len() <= 100
+            && !content.contains(['(', '\n'])
+            && content.split('/').all(|part| {
+                let words = part.split(' ');
+                words.clone().count() <= 4
+                    && words
+                        .clone()
+                        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            });
+        if credit && out.last() != Some(&inside) {
+            out.push(inside);
+        }
+    }
     out
 }
 
@@ -1381,6 +1419,19 @@ mod tests {
         }
         let university = "University of the Highlands and Islands";
         assert!(has(t, university, Kind::Organization), "{:?}", found(t));
+    }
+
+    #[test]
+    fn a_photo_credit_names_no_one() {
+        let t = "Voters queue in Haifa. (Tomas Kerrin/AFP/Getty Images)\n\nBenjamin Netanyahu \
+                 spoke in Haifa (Israel/Lebanon border) on Monday.";
+        let names: Vec<String> = found(t).into_iter().map(|(s, _)| s).collect();
+        for name in ["Tomas Kerrin", "AFP", "Getty Images"] {
+            assert!(!names.iter().any(|n| n == name), "{name}: {names:?}");
+        }
+        assert!(has(t, "Benjamin Netanyahu", Kind::Person), "{names:?}");
+        // Not a credit: a word in small letters.
+        assert!(has(t, "Israel", Kind::Place), "{names:?}");
     }
 
     #[test]
