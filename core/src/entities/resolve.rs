@@ -869,8 +869,8 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     // "Souness said": a surname the model took for an organisation's, where the documents that
     // write it name a person of that surname (for two mentions in three or more), is that
     // person's, unless the batch calls it "it" or the gazetteer knows it. A full name counts
-    // only if the batch never writes its first word in small letters ("Bringing Cadillac",
-    // "Radio Orchestra" are no one's).
+    // only if the documents writing the surname never write its first word in small letters
+    // ("Bringing Cadillac", "Radio Orchestra" are no one's).
     let surnamed = sorted_keys(&groups, &|k, grp| {
         grp.kind == Kind::Organization
             && by_surname.contains_key(k)
@@ -886,7 +886,16 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
         .iter()
         .flat_map(|k| by_surname[k].iter().map(|full| first_word(full)))
         .collect();
-    let common = written_words(texts, &firsts);
+    // (Searched in the documents that write those surnames only: a pass over the whole batch
+    // cost more than the rest of this rule.)
+    let mut docs: Vec<usize> = surnamed
+        .iter()
+        .flat_map(|k| groups[k].mentions.iter().map(|m| m.doc))
+        .collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let writing: Vec<&str> = docs.iter().map(|&d| texts[d]).collect();
+    let common = written_words(&writing, &firsts);
     for key in surnamed {
         let mut named: Vec<usize> = by_surname[&key]
             .iter()
