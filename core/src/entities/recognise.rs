@@ -539,6 +539,37 @@ fn names(text: &str, g: &Gazetteer, out: &mut Vec<Mention>) {
             span.0 = k;
         }
     }
+    // "M. McCague", "I. Austin": initials (a capital and a full stop, a space after, no word
+    // joined before) right before a name begin a person's name, whatever the model took the
+    // name for.
+    let mut with_initials: Vec<Span> = Vec::with_capacity(spans.len());
+    for &(first, last, ty) in &spans {
+        let mut start = first;
+        while start >= 2
+            && tokens[start - 1].text == "."
+            && tokens[start - 2].text.len() == 1
+            && tokens[start - 2]
+                .text
+                .starts_with(|c: char| c.is_ascii_uppercase())
+            && tokens[start - 2].end == tokens[start - 1].start
+            && spaced(start - 1)
+            && (start == 2
+                || tokens[start - 3].end < tokens[start - 2].start
+                || !tokens[start - 3].is_word())
+        {
+            start -= 2;
+        }
+        if start == first {
+            with_initials.push((first, last, ty));
+            continue;
+        }
+        // The model's own span of the initial alone goes.
+        while with_initials.last().is_some_and(|s| s.1 >= start) {
+            with_initials.pop();
+        }
+        with_initials.push((start, last, "PER"));
+    }
+    spans = with_initials;
     // "Mayor Bill de Blasio", "Ludwig van Beethoven": a person's name goes on over a particle
     // in small letters to the name right after it; after a known given name or an initial
     // whatever the model took that one for, else only if not an organisation ("Banque du
@@ -1419,6 +1450,15 @@ mod tests {
         }
         let university = "University of the Highlands and Islands";
         assert!(has(t, university, Kind::Organization), "{:?}", found(t));
+    }
+
+    #[test]
+    fn initials_before_a_name_begin_a_persons_name() {
+        // The model takes the initial for a name of its own and McCague for a club.
+        let t = "Somerset 4 (M. McCague 4-60). I. Austin took two.";
+        for name in ["M. McCague", "I. Austin"] {
+            assert!(has(t, name, Kind::Person), "{name}: {:?}", found(t));
+        }
     }
 
     #[test]
