@@ -1074,7 +1074,8 @@ fn split_titles(g: &Gazetteer, seq: &tagger::Sequence, span: Span, out: &mut Vec
 }
 
 /// A "person" named like an organisation, ending in a head word ("George Soros Foundation",
-/// "Thames Valley Police", "League" after "Premier"), is one. A given name and such a word are a
+/// "Thames Valley Police", "League" after "Premier"; of two words or more, a company's word,
+/// "Mittal Steel", "Daiwa Securities"), is one. A given name and such a word are a
 /// person's name, and a head word that is also a common surname ([`SURNAME_HEADS`]) ends one
 /// unless three words or more give no given name nor title: "Charlotte Church", "Thomas Haden
 /// Church", "Mr Church", "Jim Press".
@@ -1088,7 +1089,7 @@ fn org_named_as_person(
     let Some(head) = folded
         .rsplit(' ')
         .next()
-        .filter(|w| g.org_heads.contains(w))
+        .filter(|w| g.org_heads.contains(w) || (first < last && COMPANY_WORDS.contains(w)))
     else {
         return false;
     };
@@ -1107,6 +1108,53 @@ fn org_named_as_person(
         !(given && words == 2)
     }
 }
+
+/// Last words of companies' names, beside the gazetteer's head words (which the tagger's
+/// features read: a word added there needs the weights trained again).
+const COMPANY_WORDS: &[&str] = &[
+    "co",
+    "plc",
+    "spa",
+    "sa",
+    "ag",
+    "nv",
+    "gmbh",
+    "bros",
+    "pharmaceuticals",
+    "pharmaceutical",
+    "electric",
+    "power",
+    "steel",
+    "oil",
+    "energy",
+    "chemicals",
+    "chemical",
+    "foods",
+    "systems",
+    "technologies",
+    "technology",
+    "communications",
+    "electronics",
+    "cables",
+    "insurance",
+    "securities",
+    "capital",
+    "investments",
+    "resources",
+    "mining",
+    "petroleum",
+    "controls",
+    "enterprises",
+    "brands",
+    "software",
+    "telecom",
+    "logistics",
+    "semiconductor",
+    "pictures",
+    "records",
+    "studios",
+    "media",
+];
 
 /// Head words that are also common surnames.
 const SURNAME_HEADS: &[&str] = &["church", "press", "bank", "chambers", "house", "hall"];
@@ -1502,6 +1550,17 @@ mod tests {
         for name in ["Milan Indoors", "Martin Harbour Council"] {
             assert!(!has(t, name, Kind::Person), "{name}: {:?}", found(t));
         }
+    }
+
+    #[test]
+    fn a_person_named_like_a_company_is_one() {
+        // The model takes Mittal Steel for a person.
+        let t = "Daiwa Securities said so. Lucent Technologies agreed. Mittal Steel fell. Helen \
+                 Steel sang.";
+        for name in ["Daiwa Securities", "Lucent Technologies", "Mittal Steel"] {
+            assert!(has(t, name, Kind::Organization), "{name}: {:?}", found(t));
+        }
+        assert!(has(t, "Helen Steel", Kind::Person), "{:?}", found(t));
     }
 
     #[test]
