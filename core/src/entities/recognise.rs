@@ -159,8 +159,8 @@ pub fn recognise(text: &str, published: Option<&str>) -> Vec<Mention> {
 }
 
 /// Photo credits in a caption: "(Thomas Coex/AFP/Getty Images)", names joined by slashes in
-/// parentheses, each of four capitalised words at most ("(Israel/Lebanon border)" is none). The photographer and the
-/// agencies are no one the story names.
+/// parentheses, each of four capitalised words at most ("(Israel/Lebanon border)" is none).
+/// The photographer and the agencies are no one the story names.
 fn photo_credits(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     for (slash, _) in text.match_indices('/') {
@@ -1186,8 +1186,8 @@ fn person_named_as_org(g: &Gazetteer, span: &[Token], folded: &str) -> bool {
 
 /// "Guantanamo Bay", "Independence Square", "Yangtze River", "Changi Airport": a name of two
 /// words or more the model took for a person's or an organisation's, ending in a word for a
-/// place, is a place. For a person's, not where a known given name or a title stands before
-/// that word ("Wayne Bridge", "Dame Barbara Castle", "Nathan Lane"). For an organisation's,
+/// place, is a place. For a person's, not where a first name or a title stands before that
+/// word ("Wayne Bridge", "Dame Barbara Castle", "Nathan Lane"). For an organisation's,
 /// only a word for a piece of land or water, or a square ("Indian Ocean", "Tiananmen Square"),
 /// and no head word of an organisation before it ("University of the Highlands and Islands"):
 /// stadiums and palaces are clubs' names too ("Crystal Palace").
@@ -1195,18 +1195,17 @@ fn place_named_otherwise(g: &Gazetteer, ty: &str, folded: &str) -> bool {
     let Some((before, head)) = folded.rsplit_once(' ') else {
         return false;
     };
-    if LAND_AND_WATER.contains(&head) {
-        let named_for = |w: &str| match ty {
-            "ORG" => g.org_heads.contains(w),
-            _ => g.given_names.contains(w) || g.titles.contains(w),
-        };
-        return !before.split(' ').any(named_for);
-    }
-    ty == "PER"
-        && PLACE_HEADS.contains(&head)
-        && !before
+    let persons = || {
+        before
             .split(' ')
-            .any(|w| g.given_names.contains(w) || g.titles.contains(w))
+            .any(|w| g.first_names.contains(w) || g.titles.contains(w))
+    };
+    match ty {
+        "ORG" => {
+            LAND_AND_WATER.contains(&head) && !before.split(' ').any(|w| g.org_heads.contains(w))
+        }
+        _ => (LAND_AND_WATER.contains(&head) || PLACE_HEADS.contains(&head)) && !persons(),
+    }
 }
 
 /// Last words of the names of pieces of land or water, and of squares.
