@@ -760,18 +760,16 @@ pub fn resolve(texts: &[&str], mentions: Vec<Vec<Mention>>) -> EntityTable {
     // "Con Edison officials said", "Con Edison, which maintains…": a "person" the text names as
     // a body or a thing is none, unless a title stands before it or it opens with a first name
     // ("William Hill, which…" may be the bookmaker or the man).
-    let bodies = sorted_keys(&groups, &|k, grp| {
-        grp.kind == Kind::Person
-            && grp.titled == 0
-            && !k
-                .split(' ')
-                .next()
-                .is_some_and(|w| g.first_names.contains(w))
-    });
-    for key in bodies {
-        let group = groups.get_mut(&key).expect("a key of the map");
-        if let Some(kind) = named_as_a_body(texts, group) {
-            group.kind = kind;
+    // (Each group is judged by its own mentions alone: in any order.)
+    for (key, group) in groups.iter_mut() {
+        let first_name = key
+            .split(' ')
+            .next()
+            .is_some_and(|w| g.first_names.contains(w));
+        if group.kind == Kind::Person && group.titled == 0 && !first_name {
+            if let Some(kind) = named_as_a_body(texts, group) {
+                group.kind = kind;
+            }
         }
     }
 
